@@ -1,0 +1,24 @@
+// One jest project per test layer; run one with `npx jest --selectProjects <name>`.
+const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
+const node = (name, dir) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/test/${dir}/**/*.test.ts`],
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleNameMapper: alias,
+})
+module.exports = {
+  projects: [
+    node('unit', 'unit'),
+    node('conformance', 'conformance'),
+    node('integration', 'integration'),
+    {
+      displayName: 'mp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/mp/**/*.test.[jt]s'],
+      transform: { '^.+\\.[jt]s$': 'babel-jest' },
+      // the compiled mini-program output is loaded as is, never transformed
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    },
+  ],
+}

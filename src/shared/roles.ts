@@ -1,0 +1,31 @@
+/** Roles granted by the office and stored server-side. `resident` is implicit for every caller. */
+export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export type GrantableRole = Exclude<Role, 'resident'>
+export const GRANTABLE_ROLES = ROLES.filter((r): r is GrantableRole => r !== 'resident')
+
+/** What a scoped role is scoped to; `null` means the role carries no scope. */
+export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'class' | null> = {
+  volunteer: null,
+  organizer: 'team',
+  grid: 'grid',
+  handler: 'unit',
+  teacher: 'class',
+  admin: null,
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  organizer: '组织者',
+  grid: '网格员',
+  handler: '处置人员',
+  teacher: '教师',
+  admin: '文明办',
+}
+
+export interface RoleGrantView {
+  role: GrantableRole
+  /** team, grid, unit or class id for scoped roles */
+  scopeId: string | null
+}
