@@ -14,4 +14,5 @@ export type FunctionName = keyof Contract
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string
 
 export * from './define'
-export type { MeView, RoleGrantsView, UserSettings } from './user'
+export type { MeView, RoleGrantsView, UserSettings, UserErrorCode } from './user'
+export { USER_ERRORS } from './user'

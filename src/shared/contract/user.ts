@@ -53,3 +53,14 @@ export const userActions = {
     summary: '文明办撤销角色',
   }),
 }
+
+export const USER_ERRORS = {
+  'USER.NICKNAME_REJECTED': '昵称包含不适宜的内容，请修改后再试',
+  'USER.SCOPE_REQUIRED': '该角色需要指定范围（队伍、网格、单位或班级）',
+  'USER.SCOPE_NOT_ALLOWED': '该角色不需要指定范围',
+  'USER.CONFIG_ADMIN': '该管理员由系统配置，不能在这里撤销',
+  'USER.SELF_REVOKE': '不能撤销自己的文明办权限',
+  'USER.GRANT_NOT_FOUND': '该用户没有这个角色',
+} as const
+
+export type UserErrorCode = keyof typeof USER_ERRORS

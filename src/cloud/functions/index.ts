@@ -1,0 +1,7 @@
+import type { CloudFunction } from '../runtime/define-function'
+import { userFunction } from './user'
+
+/** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  user: userFunction,
+}

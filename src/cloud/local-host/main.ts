@@ -1,0 +1,42 @@
+import path from 'node:path'
+import { FUNCTIONS } from '../functions'
+import { createLocalPlatform, parseAdminOpenids, stderrLogger } from '../platform/local'
+import { seedDemoData } from './seed'
+import { createLocalHost } from './server'
+
+/**
+ * `npm start` / `npm run serve`: the H5 build and every cloud function on one port, over the
+ * embedded database in DATA_DIR, seeded with demo data.
+ *   PORT (8787) · DATA_DIR (.data/) · DEV_IDENTITIES (1; 0 turns off X-Dev-Openid) · ADMIN_OPENIDS
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787)
+  const devIdentities = process.env.DEV_IDENTITIES !== '0'
+  const dataDir = path.resolve(process.env.DATA_DIR ?? '.data')
+  // With demo identities on and no configured admins, the demo office account is the first admin.
+  const configured = parseAdminOpenids(process.env.ADMIN_OPENIDS)
+  const adminOpenids = configured.length > 0 ? configured : devIdentities ? ['demo-admin'] : []
+  const platform = createLocalPlatform({ dataDir, adminOpenids })
+  await seedDemoData(platform)
+  const server = createLocalHost({
+    platform,
+    functions: FUNCTIONS,
+    staticDir: path.resolve(process.env.STATIC_DIR ?? 'dist-h5'),
+    devIdentities,
+  })
+  server.listen(port, '127.0.0.1', () => {
+    stderrLogger.info('文明通 local host ready', { url: `http://localhost:${port}`, devIdentities })
+  })
+  const stop = () => {
+    server.close()
+    platform.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  stderrLogger.error('local host failed to start', { error: error instanceof Error ? error.message : 'unknown' })
+  process.exit(1)
+})

@@ -1,0 +1,50 @@
+import type { GrantableRole } from '@/shared/roles'
+import type { Platform } from '../platform'
+import { grantId } from '../runtime/grants'
+
+/**
+ * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
+ * Areas add their own demo records here as they arrive (grids, units, activities, questions…).
+ */
+export interface DemoIdentity {
+  openid: string
+  label: string
+  nickname: string
+  grants: Array<{ role: GrantableRole; scopeId: string | null }>
+}
+
+export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', class: 'class-demo' } as const
+
+export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
+  { openid: 'demo-resident', label: '居民', nickname: '市民小王', grants: [] },
+  { openid: 'demo-volunteer', label: '志愿者', nickname: '志愿者小李', grants: [{ role: 'volunteer', scopeId: null }] },
+  {
+    openid: 'demo-organizer',
+    label: '组织者',
+    nickname: '队长老张',
+    grants: [{ role: 'volunteer', scopeId: null }, { role: 'organizer', scopeId: DEMO_SCOPES.team }],
+  },
+  { openid: 'demo-grid', label: '网格员', nickname: '网格员小陈', grants: [{ role: 'grid', scopeId: DEMO_SCOPES.grid }] },
+  { openid: 'demo-handler', label: '处置人员', nickname: '城管队员小赵', grants: [{ role: 'handler', scopeId: DEMO_SCOPES.unit }] },
+  { openid: 'demo-teacher', label: '教师', nickname: '刘老师', grants: [{ role: 'teacher', scopeId: DEMO_SCOPES.class }] },
+  { openid: 'demo-admin', label: '文明办', nickname: '文明办小周', grants: [{ role: 'admin', scopeId: null }] },
+]
+
+export async function seedDemoData(platform: Platform): Promise<void> {
+  const now = platform.clock.now()
+  for (const person of DEMO_IDENTITIES) {
+    const users = platform.db.collection('users')
+    const { total } = await users.where({ _id: person.openid }).count()
+    // Only create: a developer's own changes to a demo profile survive a restart.
+    if (total === 0) {
+      await users.doc(person.openid).set({
+        data: { nickname: person.nickname, settings: { largeText: false }, points: 0, createdAt: now, updatedAt: now },
+      })
+    }
+    for (const grant of person.grants) {
+      await platform.db.collection('role_grants').doc(grantId(person.openid, grant.role, grant.scopeId)).set({
+        data: { openid: person.openid, role: grant.role, scopeId: grant.scopeId, grantedBy: 'seed', grantedAt: now },
+      })
+    }
+  }
+}

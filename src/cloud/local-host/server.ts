@@ -1,0 +1,202 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { z } from 'zod'
+import { openid as openidSchema } from '@/shared/contract/common'
+import { failCommon } from '@/shared/errors'
+import type { CloudFunction } from '../runtime/define-function'
+import type { LocalPlatform } from '../platform/local'
+import { DEMO_IDENTITIES } from './seed'
+
+/**
+ * The local host: what WeChat cloud provides to the mini-program, on one port, for the H5 build
+ * and for tests. Cloud functions run in-process on the local platform, exactly as deployed code
+ * runs on the wx platform.
+ */
+export interface LocalHostOptions {
+  platform: LocalPlatform
+  functions: Record<string, CloudFunction>
+  /** the H5 build to serve at `/`; omitted in API-only tests */
+  staticDir?: string
+  /** accept `X-Dev-Openid` as the caller's identity (on for `npm start`, off with DEV_IDENTITIES=0) */
+  devIdentities: boolean
+}
+
+export const MAX_EVENT_BYTES = 100 * 1024
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+const UPLOAD_EXT: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' }
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message)
+  }
+}
+
+export function createLocalHost(options: LocalHostOptions): http.Server {
+  const { platform, functions } = options
+
+  function callerOf(req: http.IncomingMessage): { openid: string } | null {
+    if (!options.devIdentities) return null
+    const header = req.headers['x-dev-openid']
+    const parsed = openidSchema.safeParse(Array.isArray(header) ? header[0] : header)
+    return parsed.success ? { openid: parsed.data } : null
+  }
+
+  async function handleCloud(req: http.IncomingMessage, res: http.ServerResponse, fnName: string): Promise<void> {
+    const fn = Object.prototype.hasOwnProperty.call(functions, fnName) ? functions[fnName] : undefined
+    if (!fn) throw new HttpError(404, 'FUNCTION.UNKNOWN', '云函数不存在')
+    const body = await readBody(req, MAX_EVENT_BYTES)
+    let event: unknown
+    try {
+      event = JSON.parse(body.toString('utf8'))
+    } catch {
+      throw new HttpError(400, 'EVENT.MALFORMED', '请求不是有效的 JSON')
+    }
+    const caller = callerOf(req)
+    if (!caller) throw new HttpError(401, 'AUTH.NO_IDENTITY', '未获取到身份，请重新进入小程序')
+    sendJson(res, 200, await fn.invoke(event, platform, caller))
+  }
+
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const caller = callerOf(req)
+    if (!caller) throw new HttpError(401, 'AUTH.NO_IDENTITY', '未获取到身份，请重新进入小程序')
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim()
+    const ext = UPLOAD_EXT[type]
+    if (!ext) throw new HttpError(415, 'UPLOAD.TYPE', '只支持 JPG、PNG、WEBP、GIF 图片')
+    const content = await readBody(req, MAX_UPLOAD_BYTES)
+    if (content.length === 0) throw new HttpError(400, 'UPLOAD.EMPTY', '文件为空')
+    // The server names the file: a client-chosen path could overwrite someone else's photo.
+    const area = /^[a-z]{1,20}$/.test(url.searchParams.get('area') ?? '') ? url.searchParams.get('area') : 'uploads'
+    const day = new Date(platform.clock.now()).toISOString().slice(0, 10).replace(/-/g, '')
+    const cloudPath = `${area}/${day}/${crypto.randomBytes(12).toString('hex')}${ext}`
+    const { fileID } = await platform.storage.uploadFile({ cloudPath, fileContent: content })
+    sendJson(res, 200, { ok: true, data: { fileID } })
+  }
+
+  function serveFile(res: http.ServerResponse, file: string, cache: boolean): boolean {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return false
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': cache ? 'public, max-age=31536000, immutable' : 'no-cache',
+    })
+    fs.createReadStream(file).pipe(res)
+    return true
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const root = options.staticDir
+    if (!root) throw new HttpError(404, 'NOT_FOUND', '页面不存在')
+    const target = path.normalize(path.join(root, decodeURIComponent(pathname)))
+    if (!target.startsWith(path.resolve(root))) throw new HttpError(403, 'FORBIDDEN', '禁止访问')
+    // Hashed assets are immutable; index.html must always be fresh so a rebuild shows at once.
+    if (pathname !== '/' && serveFile(res, target, /\.[0-9a-f]{8}\./.test(target))) return
+    if (!serveFile(res, path.join(root, 'index.html'), false)) {
+      throw new HttpError(404, 'NOT_BUILT', 'H5 尚未构建：请先运行 npm run build:h5')
+    }
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const { pathname } = url
+    const cloud = /^\/api\/cloud\/([A-Za-z0-9_-]+)$/.exec(pathname)
+    if (cloud && req.method === 'POST') return handleCloud(req, res, cloud[1])
+    if (pathname === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract(functions))
+    if (pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { time: platform.clock.now() } })
+    if (pathname === '/api/dev/identities' && req.method === 'GET') {
+      if (!options.devIdentities) throw new HttpError(404, 'NOT_FOUND', '未开启开发身份')
+      return sendJson(res, 200, {
+        ok: true,
+        data: DEMO_IDENTITIES.map((p) => ({ openid: p.openid, label: p.label, roles: p.grants.map((g) => g.role) })),
+      })
+    }
+    if (pathname === '/api/dev/outbox' && req.method === 'GET') {
+      if (!options.devIdentities) throw new HttpError(404, 'NOT_FOUND', '未开启开发身份')
+      return sendJson(res, 200, { ok: true, data: platform.openApi.outbox.slice(-100) })
+    }
+    if (pathname === '/api/storage/upload' && req.method === 'POST') return handleUpload(req, res, url)
+    if (pathname.startsWith('/api/storage/file/') && req.method === 'GET') {
+      const file = platform.storage.pathOf('cloud://local.wenming/' + decodeURIComponent(pathname.slice('/api/storage/file/'.length)))
+      if (file && serveFile(res, file, true)) return
+      throw new HttpError(404, 'FILE.NOT_FOUND', '文件不存在')
+    }
+    if (pathname.startsWith('/api/')) throw new HttpError(404, 'NOT_FOUND', '接口不存在')
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD', '不支持的请求方法')
+    return serveStatic(res, pathname)
+  }
+
+  return http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, error.status, { ok: false, code: error.code, message: error.message })
+        // an oversized body is abandoned: stop reading it
+        if (error.status === 413) req.destroy()
+        return
+      }
+      platform.log.error('local host error', { error: error instanceof Error ? error.message : 'unknown' })
+      if (!res.headersSent) sendJson(res, 500, failCommon('INTERNAL'))
+    })
+  })
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) return reject(new HttpError(413, 'EVENT.TOO_LARGE', '请求内容过大'))
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new HttpError(413, 'EVENT.TOO_LARGE', '请求内容过大'))
+        req.pause()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/** GET /api/contract: every function's actions, the roles allowed and the input as JSON Schema. */
+export function describeContract(functions: Record<string, CloudFunction>) {
+  return {
+    ok: true,
+    data: Object.fromEntries(
+      Object.entries(functions).map(([name, fn]) => [
+        name,
+        Object.fromEntries(
+          Object.entries(fn.actions).map(([action, spec]) => [
+            action,
+            { summary: spec.summary, roles: spec.roles, input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }) },
+          ]),
+        ),
+      ]),
+    ),
+  }
+}

@@ -1,0 +1,49 @@
+import QRCode from 'qrcode'
+import type { ContentCheckResult, OpenApi } from '../index'
+
+/**
+ * Local stand-ins for WeChat's open APIs. Each call is recorded in `outbox` (what would have been
+ * sent) so tests and the developer can see it; the content check is a keyword list, enough to
+ * exercise the paths where content is refused.
+ */
+export type OutboxEntry =
+  | { api: 'security.msgSecCheck'; at: number; scene: string; length: number; pass: boolean }
+  | { api: 'security.imgSecCheck'; at: number; fileID: string; pass: boolean }
+  | { api: 'wxacode.getUnlimited'; at: number; scene: string; page: string }
+  | { api: 'subscribeMessage.send'; at: number; touser: string; templateId: string; page: string; data: Record<string, { value: string }> }
+
+/** Words that stand in for what the real check refuses (abuse, gambling, fraud, politics…). */
+export const BLOCKED_WORDS = ['傻逼', '操你', '赌博', '代开发票', '办证', '枪支', '毒品', '法轮'] as const
+
+/** A file whose cloud path contains this marker fails the image check (so tests can trigger it). */
+export const BLOCKED_IMAGE_MARKER = 'risky'
+
+export interface LocalOpenApi extends OpenApi {
+  readonly outbox: OutboxEntry[]
+}
+
+export function createLocalOpenApi(clock: { now(): number }): LocalOpenApi {
+  const outbox: OutboxEntry[] = []
+  return {
+    outbox,
+    async checkText({ content, scene }): Promise<ContentCheckResult> {
+      const hit = BLOCKED_WORDS.find((w) => content.includes(w))
+      outbox.push({ api: 'security.msgSecCheck', at: clock.now(), scene, length: content.length, pass: !hit })
+      return hit ? { pass: false, label: 'risky' } : { pass: true }
+    },
+    async checkImage({ fileID }): Promise<ContentCheckResult> {
+      const pass = !fileID.includes(BLOCKED_IMAGE_MARKER)
+      outbox.push({ api: 'security.imgSecCheck', at: clock.now(), fileID, pass })
+      return pass ? { pass } : { pass, label: 'risky' }
+    },
+    async createMiniProgramCode({ scene, page, width = 430 }) {
+      outbox.push({ api: 'wxacode.getUnlimited', at: clock.now(), scene, page })
+      // A real QR of the scene: scanning it locally yields what the 小程序码 would carry.
+      const buffer = await QRCode.toBuffer(`scene=${scene}`, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+      return { contentType: 'image/png', buffer }
+    },
+    async sendSubscribeMessage({ touser, templateId, page, data }) {
+      outbox.push({ api: 'subscribeMessage.send', at: clock.now(), touser, templateId, page, data })
+    },
+  }
+}

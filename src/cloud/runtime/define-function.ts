@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import type { ActionSpec, ActionTable, OutputOf, ParsedInputOf } from '@/shared/contract'
+import { failCommon, ok, type Fail, type Result } from '@/shared/errors'
+import type { Caller, Platform } from '../platform'
+import type { ActionContext } from './context'
+import { loadGrants } from './grants'
+
+/** A handler returns its data, or a `Fail` for an expected failure. Only bugs throw. */
+export type Handler<S extends ActionSpec> = (
+  input: ParsedInputOf<S>,
+  ctx: ActionContext,
+) => Promise<OutputOf<S> | Fail>
+
+export type Handlers<T extends ActionTable> = { [A in keyof T]: Handler<T[A]> }
+
+/** WeChat open APIs a function may call; `build:cloud` writes them to its config.json. */
+export type OpenApiPermission =
+  | 'security.msgSecCheck'
+  | 'security.imgSecCheck'
+  | 'wxacode.getUnlimited'
+  | 'subscribeMessage.send'
+
+export interface CloudFunction {
+  name: string
+  actions: ActionTable
+  openApiPermissions: readonly OpenApiPermission[]
+  /** Routes one event. `caller` is null when the platform gave no identity. Never throws. */
+  invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown>>
+}
+
+const eventShape = z.object({ action: z.string().max(64), data: z.unknown().optional() })
+
+/**
+ * Binds handlers to a function's contract. The runtime does, in order: event shape, known
+ * action, identity, input schema, role, handler — so a rejected call never reaches a handler
+ * and never writes anything.
+ */
+export function defineFunction<T extends ActionTable>(
+  name: string,
+  actions: T,
+  handlers: Handlers<T>,
+  openApiPermissions: readonly OpenApiPermission[] = [],
+): CloudFunction {
+  async function invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown>> {
+    const parsedEvent = eventShape.safeParse(event)
+    if (!parsedEvent.success) return failCommon('EVENT.MALFORMED')
+    const actionName = parsedEvent.data.action
+    if (!Object.prototype.hasOwnProperty.call(actions, actionName)) return failCommon('ACTION.UNKNOWN')
+    const spec = actions[actionName]
+    if (!caller) return failCommon('AUTH.NO_IDENTITY')
+
+    const input = spec.input.safeParse(parsedEvent.data.data ?? {})
+    if (!input.success) return failCommon('INPUT.INVALID', describeIssues(input.error))
+
+    try {
+      const { grants, isAdmin } = await loadGrants(platform, caller)
+      const held = new Set<string>(['resident', ...grants.map((g) => g.role)])
+      if (isAdmin) held.add('admin')
+      if (!spec.roles.some((role) => held.has(role))) return failCommon('AUTH.FORBIDDEN')
+
+      const ctx: ActionContext = { ...platform, caller, grants, isAdmin }
+      const handler = handlers[actionName] as Handler<ActionSpec>
+      const outcome = await handler(input.data, ctx)
+      return isFail(outcome) ? outcome : ok(outcome)
+    } catch (error) {
+      // Logged without the caller or the input: they may carry openid, phone numbers or file ids.
+      platform.log.error('unexpected error', {
+        fn: name,
+        action: actionName,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown',
+      })
+      return failCommon('INTERNAL')
+    }
+  }
+  return { name, actions, openApiPermissions, invoke }
+}
+
+function isFail(value: unknown): value is Fail {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false && 'code' in value
+}
+
+function describeIssues(error: z.ZodError): Fail['issues'] {
+  return error.issues.slice(0, 10).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+}
+

@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { FUNCTIONS } from '@/cloud/functions'
+import { expectOk, startTestCloud, TEST_ADMIN, type TestCloud } from '../support/cloud'
+
+/**
+ * Bad input to every action of every function is refused with INPUT.INVALID and writes nothing.
+ * The bad inputs are generated from each action's JSON Schema (the same one GET /api/contract
+ * publishes), mutating one field of a valid sample at a time. A new action without a sample here
+ * fails the first test, so coverage cannot silently lag behind the contract.
+ */
+const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
+  user: {
+    me: {},
+    updateProfile: { nickname: '热心市民', settings: { largeText: true } },
+    grantRole: { openid: 'carol', role: 'grid', scopeId: 'grid-1' },
+    revokeRole: { openid: 'carol', role: 'grid', scopeId: 'grid-1' },
+  },
+}
+
+interface JsonSchemaNode {
+  type?: string | string[]
+  properties?: Record<string, JsonSchemaNode>
+  additionalProperties?: boolean | JsonSchemaNode
+  enum?: unknown[]
+}
+
+const HUGE = '文'.repeat(100 * 1024)
+
+function wrongTypeFor(node: JsonSchemaNode): unknown[] {
+  if (node.enum) return ['不存在的选项', 1]
+  switch (node.type) {
+    case 'string':
+      return [12345, true, ['a'], HUGE]
+    case 'number':
+    case 'integer':
+      return ['12', null, Number.MAX_SAFE_INTEGER * 4, HUGE]
+    case 'boolean':
+      return ['true', 1, HUGE]
+    case 'object':
+      return ['{}', [], HUGE]
+    case 'array':
+      return ['[]', { 0: 'a' }, HUGE]
+    default:
+      return [HUGE, { nested: HUGE }]
+  }
+}
+
+/** Mutations of a valid sample, each with a label for the failure message. */
+function badInputs(schema: JsonSchemaNode, sample: Record<string, unknown>): Array<[string, unknown]> {
+  const cases: Array<[string, unknown]> = [
+    ['data as a string', 'text'],
+    ['data as a number', 42],
+    ['data as an array', [sample]],
+    ['an unknown field', { ...sample, sneaky: HUGE }],
+  ]
+  for (const [field, node] of Object.entries(schema.properties ?? {})) {
+    for (const value of wrongTypeFor(node)) {
+      const label = typeof value === 'string' && value.length > 100 ? '100 KB string' : JSON.stringify(value)
+      cases.push([`${field} = ${label}`, { ...sample, [field]: value }])
+    }
+    for (const [inner, innerNode] of Object.entries(node.properties ?? {})) {
+      for (const value of wrongTypeFor(innerNode)) {
+        const nested = { ...(sample[field] as Record<string, unknown> | undefined), [inner]: value }
+        cases.push([`${field}.${inner} wrong`, { ...sample, [field]: nested }])
+      }
+    }
+  }
+  return cases
+}
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = startTestCloud()
+  // some state to prove untouched
+  expectOk(await cloud.as(TEST_ADMIN).call('user', 'me', {}))
+  expectOk(await cloud.as(TEST_ADMIN).call('user', 'grantRole', { openid: 'carol', role: 'grid', scopeId: 'grid-1' }))
+})
+afterAll(() => cloud.close())
+
+const actions = Object.values(FUNCTIONS).flatMap((fn) =>
+  Object.entries(fn.actions).map(([action, spec]) => ({ fn: fn.name, action, spec })),
+)
+
+test('every action has a valid sample that its schema accepts', () => {
+  for (const { fn, action, spec } of actions) {
+    const sample = VALID_SAMPLES[fn]?.[action]
+    expect({ fn, action, hasSample: sample !== undefined }).toEqual({ fn, action, hasSample: true })
+    expect({ fn, action, valid: spec.input.safeParse(sample).success }).toEqual({ fn, action, valid: true })
+  }
+})
+
+describe.each(actions)('$fn.$action', ({ fn, action, spec }) => {
+  const schema = z.toJSONSchema(spec.input, { unrepresentable: 'any' }) as JsonSchemaNode
+  const cases = badInputs(schema, VALID_SAMPLES[fn]?.[action] ?? {})
+  test.each(cases)('%s → INPUT.INVALID, nothing written', async (_label, data) => {
+    const before = await cloud.snapshot()
+    const result = await cloud.as(TEST_ADMIN).raw(fn, { action, data })
+    expect(result).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
+    expect(await cloud.snapshot()).toEqual(before)
+  })
+})
