@@ -1,0 +1,29 @@
+/** `npm run bench`: figures, not pass/fail — database ops/s, action latency, weapp sizes. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { runActionBench } from './actions'
+import { runDatabaseBench } from './database'
+import { kb, measureWeapp } from './weapp-size'
+
+async function main(): Promise<void> {
+  console.log('## local database')
+  console.table(await runDatabaseBench())
+  console.log('## actions (100k people)')
+  console.table(await runActionBench())
+  console.log('## weapp build (dist/)')
+  if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.json'))) {
+    console.log('dist/ not built: run `npm run build:weapp` first')
+    return
+  }
+  const sizes = measureWeapp()
+  console.table({
+    'main package': kb(sizes.mainBytes),
+    total: kb(sizes.totalBytes),
+    ...Object.fromEntries(Object.entries(sizes.subpackages).map(([root, bytes]) => [root, kb(bytes)])),
+  })
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
