@@ -1,0 +1,40 @@
+// Only the mini-program knows WeChat's privacy check; the H5 build would warn about an unknown key.
+const weappOnly = process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true, lazyCodeLoading: 'requiredComponents' as const } : {}
+
+export default defineAppConfig({
+  // tab pages and the QR entry stay in the main package: a scan must open without a download
+  pages: ['pages/home/index', 'pages/report/index', 'pages/volunteer/index', 'pages/mine/index', 'pages/entry/index'],
+  subPackages: [
+    { root: 'packages/quiz', name: 'quiz', pages: ['pages/index/index'] },
+    { root: 'packages/handbook', name: 'handbook', pages: ['pages/index/index'] },
+    { root: 'packages/volunteer', name: 'volunteer', pages: ['pages/activity/index', 'pages/checkin/index'] },
+    { root: 'packages/reports', name: 'reports', pages: ['pages/queue/index', 'pages/square/index'] },
+    { root: 'packages/office', name: 'office', pages: ['pages/index/index'] },
+    { root: 'packages/family', name: 'family', pages: ['pages/index/index'] },
+  ],
+  // the journeys most opened from 首页 are fetched while the user looks at it
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['quiz', 'handbook'] },
+    'pages/volunteer/index': { network: 'all', packages: ['volunteer'] },
+  },
+  tabBar: {
+    color: '#5c5550',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/report/index', text: '随手拍' },
+      { pagePath: 'pages/volunteer/index', text: '志愿' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f7f3ee',
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTitleText: '文明通',
+    navigationBarTextStyle: 'white',
+  },
+  ...weappOnly,
+})

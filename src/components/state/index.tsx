@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react'
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import './index.scss'
+
+/** Grey blocks in the shape of the content that is on its way; better than a spinner on a blank page. */
+export function Skeleton({ rows = 3, title = true }: { rows?: number; title?: boolean }) {
+  return (
+    <View className='wm-skeleton' aria-busy='true' aria-label='正在加载'>
+      {title ? <View className='wm-skeleton__line wm-skeleton__line--title' /> : null}
+      {Array.from({ length: rows }, (_, index) => (
+        <View key={index} className={`wm-skeleton__line${index === rows - 1 ? ' wm-skeleton__line--short' : ''}`} />
+      ))}
+    </View>
+  )
+}
+
+export interface EmptyStateProps {
+  /** one character drawn in the badge, e.g. 题 for quizzes */
+  glyph: string
+  title: string
+  /** what will be here, and what to do next */
+  description: ReactNode
+  actionText?: string
+  onAction?: () => void
+}
+
+export function EmptyState({ glyph, title, description, actionText, onAction }: EmptyStateProps) {
+  return (
+    <View className='wm-state'>
+      <View className='wm-state__glyph' aria-hidden='true'>
+        <Text>{glyph}</Text>
+      </View>
+      <Text className='wm-state__title'>{title}</Text>
+      <View className='wm-state__description'>{description}</View>
+      {actionText && onAction ? (
+        <Button className='wm-state__action' type='primary' fill='outline' onClick={onAction}>
+          {actionText}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+export interface ErrorStateProps {
+  message: string
+  onRetry: () => void
+  /** what failed to load, e.g. 个人资料 */
+  what?: string
+}
+
+export function ErrorState({ message, onRetry, what }: ErrorStateProps) {
+  return (
+    <View className='wm-state wm-state--error' role='alert'>
+      <View className='wm-state__glyph wm-state__glyph--error' aria-hidden='true'>
+        <Text>!</Text>
+      </View>
+      <Text className='wm-state__title'>{what ? `${what}加载失败` : '加载失败'}</Text>
+      <View className='wm-state__description'>{message}</View>
+      <Button className='wm-state__action' type='primary' onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  )
+}
+
+/** A gentle message at the top of a page, with a word on what it is (not only a colour). */
+export function InlineNotice({ message, onClose }: { message: string; onClose: () => void }) {
+  return (
+    <View className='wm-notice' role='status' id='wm-notice'>
+      <Text className='wm-notice__tag'>提示</Text>
+      <Text className='wm-notice__text'>{message}</Text>
+      <View className='wm-notice__close' role='button' aria-label='关闭提示' onClick={onClose}>
+        <Text>知道了</Text>
+      </View>
+    </View>
+  )
+}

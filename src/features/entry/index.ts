@@ -1,0 +1,2 @@
+export { ENTRY_MESSAGES, goHome, openSceneTarget } from './routes'
+export { parseScene, type SceneTarget } from './scene'

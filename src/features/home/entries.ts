@@ -1,0 +1,57 @@
+import type { Role } from '@/shared/roles'
+
+/** One door on 首页 to a journey or a workbench. */
+export interface HomeEntry {
+  key: string
+  title: string
+  /** one line saying what the user gets there */
+  description: string
+  /** the character drawn in the tile's badge */
+  glyph: string
+  url: string
+}
+
+export interface WorkbenchEntry extends HomeEntry {
+  /** shown only to callers who hold this role */
+  role: Role
+}
+
+export const JOURNEY_ENTRIES: readonly HomeEntry[] = [
+  { key: 'report', title: '随手拍', description: '发现不文明现象，拍照上报', glyph: '拍', url: '/pages/report/index' },
+  { key: 'volunteer', title: '志愿服务', description: '报名活动，记录服务时长', glyph: '志', url: '/pages/volunteer/index' },
+  { key: 'quiz', title: '创文答题', description: '每日一练，赢文明积分', glyph: '答', url: '/packages/quiz/pages/index/index' },
+  { key: 'handbook', title: '市民文明手册', description: '文明规范，随时查阅', glyph: '册', url: '/packages/handbook/pages/index/index' },
+  { key: 'square', title: '点赞·爆料广场', description: '看身边好人好事与整改', glyph: '赞', url: '/packages/reports/pages/square/index' },
+  { key: 'family', title: '小手拉大手', description: '和孩子一起做文明家庭', glyph: '家', url: '/packages/family/pages/index/index' },
+]
+
+export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
+  {
+    key: 'grid',
+    role: 'grid',
+    title: '网格员工作台',
+    description: '受理本网格的随手拍，合并重复，派发到责任单位',
+    glyph: '网',
+    url: '/packages/reports/pages/queue/index?role=grid',
+  },
+  {
+    key: 'handler',
+    role: 'handler',
+    title: '处置工作台',
+    description: '处理派发给本单位的问题，上传整改照片后办结',
+    glyph: '办',
+    url: '/packages/reports/pages/queue/index?role=handler',
+  },
+  {
+    key: 'office',
+    role: 'admin',
+    title: '文明办工作台',
+    description: '角色授权、类别时限、网格与单位、督查台账',
+    glyph: '督',
+    url: '/packages/office/pages/index/index',
+  },
+]
+
+export function workbenchesFor(roles: readonly Role[]): WorkbenchEntry[] {
+  return WORKBENCH_ENTRIES.filter((entry) => roles.includes(entry.role))
+}

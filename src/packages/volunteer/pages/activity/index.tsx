@@ -1,0 +1,20 @@
+import { View } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import { EmptyState } from '@/components/state'
+import { openPage } from '@/lib/navigate'
+
+export default function ActivityDetailPage() {
+  return (
+    <PageShell>
+      <View className='wm-card'>
+        <EmptyState
+          glyph='志'
+          title='没有找到这个活动'
+          description='活动详情会显示时间、地点、服务内容和各个班次的剩余名额，可以直接报名。请从志愿服务页的活动列表进入。'
+          actionText='去志愿服务'
+          onAction={() => openPage('/pages/volunteer/index')}
+        />
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { Skeleton } from '@/components/state'
+import { openSceneTarget, parseScene } from '@/features/entry'
+import './index.scss'
+
+/** Long enough to read "正在打开…", short enough not to feel like waiting. */
+const POSTER_HANDOFF_MS = 600
+
+/** The scene of a 小程序码 arrives as this page's `scene` query, or in the launch options. */
+function sceneFrom(params: Record<string, string | undefined>): string | undefined {
+  if (params.scene) return params.scene
+  const launch = Taro.getLaunchOptionsSync()
+  const launchScene: unknown = launch.path === 'pages/entry/index' ? launch.query?.scene : undefined
+  return typeof launchScene === 'string' ? launchScene : undefined
+}
+
+export default function EntryPage() {
+  useLoad((params: Record<string, string | undefined>) => {
+    const target = parseScene(sceneFrom(params))
+    if (target?.kind === 'poster') {
+      setTimeout(() => openSceneTarget(target), POSTER_HANDOFF_MS)
+      return
+    }
+    openSceneTarget(target)
+  })
+
+  return (
+    <PageShell>
+      <View className='wm-entry' id='wm-entry'>
+        <Text className='wm-entry__title'>正在打开…</Text>
+        <Text className='wm-text-secondary'>正在识别您扫描的二维码，请稍候</Text>
+        <View className='wm-entry__skeleton'>
+          <Skeleton rows={3} />
+        </View>
+      </View>
+    </PageShell>
+  )
+}

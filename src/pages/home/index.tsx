@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { EmptyState, ErrorState, InlineNotice, Skeleton } from '@/components/state'
+import { loadMe, rolesOf, useMe } from '@/features/account'
+import { EntryGrid, HomeHero, JOURNEY_ENTRIES, WorkbenchList, workbenchesFor } from '@/features/home'
+import { takeFlashNotice } from '@/lib/notice'
+
+export default function HomePage() {
+  const meState = useMe()
+  const [notice, setNotice] = useState<string | null>(null)
+
+  // a message handed over by the QR entry page ("this code is not known" …)
+  useDidShow(() => {
+    const message = takeFlashNotice()
+    if (message) setNotice(message)
+  })
+  usePullDownRefresh(() => {
+    void loadMe().finally(() => Taro.stopPullDownRefresh())
+  })
+  useShareAppMessage(() => ({ title: '文明通 · 一起创建全国文明城市', path: '/pages/home/index' }))
+
+  const me = meState.me
+  return (
+    <PageShell>
+      {notice ? <InlineNotice message={notice} onClose={() => setNotice(null)} /> : null}
+      <HomeHero nickname={me?.nickname ?? null} />
+
+      <Text className='wm-section-title'>常用服务</Text>
+      <EntryGrid entries={JOURNEY_ENTRIES} />
+
+      {me ? (
+        <WorkbenchList entries={workbenchesFor(rolesOf(me))} />
+      ) : meState.status === 'error' ? (
+        <View className='wm-card'>
+          <ErrorState what='身份信息' message={meState.error.message} onRetry={() => void loadMe()} />
+        </View>
+      ) : (
+        <View className='wm-card'>
+          <Skeleton rows={2} />
+        </View>
+      )}
+
+      <Text className='wm-section-title'>创文动态</Text>
+      <View className='wm-card'>
+        <EmptyState
+          glyph='讯'
+          title='暂时没有新动态'
+          description='文明办发布的通知、志愿活动预告和随手拍整改成效会显示在这里。先去上面的服务看看吧。'
+        />
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,66 @@
+import { Cell } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { ErrorState, Skeleton } from '@/components/state'
+import { LargeTextSwitch, loadMe, ProfileCard, useMe } from '@/features/account'
+import { openPage } from '@/lib/navigate'
+import { openPrivacyContract } from '@/lib/privacy'
+import './index.scss'
+
+const MY_RECORDS = [
+  { title: '我的随手拍', description: '上报记录与处理进度', url: '/pages/report/index' },
+  { title: '我的志愿服务', description: '报名、签到与服务时长', url: '/pages/volunteer/index' },
+  { title: '我的答题', description: '答题记录、错题本与积分', url: '/packages/quiz/pages/index/index' },
+]
+
+export default function MinePage() {
+  const meState = useMe()
+  usePullDownRefresh(() => {
+    void loadMe().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <PageShell>
+      {meState.me ? (
+        <ProfileCard me={meState.me} />
+      ) : meState.status === 'error' ? (
+        <View className='wm-card'>
+          <ErrorState what='个人资料' message={meState.error.message} onRetry={() => void loadMe()} />
+        </View>
+      ) : (
+        <View className='wm-card'>
+          <Skeleton rows={2} />
+        </View>
+      )}
+
+      <Text className='wm-section-title'>阅读设置</Text>
+      <View className='wm-card wm-mine-group'>
+        <LargeTextSwitch />
+      </View>
+
+      <Text className='wm-section-title'>我的记录</Text>
+      <View className='wm-card wm-mine-group'>
+        {MY_RECORDS.map((record) => (
+          <Cell
+            key={record.title}
+            className='wm-mine-cell'
+            title={record.title}
+            description={record.description}
+            extra={<Text aria-hidden='true'>›</Text>}
+            clickable
+            onClick={() => openPage(record.url)}
+          />
+        ))}
+      </View>
+
+      <Text className='wm-section-title'>关于</Text>
+      <View className='wm-card wm-mine-group'>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Cell className='wm-mine-cell' title='隐私保护指引' extra={<Text aria-hidden='true'>›</Text>} clickable onClick={openPrivacyContract} />
+        ) : null}
+        <Cell className='wm-mine-cell' title='文明通' description='创建全国文明城市 · 市民服务平台' extra='v0.1.0' />
+      </View>
+    </PageShell>
+  )
+}
