@@ -12,7 +12,6 @@ import {
   INVALID_VALUE,
   type Plain,
   checkQueryPath,
-  cloneStored,
   fail,
   isPlainObject,
   toStored,
@@ -109,7 +108,8 @@ export class Store {
   find(name: string, state: QueryState): StoredDoc[] {
     const { sql, params } = this.select(name, state)
     const docs = (this.statement(sql).all(...params) as Row[]).map(parse)
-    return state.projection ? docs.map((d) => project(d, state.projection as Record<string, boolean>)) : docs
+    const { projection } = state
+    return projection ? docs.map((d) => project(d, projection)) : docs
   }
 
   /** EXPLAIN QUERY PLAN of what `find` would run, for checking index use. */
@@ -255,18 +255,21 @@ function nonEmpty(conditions: readonly QueryCondition[]): { sql: string; params:
   return { sql: where.sql, params: where.params }
 }
 
-/** `field({ a: true })` keeps `_id` and a; `field({ a: false })` drops a; `_id: false` drops `_id`. */
+/**
+ * `field({ a: true })` keeps `_id` and a; `field({ a: false })` drops a; `_id: false` drops `_id`.
+ * `doc` was just parsed for this query, so it is reshaped without copying.
+ */
 function project(doc: StoredDoc, projection: Record<string, boolean>): StoredDoc {
   const paths = Object.entries(projection).filter(([path]) => path !== '_id')
-  const include = paths.filter(([, keep]) => keep)
-  if (include.length > 0 && include.length < paths.length) throw fail(INVALID_QUERY, 'field() cannot mix true and false (except for _id)')
-  const out: Plain = include.length > 0 ? {} : cloneStored(doc)
-  if (include.length > 0) out._id = doc._id
-  for (const [path] of paths) {
-    const segments = checkQueryPath(path).split('.')
-    if (include.length > 0) copyPath(doc, out, segments)
-    else deletePath(out, segments)
+  const include = paths.filter(([, keep]) => keep).map(([path]) => checkQueryPath(path).split('.'))
+  const exclude = paths.filter(([, keep]) => !keep).map(([path]) => checkQueryPath(path).split('.'))
+  if (include.length > 0 && exclude.length > 0) throw fail(INVALID_QUERY, 'field() cannot mix true and false (except for _id)')
+  let out: Plain = doc
+  if (include.length > 0) {
+    out = { _id: doc._id }
+    for (const segments of include) copyPath(doc, out, segments)
   }
+  for (const segments of exclude) deletePath(out, segments)
   if (projection._id === false) delete out._id
   return out as StoredDoc
 }
@@ -274,14 +277,15 @@ function project(doc: StoredDoc, projection: Record<string, boolean>): StoredDoc
 function copyPath(from: Plain, to: Plain, [key, ...rest]: string[]): void {
   if (!Object.hasOwn(from, key)) return
   const value = from[key]
-  if (rest.length === 0) to[key] = cloneStored(value)
+  if (rest.length === 0) to[key] = value
   else if (isPlainObject(value)) {
-    const child = isPlainObject(to[key]) ? (to[key] as Plain) : (to[key] = {})
-    copyPath(value, child as Plain, rest)
+    if (!isPlainObject(to[key])) to[key] = {}
+    copyPath(value, to[key] as Plain, rest)
   }
 }
 
 function deletePath(from: Plain, [key, ...rest]: string[]): void {
+  const value = from[key]
   if (rest.length === 0) delete from[key]
-  else if (isPlainObject(from[key])) deletePath(from[key] as Plain, rest)
+  else if (isPlainObject(value)) deletePath(value, rest)
 }
