@@ -1,6 +1,12 @@
 // Only the mini-program knows WeChat's privacy check; the H5 build would warn about an unknown key.
 const weappOnly = process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true, lazyCodeLoading: 'requiredComponents' as const } : {}
 
+// outline when idle, filled when selected: the current tab is told by shape as well as colour
+const tabIcon = (name: string) => ({
+  iconPath: `components/tab-bar-icons/${name}.png`,
+  selectedIconPath: `components/tab-bar-icons/${name}-active.png`,
+})
+
 export default defineAppConfig({
   // tab pages and the QR entry stay in the main package: a scan must open without a download
   pages: ['pages/home/index', 'pages/report/index', 'pages/volunteer/index', 'pages/mine/index', 'pages/entry/index'],
@@ -23,10 +29,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/report/index', text: '随手拍' },
-      { pagePath: 'pages/volunteer/index', text: '志愿' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', ...tabIcon('home') },
+      { pagePath: 'pages/report/index', text: '随手拍', ...tabIcon('report') },
+      { pagePath: 'pages/volunteer/index', text: '志愿', ...tabIcon('volunteer') },
+      { pagePath: 'pages/mine/index', text: '我的', ...tabIcon('mine') },
     ],
   },
   window: {

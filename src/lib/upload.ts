@@ -54,7 +54,10 @@ async function uploadToLocalHost({ filePath, cloudPath, onProgress }: UploadRequ
   }
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`)
+    // the local host names the stored file itself and only takes the area (`reports/…` → reports)
+    const area = /^[a-z]{1,20}(?=\/)/.exec(cloudPath)?.[0]
+    const query = `cloudPath=${encodeURIComponent(cloudPath)}${area ? `&area=${area}` : ''}`
+    xhr.open('POST', `/api/storage/upload?${query}`)
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream')
     xhr.setRequestHeader('X-Dev-Openid', currentDevOpenid())
     xhr.upload.onprogress = (event) => {

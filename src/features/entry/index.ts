@@ -1,2 +1,1 @@
-export { ENTRY_MESSAGES, goHome, openSceneTarget } from './routes'
-export { parseScene, type SceneTarget } from './scene'
+export { decideEntry, ENTRY_MESSAGES, goHome, openScene, type EntryDecision } from './routes'

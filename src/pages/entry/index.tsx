@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { Skeleton } from '@/components/state'
-import { openSceneTarget, parseScene } from '@/features/entry'
+import { decideEntry, goHome, openScene } from '@/features/entry'
 import './index.scss'
 
 /** Long enough to read "正在打开…", short enough not to feel like waiting. */
@@ -18,12 +18,14 @@ function sceneFrom(params: Record<string, string | undefined>): string | undefin
 
 export default function EntryPage() {
   useLoad((params: Record<string, string | undefined>) => {
-    const target = parseScene(sceneFrom(params))
-    if (target?.kind === 'poster') {
-      setTimeout(() => openSceneTarget(target), POSTER_HANDOFF_MS)
+    const decision = decideEntry(sceneFrom(params))
+    if (!decision.scene) return goHome(decision.message)
+    const { scene } = decision
+    if (scene.kind === 'poster') {
+      setTimeout(() => openScene(scene), POSTER_HANDOFF_MS)
       return
     }
-    openSceneTarget(target)
+    openScene(scene)
   })
 
   return (
