@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk'
 import type { CloudFunction } from '../../runtime/define-function'
-import { DatabaseError, DUPLICATE_KEY, type Database } from '../database'
+import { DatabaseError, DOCUMENT_NOT_FOUND, DUPLICATE_KEY, type Database } from '../database'
 import { SECURITY_SCENE_CODE, type Logger, type Platform } from '../index'
 
 /**
@@ -9,23 +9,36 @@ import { SECURITY_SCENE_CODE, type Logger, type Platform } from '../index'
  */
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
 
-// The cloud's duplicate-key failure only says so in its message (errCode -502001 is generic).
-function isDuplicateKey(error: unknown): boolean {
-  return error instanceof Error && /duplicate key|E11000/i.test(error.message)
+// The cloud's failures only say what happened in their message (errCode -502001 is generic).
+function mapError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error
+  if (/duplicate key|E11000/i.test(error.message)) return new DatabaseError(DUPLICATE_KEY, '文档已存在')
+  if (/does not exist|not exist/i.test(error.message) && /document/i.test(error.message)) {
+    return new DatabaseError(DOCUMENT_NOT_FOUND, '文档不存在')
+  }
+  return error
 }
 
-/** The SDK's database, with its duplicate-key error mapped to ours on `add`. */
-function wrapDatabase(db: Database): Database {
-  const mapAdd = <T>(work: () => Promise<T>) =>
-    work().catch((error: unknown) => {
-      throw isDuplicateKey(error) ? new DatabaseError(DUPLICATE_KEY, '文档已存在') : error
-    })
+const mapped = <T>(work: () => Promise<T>) =>
+  work().catch((error: unknown) => {
+    throw mapError(error)
+  })
+
+/**
+ * The SDK's database with its duplicate-key and not-found errors mapped to ours, so code and the
+ * conformance suite see one set of codes on both platforms. Everything else passes through.
+ */
+export function wrapDatabase(db: Database): Database {
   return {
     command: db.command,
     collection(name) {
       const collection = db.collection(name)
       return Object.assign(Object.create(collection), {
-        add: (options: Parameters<typeof collection.add>[0]) => mapAdd(() => collection.add(options)),
+        add: (options: Parameters<typeof collection.add>[0]) => mapped(() => collection.add(options)),
+        doc: (id: string) => {
+          const ref = collection.doc(id)
+          return Object.assign(Object.create(ref), { get: () => mapped(() => ref.get()) })
+        },
       })
     },
     runTransaction: (work) => db.runTransaction(work),
