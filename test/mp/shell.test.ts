@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+import path from 'node:path'
+import type { MeView } from '@/shared/contract'
+import { loadMiniProgram, type CloudCall, type MiniProgram, type TaroNode } from './harness'
+
+const DIST = path.resolve(__dirname, '../../dist')
+
+const me: MeView = {
+  nickname: '测试居民老李',
+  roles: [{ role: 'grid', scopeId: 'grid-1' }],
+  isAdmin: false,
+  points: 36,
+  settings: { largeText: false },
+  createdAt: Date.UTC(2025, 0, 1),
+}
+
+/** The canned cloud: `user.me` answers with `me`; `updateProfile` applies the settings patch. */
+function respond(call: CloudCall): unknown {
+  if (call.name === 'user' && call.action === 'me') return { ok: true, data: me }
+  if (call.name === 'user' && call.action === 'updateProfile') {
+    const patch = (call.data as { settings?: Partial<MeView['settings']> }).settings ?? {}
+    return { ok: true, data: { ...me, settings: { ...me.settings, ...patch } } }
+  }
+  return { ok: false, code: 'ACTION.UNKNOWN', message: '不支持的操作' }
+}
+
+const hasClass = (name: string) => (node: TaroNode) => (node.cl ?? '').split(/\s+/).includes(name)
+
+describe('the shell at work', () => {
+  let mp: MiniProgram
+
+  beforeAll(() => {
+    mp = loadMiniProgram(DIST, respond)
+  })
+
+  test('我的 shows the profile returned by the user cloud function', async () => {
+    const page = mp.openPage('pages/mine/index')
+    await page.flush(100)
+    expect(mp.cloudCalls).toContainEqual({ name: 'user', action: 'me', data: {} })
+    const text = page.text()
+    expect(text).toContain('测试居民老李')
+    expect(text).toContain('网格员')
+    expect(text).toContain('36')
+  })
+
+  test('首页 shows the workbench of a grid worker and not the others', async () => {
+    const page = mp.openPage('pages/home/index')
+    await page.flush(100)
+    const text = page.text()
+    expect(text).toContain('网格员工作台')
+    expect(text).not.toContain('处置工作台')
+    expect(text).not.toContain('文明办工作台')
+  })
+
+  test('the large-text switch in 我的 scales the page and tells the server', async () => {
+    const page = mp.openPage('pages/mine/index')
+    await page.flush(100)
+    expect(page.find(hasClass('wm-shell--large'))).toBeNull()
+    page.tap('wm-large-text')
+    await page.flush(100)
+    expect(page.find(hasClass('wm-shell--large'))).not.toBeNull()
+    expect(mp.cloudCalls).toContainEqual({ name: 'user', action: 'updateProfile', data: { settings: { largeText: true } } })
+    // the choice outlives the page: it is in storage for the next launch
+    expect(mp.storage.get('wm:settings')).toEqual({ largeText: true, unsynced: false })
+    page.tap('wm-large-text')
+    await page.flush(100)
+    expect(page.find(hasClass('wm-shell--large'))).toBeNull()
+  })
+
+  test('a privacy request shows the popup with an agree button WeChat can check', async () => {
+    const page = mp.openPage('pages/report/index')
+    await page.flush()
+    const answers = await mp.requestPrivacy('getLocation')
+    await page.flush()
+    expect(page.text()).toContain('隐私保护提示')
+    const agree = page.find((node) => node.uid === 'wm-privacy-agree')
+    expect(JSON.stringify(agree)).toContain('agreePrivacyAuthorization')
+    expect(answers).toEqual([{ event: 'exposureAuthorization' }])
+    page.fire('agreeprivacyauthorization', 'wm-privacy-agree')
+    await page.flush()
+    expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'wm-privacy-agree' }])
+    expect(page.text()).not.toContain('隐私保护提示')
+  })
+
+  test('a poster scene shows "正在打开…", then goes home with a gentle message', async () => {
+    const page = mp.openPage('pages/entry/index', { scene: encodeURIComponent('p8kQ2') })
+    await page.flush(20)
+    expect(page.text()).toContain('正在打开')
+    await page.flush(700)
+    expect(mp.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/home/index' })
+    const home = mp.openPage('pages/home/index')
+    await home.flush(100)
+    expect(home.text()).toContain('公益广告')
+  })
+
+  test('a shift check-in scene opens the check-in page with the shift', async () => {
+    // a page opened again is mounted on the next tick
+    await mp.openPage('pages/entry/index', { scene: encodeURIComponent('cS1a.4f9k2Qx') }).flush(20)
+    expect(mp.navigations.at(-1)).toEqual({
+      kind: 'redirectTo',
+      url: '/packages/volunteer/pages/checkin/index?shiftId=S1a&token=4f9k2Qx',
+    })
+  })
+
+  test('a class-join scene opens 小手拉大手 with the join code', async () => {
+    await mp.openPage('pages/entry/index', { scene: 'sK7P3QD' }).flush(20)
+    expect(mp.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/family/pages/index/index?joinCode=K7P3QD' })
+  })
+
+  test.each([['x123'], ['%E0%A4%A'], ['']])('an unknown or garbled scene %p goes home with a gentle message', async (scene) => {
+    await mp.openPage('pages/entry/index', { scene }).flush(20)
+    expect(mp.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/home/index' })
+    const home = mp.openPage('pages/home/index')
+    await home.flush(100)
+    expect(home.text()).toContain('已为您打开首页')
+  })
+})
