@@ -67,7 +67,7 @@ export function DevIdentitySwitch() {
                 >
                   <View className='wm-dev-identity__item-main'>
                     <Text className='wm-dev-identity__label'>{identity.label}</Text>
-                    <Text className='wm-dev-identity__roles'>{roleLabels(identity.roles) || '居民'}</Text>
+                    <Text className='wm-dev-identity__roles'>{`${roleLabels(identity.roles) || '居民'} · ${identity.openid}`}</Text>
                   </View>
                   {selected ? <Text className='wm-dev-identity__mark'>当前</Text> : null}
                 </View>

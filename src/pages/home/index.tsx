@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
-import { EmptyState, ErrorState, InlineNotice, Skeleton } from '@/components/state'
+import { EmptyState, ErrorState, InlineNotice } from '@/components/state'
 import { loadMe, rolesOf, useMe } from '@/features/account'
 import { EntryGrid, HomeHero, JOURNEY_ENTRIES, WorkbenchList, workbenchesFor } from '@/features/home'
 import { takeFlashNotice } from '@/lib/notice'
@@ -27,20 +27,17 @@ export default function HomePage() {
       {notice ? <InlineNotice message={notice} onClose={() => setNotice(null)} /> : null}
       <HomeHero nickname={me?.nickname ?? null} />
 
-      <Text className='wm-section-title'>常用服务</Text>
-      <EntryGrid entries={JOURNEY_ENTRIES} />
-
-      {me ? (
-        <WorkbenchList entries={workbenchesFor(rolesOf(me))} />
-      ) : meState.status === 'error' ? (
+      {/* Staff open the app for their workbench: it comes before the resident services. While
+          `me` loads nothing is held open here, so a resident's page does not jump when it lands. */}
+      {me ? <WorkbenchList entries={workbenchesFor(rolesOf(me))} /> : null}
+      {!me && meState.status === 'error' ? (
         <View className='wm-card'>
           <ErrorState what='身份信息' message={meState.error.message} onRetry={() => void loadMe()} />
         </View>
-      ) : (
-        <View className='wm-card'>
-          <Skeleton rows={2} />
-        </View>
-      )}
+      ) : null}
+
+      <Text className='wm-section-title'>常用服务</Text>
+      <EntryGrid entries={JOURNEY_ENTRIES} />
 
       <Text className='wm-section-title'>创文动态</Text>
       <View className='wm-card'>

@@ -36,8 +36,10 @@ export function LargeTextSwitch() {
         <Text className='wm-large-text__title'>大字模式</Text>
         <Text className='wm-large-text__description'>放大所有页面的文字，看得更清楚</Text>
       </View>
-      <Text className='wm-large-text__state'>{largeText ? '已开启' : '已关闭'}</Text>
-      <Switch className='wm-large-text__switch' checked={largeText} activeText='开' inactiveText='关' />
+      <View className='wm-large-text__control'>
+        <Switch className='wm-large-text__switch' checked={largeText} activeText='开' inactiveText='关' />
+        <Text className='wm-large-text__state'>{largeText ? '已开启' : '已关闭'}</Text>
+      </View>
     </View>
   )
 }

@@ -32,7 +32,7 @@ export default function ReportQueuePage() {
       <View className='wm-queue__tabs' role='tablist'>
         {queue.tabs.map((tab, index) => (
           <Text key={tab} className={`wm-queue__tab${index === 0 ? ' wm-queue__tab--current' : ''}`} aria-selected={index === 0}>
-            {tab} 0
+            {tab}
           </Text>
         ))}
       </View>
