@@ -1,6 +1,7 @@
 import type { GrantableRole } from '@/shared/roles'
 import type { Platform } from '../platform'
 import { grantId } from '../runtime/grants'
+import { seedReports } from '../domain/report/seed'
 
 /**
  * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
@@ -47,4 +48,5 @@ export async function seedDemoData(platform: Platform): Promise<void> {
       })
     }
   }
+  await seedReports(platform)
 }

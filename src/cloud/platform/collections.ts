@@ -55,6 +55,61 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '幂等键：重试的提交返回第一次的结果（_id 为 openid + requestId）',
     indexes: [{ name: 'by_time', fields: [asc('at')] }],
   },
+  {
+    name: 'reports',
+    purpose: '随手拍与文明点赞：一条一文档（_id 由 openid + requestId 派生，重试即幂等）',
+    indexes: [
+      { name: 'by_reporter_created', fields: [asc('reporterOpenid'), desc('createdAt')] },
+      { name: 'by_grid_status_due', fields: [asc('gridId'), asc('status'), asc('dueAt')] },
+      { name: 'by_grid_status_updated', fields: [asc('gridId'), asc('status'), desc('updatedAt')] },
+      { name: 'by_unit_status_due', fields: [asc('unitId'), asc('status'), asc('dueAt')] },
+      { name: 'by_unit_status_updated', fields: [asc('unitId'), asc('status'), desc('updatedAt')] },
+      { name: 'by_open_due', fields: [asc('open'), asc('dueAt')] },
+      { name: 'by_public_published', fields: [asc('public'), desc('publishedAt')] },
+      { name: 'by_public_kind_published', fields: [asc('public'), asc('kind'), desc('publishedAt')] },
+      { name: 'by_category_cell_created', fields: [asc('categoryId'), asc('cell'), desc('createdAt')] },
+    ],
+  },
+  {
+    name: 'report_events',
+    purpose: '随手拍时间线与流转审计：动作、前后状态、角色与网格/单位、说明、时间（操作人 openid 仅供审计）',
+    indexes: [{ name: 'by_report_seq', fields: [asc('reportId'), asc('seq')] }],
+  },
+  {
+    name: 'report_confirmations',
+    purpose: '我也遇到：每人每条一次（_id 为 报告_openid）',
+    indexes: [{ name: 'by_report', fields: [asc('reportId')] }],
+  },
+  {
+    name: 'report_daily',
+    purpose: '每人每天上报条数（_id 为 openid_日期，北京时间），用于每日上限',
+    indexes: [],
+  },
+  {
+    name: 'report_people',
+    purpose: '每人的照片上传目录密钥（_id 为 openid）：只接受本人目录下的照片',
+    indexes: [],
+  },
+  {
+    name: 'report_grids',
+    purpose: '网格：GeoJSON 多边形与外接矩形（按矩形查询候选，再点面判断）',
+    indexes: [{ name: 'by_bbox', fields: [asc('minLat'), asc('maxLat')] }],
+  },
+  {
+    name: 'report_units',
+    purpose: '责任单位',
+    indexes: [],
+  },
+  {
+    name: 'report_routes',
+    purpose: '派发规则：类别（可按网格）→ 责任单位（_id 为 类别__网格 或 类别__*）',
+    indexes: [],
+  },
+  {
+    name: 'report_settings',
+    purpose: '随手拍设置：城市名称、每人每日上限（文明办可改）',
+    indexes: [],
+  },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -1,4 +1,5 @@
 import { userActions } from './user'
+import { reportActions } from './report'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -7,6 +8,7 @@ import { userActions } from './user'
  */
 export const CONTRACT = {
   user: userActions,
+  report: reportActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -16,3 +18,57 @@ export type ActionName<F extends FunctionName> = keyof Contract[F] & string
 export * from './define'
 export type { MeView, RoleGrantsView, UserSettings, UserErrorCode } from './user'
 export { USER_ERRORS } from './user'
+export type {
+  CityGridView,
+  CityMapView,
+  ConfirmResult,
+  FeedItem,
+  LedgerItem,
+  NearbyReport,
+  ReportErrorCode,
+  ReportListItem,
+  ReportPage,
+  ReportPhotoView,
+  ReportPrepareView,
+  ReportSettingsView,
+  ReportTimelineEntry,
+  ReportView,
+  ReportViewerRole,
+  ReporterView,
+  RevealedReporter,
+  RouteView,
+} from './report'
+export { REPORT_ERRORS } from './report'
+export type {
+  ActivityCardView,
+  ActivityDetailView,
+  ActivityListView,
+  ActivityType,
+  AdjustmentView,
+  CancelResultView,
+  CertificateRecordView,
+  CertificateView,
+  CheckInCodeView,
+  ConfirmResultView,
+  CsvExportView,
+  IdType,
+  MinuteSource,
+  MyRecordView,
+  MyRecordsView,
+  MySignupBrief,
+  PlaceView,
+  PunchResultView,
+  PunchView,
+  RosterCounts,
+  RosterEntryView,
+  RosterView,
+  ShiftView,
+  SignupResultView,
+  SignupState,
+  TeamActivitiesView,
+  TeamActivityView,
+  VolunteerErrorCode,
+  VolunteerProfileView,
+  VolunteerSettingsView,
+} from './volunteer'
+export { VOLUNTEER_ERRORS } from './volunteer'

@@ -1,0 +1,27 @@
+import type { ReportSettingsView, RouteView } from '@/shared/contract'
+import type { Fail } from '@/shared/errors'
+import type { CategoryId } from '@/shared/report'
+import { findById } from '../../platform/find'
+import type { ActionContext } from '../../runtime/context'
+import { writeAudit } from '../audit'
+import { loadSettings, routeId, SETTINGS_ID } from './city'
+import { reportFail } from './errors'
+
+/** 文明办: which unit handles a category (city-wide, or in one grid). Audited like every office change. */
+export async function setRoute(input: { categoryId: CategoryId; gridId?: string; unitId: string }, ctx: ActionContext): Promise<RouteView | Fail> {
+  if (input.gridId && !(await findById(ctx.db, 'report_grids', input.gridId))) return reportFail('REPORT.GRID_NOT_FOUND')
+  if (!(await findById(ctx.db, 'report_units', input.unitId))) return reportFail('REPORT.UNIT_NOT_FOUND')
+  const gridId = input.gridId ?? null
+  await ctx.db.collection('report_routes').doc(routeId(input.categoryId, gridId)).set({
+    data: { categoryId: input.categoryId, gridId, unitId: input.unitId, updatedAt: ctx.clock.now() },
+  })
+  await writeAudit(ctx, { subjectType: 'reportRoute', subjectId: routeId(input.categoryId, gridId), action: 'setRoute', detail: { unitId: input.unitId } })
+  return { categoryId: input.categoryId, gridId, unitId: input.unitId }
+}
+
+export async function updateSettings(input: { dailyLimit: number }, ctx: ActionContext): Promise<ReportSettingsView> {
+  const current = await loadSettings(ctx)
+  await ctx.db.collection('report_settings').doc(SETTINGS_ID).set({ data: { cityName: current.cityName, dailyLimit: input.dailyLimit } })
+  await writeAudit(ctx, { subjectType: 'reportSettings', subjectId: SETTINGS_ID, action: 'updateSettings', detail: { dailyLimit: input.dailyLimit } })
+  return { dailyLimit: input.dailyLimit }
+}

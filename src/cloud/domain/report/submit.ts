@@ -1,0 +1,241 @@
+import crypto from 'node:crypto'
+import distance from '@turf/distance'
+import { point } from '@turf/helpers'
+import type { CityMapView, ConfirmResult, NearbyReport, ReportPrepareView, ReportView } from '@/shared/contract'
+import type { Fail } from '@/shared/errors'
+import {
+  REPORT_LIMITS,
+  categoryOf,
+  cellOf,
+  cellsAround,
+  dueTimeOnEntry,
+  holderOf,
+  statusLabel,
+  type CategoryId,
+  type LatLng,
+} from '@/shared/report'
+import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
+import { findById } from '../../platform/find'
+import type { ActionContext } from '../../runtime/context'
+import { gridAt, loadSettings } from './city'
+import { reportFail, shanghaiDay } from './errors'
+import { checkPhotos, ensurePerson, uploadDirOf } from './photos'
+import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, UnitDoc } from './types'
+import { categoryName, confirmationId, toView } from './views'
+
+export interface SubmitInput {
+  categoryId: CategoryId
+  photos: string[]
+  location: LatLng & { address: string }
+  description: string
+  anonymous: boolean
+  phone?: string
+  requestId: string
+}
+
+/** The report's id is derived from who sent it and their requestId: a retried submit finds the first. */
+export function reportIdFor(openid: string, requestId: string): string {
+  return crypto.createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 24)
+}
+
+const dailyId = (openid: string, day: string) => `${openid}__${day}`
+
+export async function prepare(ctx: ActionContext): Promise<ReportPrepareView> {
+  const person = await ensurePerson(ctx)
+  const settings = await loadSettings(ctx)
+  const today = await findById<DailyCountDoc>(ctx.db, 'report_daily', dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now())))
+  return { uploadDir: uploadDirOf(person), dailyLimit: settings.dailyLimit, usedToday: today?.n ?? 0 }
+}
+
+export async function cityMap(ctx: ActionContext): Promise<CityMapView> {
+  const settings = await loadSettings(ctx)
+  // The picker draws every grid; a city of more than 100 grids would page this (or tile the map).
+  const { data: gridDocs } = await ctx.db.collection('report_grids').orderBy('_id', 'asc').limit(100).get()
+  const { data: unitDocs } = await ctx.db.collection('report_units').orderBy('_id', 'asc').limit(100).get()
+  const grids = gridDocs as unknown as GridDoc[]
+  const bbox: [number, number, number, number] = grids.length
+    ? [Math.min(...grids.map((g) => g.minLng)), Math.min(...grids.map((g) => g.minLat)), Math.max(...grids.map((g) => g.maxLng)), Math.max(...grids.map((g) => g.maxLat))]
+    : [0, 0, 0, 0]
+  return {
+    name: settings.cityName,
+    bbox,
+    center: { lng: (bbox[0] + bbox[2]) / 2, lat: (bbox[1] + bbox[3]) / 2 },
+    grids: grids.map((g) => ({ id: g._id, name: g.name, ring: g.geometry.coordinates[0] })),
+    units: (unitDocs as unknown as UnitDoc[]).map((u) => ({ id: u._id, name: u.name })),
+  }
+}
+
+/**
+ * Open reports of the same category within 50 m from the last 24 h: one indexed query over the
+ * nine lattice cells around the point, then the exact distance.
+ */
+export async function nearby(input: { categoryId: CategoryId; location: LatLng }, ctx: ActionContext): Promise<NearbyReport[]> {
+  const _ = ctx.db.command
+  const now = ctx.clock.now()
+  const { data } = await ctx.db
+    .collection('reports')
+    .where({ categoryId: input.categoryId, cell: _.in(cellsAround(input.location)), createdAt: _.gte(now - REPORT_LIMITS.duplicateWindowMs) })
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .get()
+  const here = point([input.location.lng, input.location.lat])
+  return (data as unknown as ReportDoc[])
+    .filter((r) => holderOf(r.status) !== null)
+    .map((r) => ({ r, meters: distance(here, point([r.location.lng, r.location.lat]), { units: 'meters' }) }))
+    .filter(({ meters }) => meters <= REPORT_LIMITS.duplicateRadiusMeters)
+    .sort((a, b) => a.meters - b.meters)
+    .slice(0, 10)
+    .map(({ r, meters }) => ({
+      id: r._id,
+      categoryName: categoryName(r.categoryId),
+      statusLabel: statusLabel(r.status, r.kind),
+      createdAt: r.createdAt,
+      distanceMeters: Math.round(meters),
+      confirmations: r.confirmations,
+      mine: r.reporterOpenid === ctx.caller.openid,
+    }))
+}
+
+/**
+ * Takes one of today's places, atomically: a conditional increment below the limit, creating the
+ * day's counter on first use. False when the day is full.
+ */
+async function reserveDailySlot(ctx: ActionContext, limit: number): Promise<boolean> {
+  const _ = ctx.db.command
+  const id = dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now()))
+  const daily = ctx.db.collection('report_daily')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { stats } = await daily.where({ _id: id, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })
+    if (stats.updated === 1) return true
+    if (await findById(ctx.db, 'report_daily', id)) return false
+    try {
+      await daily.add({ data: { _id: id, n: 1 } })
+      return true
+    } catch (error) {
+      // someone else created today's counter first: go round once more and increment it
+      if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+    }
+  }
+  return false
+}
+
+async function releaseDailySlot(ctx: ActionContext): Promise<void> {
+  const _ = ctx.db.command
+  const id = dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now()))
+  await ctx.db.collection('report_daily').where({ _id: id, n: _.gt(0) }).update({ data: { n: _.inc(-1) } })
+}
+
+export async function submit(input: SubmitInput, ctx: ActionContext): Promise<ReportView | Fail> {
+  const openid = ctx.caller.openid
+  const id = reportIdFor(openid, input.requestId)
+  const replay = await findById<ReportDoc>(ctx.db, 'reports', id)
+  if (replay) return toView(replay, 'reporter', ctx)
+
+  const category = categoryOf(input.categoryId)
+  if (!category) return reportFail('REPORT.NOT_FOUND')
+  const grid = await gridAt(ctx, input.location)
+  if (!grid) return reportFail('REPORT.OUT_OF_CITY')
+
+  // Content checks run before anything is stored; what fails is held back, not refused, so the
+  // problem itself still reaches the grid and the reporter sees why part of it is hidden.
+  const photos = await checkPhotos(ctx, input.photos, false)
+  if (!Array.isArray(photos)) return photos
+  const textVerdict = input.description
+    ? await ctx.openApi.checkText({ openid, content: input.description, scene: 'forum' })
+    : { pass: true }
+
+  const settings = await loadSettings(ctx)
+  if (!(await reserveDailySlot(ctx, settings.dailyLimit))) {
+    return reportFail('REPORT.DAILY_LIMIT', `今天已上报 ${settings.dailyLimit} 条，达到每人每天的上限，请明天再来`)
+  }
+
+  const now = ctx.clock.now()
+  const dueAt = dueTimeOnEntry('submitted', category.limits, now)
+  const report: ReportDoc = {
+    _id: id,
+    kind: category.kind,
+    categoryId: category.id,
+    status: 'submitted',
+    reporterOpenid: openid,
+    anonymous: input.anonymous,
+    contactPhone: input.phone ?? null,
+    identityRemoved: false,
+    location: { lat: input.location.lat, lng: input.location.lng, address: input.location.address },
+    cell: cellOf(input.location),
+    gridId: grid._id,
+    unitId: null,
+    description: input.description,
+    descriptionCheck: { pass: textVerdict.pass, label: textVerdict.pass ? null : textVerdict.label ?? 'risky' },
+    photos,
+    afterPhotos: [],
+    resolutionNote: null,
+    dueAt,
+    open: true,
+    stepEnteredAt: now,
+    confirmations: 0,
+    rating: null,
+    rejectReason: null,
+    duplicateOf: null,
+    returnCount: 0,
+    reopenCount: 0,
+    public: false,
+    publishedAt: null,
+    resolvedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const event: Omit<ReportEventDoc, '_id'> = {
+    reportId: id,
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    actorRole: 'reporter',
+    actorScope: null,
+    actorOpenid: openid,
+    note: null,
+    reason: null,
+    unitId: null,
+    score: null,
+    dueAt,
+    at: now,
+    seq: 1,
+  }
+  try {
+    await ctx.db.runTransaction(async (tx) => {
+      await tx.collection('reports').add({ data: { ...report } })
+      await tx.collection('report_events').add({ data: { ...event } })
+    })
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+    // the same submit arrived twice at once: the other one stored it and used the slot
+    await releaseDailySlot(ctx)
+    const first = await findById<ReportDoc>(ctx.db, 'reports', id)
+    if (!first) throw error
+    return toView(first, 'reporter', ctx)
+  }
+  return toView(report, 'reporter', ctx)
+}
+
+/** 我也遇到: one confirmation per person per report, counted on the report. */
+export async function confirm(input: { reportId: string }, ctx: ActionContext): Promise<ConfirmResult | Fail> {
+  const report = await findById<ReportDoc>(ctx.db, 'reports', input.reportId)
+  if (!report) return reportFail('REPORT.NOT_FOUND')
+  if (report.reporterOpenid === ctx.caller.openid) return reportFail('REPORT.OWN_REPORT')
+  if (holderOf(report.status) === null) return reportFail('REPORT.NOT_OPEN')
+  const added = await addConfirmation(ctx, report._id, ctx.caller.openid)
+  const fresh = await findById<ReportDoc>(ctx.db, 'reports', report._id)
+  return { reportId: report._id, confirmations: fresh?.confirmations ?? report.confirmations, added }
+}
+
+export async function addConfirmation(ctx: ActionContext, reportId: string, openid: string): Promise<boolean> {
+  const doc: ConfirmationDoc = { _id: confirmationId(reportId, openid), reportId, openid, at: ctx.clock.now() }
+  try {
+    await ctx.db.collection('report_confirmations').add({ data: { ...doc } })
+  } catch (error) {
+    if (error instanceof DatabaseError && error.code === DUPLICATE_KEY) return false
+    throw error
+  }
+  await ctx.db.collection('reports').doc(reportId).update({ data: { confirmations: ctx.db.command.inc(1) } })
+  return true
+}

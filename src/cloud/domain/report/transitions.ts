@@ -1,0 +1,246 @@
+import type { ReportView } from '@/shared/contract'
+import { failCommon, type Fail } from '@/shared/errors'
+import {
+  REOPEN_AT_OR_BELOW,
+  TRANSITIONS,
+  categoryOf,
+  dueTimeOnEntry,
+  findTransition,
+  holderOf,
+  type RejectReason,
+  type SendBackReason,
+  type Transition,
+  type TransitionAction,
+  type TransitionRole,
+} from '@/shared/report'
+import { findById } from '../../platform/find'
+import type { ActionContext } from '../../runtime/context'
+import { hasRole } from '../../runtime/grants'
+import { routeFor } from './city'
+import { reportFail } from './errors'
+import { checkNote, checkPhotos } from './photos'
+import { addConfirmation } from './submit'
+import type { ReportDoc, ReportEventDoc, UnitDoc } from './types'
+import { toView } from './views'
+
+/**
+ * Every status change goes through `applyTransition`: the caller must hold the transition's role
+ * for this very report (the grid worker of its grid, the staff of its unit, its reporter), the
+ * (action, from, kind) row must exist in the shared table, and the change and its timeline/audit
+ * entry are written together, only if the report is still in the status the check saw.
+ */
+interface Change {
+  action: TransitionAction
+  patch: Partial<ReportDoc>
+  note?: string | null
+  reason?: string | null
+  unitId?: string | null
+  score?: number | null
+}
+
+/** The role this action needs on a report of this kind (each action belongs to one role). */
+function roleFor(action: TransitionAction, report: ReportDoc): TransitionRole | undefined {
+  return TRANSITIONS.find((t) => t.action === action && t.kinds.includes(report.kind))?.role
+}
+
+/** Whether the caller acts as `role` for this report: scope matters, not only the role. */
+function actsAs(role: TransitionRole, report: ReportDoc, ctx: ActionContext): { ok: boolean; scope: string | null } {
+  switch (role) {
+    case 'grid':
+      return { ok: hasRole(ctx.grants, 'grid', report.gridId), scope: report.gridId }
+    case 'handler':
+      return { ok: report.unitId !== null && hasRole(ctx.grants, 'handler', report.unitId), scope: report.unitId }
+    case 'reporter':
+      return { ok: report.reporterOpenid !== null && report.reporterOpenid === ctx.caller.openid, scope: null }
+  }
+}
+
+type Checked = { report: ReportDoc; transition: Transition; scope: string | null }
+
+/** Loads the report and checks role, scope and the state machine; nothing is written here. */
+async function authorize(reportId: string, action: TransitionAction, ctx: ActionContext): Promise<Checked | Fail> {
+  const report = await findById<ReportDoc>(ctx.db, 'reports', reportId)
+  if (!report) return reportFail('REPORT.NOT_FOUND')
+  const role = roleFor(action, report)
+  if (!role) return reportFail('REPORT.INVALID_TRANSITION')
+  const actor = actsAs(role, report, ctx)
+  if (!actor.ok) return failCommon('AUTH.FORBIDDEN')
+  const transition = findTransition(action, report.status, report.kind)
+  if (!transition) return reportFail('REPORT.INVALID_TRANSITION')
+  return { report, transition, scope: actor.scope }
+}
+
+async function applyTransition(checked: Checked, change: Change, ctx: ActionContext): Promise<ReportView | Fail> {
+  const { report, transition, scope } = checked
+  const now = ctx.clock.now()
+  const category = categoryOf(report.categoryId)
+  const dueAt = category ? dueTimeOnEntry(transition.to, category.limits, now) : null
+  const patch: Partial<ReportDoc> = {
+    ...change.patch,
+    status: transition.to,
+    dueAt,
+    open: holderOf(transition.to) !== null,
+    stepEnteredAt: now,
+    updatedAt: now,
+  }
+  const event: Omit<ReportEventDoc, '_id' | 'seq'> = {
+    reportId: report._id,
+    action: change.action,
+    from: report.status,
+    to: transition.to,
+    actorRole: transition.role,
+    actorScope: scope,
+    actorOpenid: ctx.caller.openid,
+    note: change.note || null,
+    reason: change.reason ?? null,
+    unitId: change.unitId ?? null,
+    score: change.score ?? null,
+    dueAt,
+    at: now,
+  }
+  const moved = await ctx.db.runTransaction(async (tx) => {
+    const current = (await tx.collection('reports').doc(report._id).get()).data as unknown as ReportDoc
+    // someone else moved it since we looked: do not apply a decision made on an old state
+    if (current.status !== report.status) return false
+    const seq = (current.version ?? 0) + 1
+    await tx.collection('reports').doc(report._id).update({ data: { ...patch, version: seq } })
+    await tx.collection('report_events').add({ data: { ...event, seq } })
+    return true
+  })
+  if (!moved) return reportFail('REPORT.STALE')
+  const viewer = transition.role === 'reporter' ? 'reporter' : transition.role
+  return toView({ ...report, ...patch }, viewer, ctx)
+}
+
+async function run(reportId: string, action: TransitionAction, ctx: ActionContext, decide: (c: Checked) => Promise<Change | Fail>): Promise<ReportView | Fail> {
+  const checked = await authorize(reportId, action, ctx)
+  if ('ok' in checked) return checked
+  const change = await decide(checked)
+  if ('ok' in change) return change
+  return applyTransition(checked, change, ctx)
+}
+
+export function dispatch(input: { reportId: string; unitId?: string; note?: string }, ctx: ActionContext) {
+  return run(input.reportId, 'dispatch', ctx, async ({ report }) => {
+    const unit = input.unitId
+      ? await findById<UnitDoc>(ctx.db, 'report_units', input.unitId)
+      : await routeFor(ctx, report.categoryId, report.gridId)
+    if (!unit) return input.unitId ? reportFail('REPORT.UNIT_NOT_FOUND') : reportFail('REPORT.NO_ROUTE')
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    return { action: 'dispatch', patch: { unitId: unit._id }, note: input.note, unitId: unit._id }
+  })
+}
+
+export function reject(input: { reportId: string; reason: RejectReason; note?: string; duplicateOf?: string }, ctx: ActionContext) {
+  return run(input.reportId, 'reject', ctx, async ({ report }) => {
+    let duplicateOf: string | null = null
+    if (input.reason === 'duplicate') {
+      const original = input.duplicateOf ? await findById<ReportDoc>(ctx.db, 'reports', input.duplicateOf) : null
+      if (!original || original._id === report._id || original.gridId !== report.gridId) return reportFail('REPORT.DUPLICATE_OF_REQUIRED')
+      duplicateOf = original._id
+      // merged: the duplicate's reporter now counts on, and may follow, the original
+      if (report.reporterOpenid && report.reporterOpenid !== original.reporterOpenid) {
+        await addConfirmation(ctx, original._id, report.reporterOpenid)
+      }
+    }
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    return { action: 'reject', patch: { rejectReason: input.reason, duplicateOf }, note: input.note, reason: input.reason }
+  })
+}
+
+export function approve(input: { reportId: string; note?: string }, ctx: ActionContext) {
+  return run(input.reportId, 'approve', ctx, async () => {
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    const now = ctx.clock.now()
+    return { action: 'approve', patch: { public: true, publishedAt: now }, note: input.note }
+  })
+}
+
+export function start(input: { reportId: string; note?: string }, ctx: ActionContext) {
+  return run(input.reportId, 'start', ctx, async () => {
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    return { action: 'start', patch: {}, note: input.note }
+  })
+}
+
+export function sendBack(input: { reportId: string; reason: SendBackReason; note: string }, ctx: ActionContext) {
+  return run(input.reportId, 'sendBack', ctx, async ({ report }) => {
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    // back with the grid: the unit no longer holds it (nor sees it) until it is dispatched again
+    return { action: 'sendBack', patch: { unitId: null, returnCount: report.returnCount + 1 }, note: input.note, reason: input.reason }
+  })
+}
+
+export function resolve(input: { reportId: string; afterPhotos: string[]; note: string }, ctx: ActionContext) {
+  return run(input.reportId, 'resolve', ctx, async () => {
+    const afterPhotos = await checkPhotos(ctx, input.afterPhotos, true)
+    if (!Array.isArray(afterPhotos)) return afterPhotos
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    const now = ctx.clock.now()
+    return {
+      action: 'resolve',
+      // a fresh resolution is rated afresh; the feed shows it from now
+      patch: { afterPhotos, resolutionNote: input.note, resolvedAt: now, rating: null, public: true, publishedAt: now },
+      note: input.note,
+    }
+  })
+}
+
+/** One rating, two outcomes: 3–5 closes the report; 1–2 (with a reason) reopens it to the grid. */
+export async function rate(input: { reportId: string; score: number; comment?: string }, ctx: ActionContext): Promise<ReportView | Fail> {
+  const unhappy = input.score <= REOPEN_AT_OR_BELOW
+  const action: TransitionAction = unhappy ? 'reopen' : 'rate'
+  return run(input.reportId, action, ctx, async ({ report }) => {
+    if (unhappy && !input.comment) return reportFail('REPORT.REASON_REQUIRED')
+    const refused = await checkNote(ctx, input.comment)
+    if (refused) return refused
+    const rating = { score: input.score, comment: input.comment || null, at: ctx.clock.now() }
+    const patch: Partial<ReportDoc> = unhappy
+      ? { rating, reopenCount: report.reopenCount + 1, public: false }
+      : { rating }
+    return { action, patch, note: input.comment, reason: unhappy ? input.comment : null, score: input.score }
+  })
+}
+
+/**
+ * Deletes the reporter's personal data from a report: the phone and the link to their account.
+ * The report stays for the city's records, as an anonymous one no one can trace back.
+ */
+export async function forget(input: { reportId: string }, ctx: ActionContext): Promise<ReportView | Fail> {
+  const report = await findById<ReportDoc>(ctx.db, 'reports', input.reportId)
+  if (!report) return reportFail('REPORT.NOT_FOUND')
+  if (report.reporterOpenid === null || report.reporterOpenid !== ctx.caller.openid) return failCommon('AUTH.FORBIDDEN')
+  const now = ctx.clock.now()
+  const patch: Partial<ReportDoc> = { reporterOpenid: null, contactPhone: null, anonymous: true, identityRemoved: true, updatedAt: now }
+  const event: Omit<ReportEventDoc, '_id' | 'seq'> = {
+    reportId: report._id,
+    action: 'forget',
+    from: report.status,
+    to: report.status,
+    actorRole: 'reporter',
+    actorScope: null,
+    // the point of forgetting: the entry does not keep who it was either
+    actorOpenid: null,
+    note: null,
+    reason: null,
+    unitId: null,
+    score: null,
+    dueAt: report.dueAt,
+    at: now,
+  }
+  await ctx.db.runTransaction(async (tx) => {
+    const current = (await tx.collection('reports').doc(report._id).get()).data as unknown as ReportDoc
+    const seq = (current.version ?? 0) + 1
+    await tx.collection('reports').doc(report._id).update({ data: { ...patch, version: seq } })
+    await tx.collection('report_events').add({ data: { ...event, seq } })
+  })
+  // the submit and rating entries named them too
+  await ctx.db.collection('report_events').where({ reportId: report._id, actorOpenid: ctx.caller.openid }).update({ data: { actorOpenid: null } })
+  return toView({ ...report, ...patch }, 'reporter', ctx)
+}

@@ -1,0 +1,130 @@
+import type { ReportKind, ReportStatus, TransitionAction, TransitionRole } from '@/shared/report'
+
+/**
+ * Stored shapes of the report area. A report is one document; its history is `report_events`
+ * (the timeline, and the audit of every transition: actor openid, role and scope, from, to,
+ * note, time). Personal data lives only on the report (reporterOpenid, contactPhone) so
+ * `forget` has one place to clear.
+ */
+export interface StoredPhoto {
+  fileId: string
+  /** content check verdict; a held photo is shown to its reporter only */
+  pass: boolean
+  label: string | null
+}
+
+export interface ReportDoc {
+  _id: string
+  kind: ReportKind
+  categoryId: string
+  status: ReportStatus
+  /** null once the reporter deleted their personal data */
+  reporterOpenid: string | null
+  anonymous: boolean
+  contactPhone: string | null
+  identityRemoved: boolean
+  location: { lat: number; lng: number; address: string }
+  /** coarse lattice cell of the location, for duplicate search */
+  cell: string
+  gridId: string
+  /** the unit holding or last holding the report; null before dispatch and after 退回 */
+  unitId: string | null
+  description: string
+  descriptionCheck: { pass: boolean; label: string | null }
+  photos: StoredPhoto[]
+  afterPhotos: StoredPhoto[]
+  resolutionNote: string | null
+  /** due time of the current step; null when no staff clock runs */
+  dueAt: number | null
+  /** a staff clock is running (the ledger's filter) */
+  open: boolean
+  stepEnteredAt: number
+  confirmations: number
+  rating: { score: number; comment: string | null; at: number } | null
+  rejectReason: string | null
+  duplicateOf: string | null
+  returnCount: number
+  reopenCount: number
+  /** in 点赞·爆料广场 */
+  public: boolean
+  publishedAt: number | null
+  resolvedAt: number | null
+  /** how many timeline entries it has: the next entry's `seq` (entries in one millisecond stay in order) */
+  version: number
+  createdAt: number
+  updatedAt: number
+}
+
+export type EventAction = 'submit' | 'forget' | TransitionAction
+
+export interface ReportEventDoc {
+  _id: string
+  reportId: string
+  action: EventAction
+  from: ReportStatus | null
+  to: ReportStatus
+  actorRole: TransitionRole | 'system'
+  /** grid or unit id the actor acted for */
+  actorScope: string | null
+  /** kept for the office's audit; never sent to residents or other staff */
+  actorOpenid: string | null
+  note: string | null
+  reason: string | null
+  /** the unit a dispatch went to */
+  unitId: string | null
+  score: number | null
+  dueAt: number | null
+  at: number
+  /** 1, 2, 3… within the report */
+  seq: number
+}
+
+export interface GridDoc {
+  _id: string
+  name: string
+  district: string
+  geometry: { type: 'Polygon'; coordinates: Array<Array<[number, number]>> }
+  minLng: number
+  minLat: number
+  maxLng: number
+  maxLat: number
+}
+
+export interface UnitDoc {
+  _id: string
+  name: string
+}
+
+export interface RouteDoc {
+  _id: string
+  categoryId: string
+  /** null: every grid without its own rule */
+  gridId: string | null
+  unitId: string
+  updatedAt: number
+}
+
+export interface ReportSettingsDoc {
+  _id: string
+  cityName: string
+  dailyLimit: number
+}
+
+export interface ReportPersonDoc {
+  _id: string
+  /** names this person's folder in cloud storage: photos elsewhere are not theirs */
+  uploadKey: string
+  createdAt: number
+}
+
+export interface ConfirmationDoc {
+  _id: string
+  reportId: string
+  openid: string
+  at: number
+}
+
+export interface DailyCountDoc {
+  _id: string
+  n: number
+}

@@ -1,0 +1,298 @@
+import type {
+  FeedItem,
+  LedgerItem,
+  ReportListItem,
+  ReportPhotoView,
+  ReportTimelineEntry,
+  ReportView,
+  ReportViewerRole,
+  ReporterView,
+} from '@/shared/contract'
+import {
+  ACTION_LABEL,
+  REJECT_REASONS,
+  SEND_BACK_REASONS,
+  actionsFor,
+  approximate,
+  categoryOf,
+  holderOf,
+  statusLabel,
+  type TransitionAction,
+} from '@/shared/report'
+import type { Platform } from '../../platform'
+import { findById } from '../../platform/find'
+import type { ActionContext } from '../../runtime/context'
+import { hasRole } from '../../runtime/grants'
+import type { UserDoc } from '../user/profile'
+import { namesOf, routeFor } from './city'
+import type { ReportDoc, ReportEventDoc, StoredPhoto } from './types'
+
+/** What the content check's label means to the person whose item it held back. */
+const HELD_REASON = '未通过内容安全检测，仅您本人可见'
+
+export function shortNo(id: string): string {
+  return id.slice(-8).toUpperCase()
+}
+
+/** 13812345678 → 138****5678: staff can tell two numbers apart without learning either. */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`
+}
+
+export function categoryName(id: string): string {
+  return categoryOf(id)?.name ?? '其他'
+}
+
+/** Who is looking, by the strongest claim they have on this report; null: they may not see it. */
+export async function viewerOf(report: ReportDoc, ctx: ActionContext): Promise<ReportViewerRole | null> {
+  if (report.reporterOpenid !== null && report.reporterOpenid === ctx.caller.openid) return 'reporter'
+  if (ctx.isAdmin) return 'office'
+  if (hasRole(ctx.grants, 'grid', report.gridId)) return 'grid'
+  if (report.unitId !== null && hasRole(ctx.grants, 'handler', report.unitId)) return 'handler'
+  if (report.public) return 'public'
+  if (await findById(ctx.db, 'report_confirmations', confirmationId(report._id, ctx.caller.openid))) return 'confirmer'
+  return null
+}
+
+export const confirmationId = (reportId: string, openid: string) => `${reportId}__${openid}`
+
+/** Temporary URLs for many stored files in one call. */
+export async function urlsOf(platform: Platform, fileIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(fileIds)]
+  const urls = new Map<string, string>()
+  for (let i = 0; i < unique.length; i += 50) {
+    const { fileList } = await platform.storage.getTempFileURL({ fileList: unique.slice(i, i + 50) })
+    for (const f of fileList) if (f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
+  }
+  return urls
+}
+
+function photoViews(photos: StoredPhoto[], urls: Map<string, string>, seesHeld: boolean): { shown: ReportPhotoView[]; hidden: number } {
+  const shown: ReportPhotoView[] = []
+  let hidden = 0
+  for (const p of photos) {
+    if (!p.pass && !seesHeld) {
+      hidden++
+      continue
+    }
+    shown.push({ url: urls.get(p.fileId) ?? '', heldReason: p.pass ? null : HELD_REASON })
+  }
+  return { shown, hidden }
+}
+
+async function reporterFor(report: ReportDoc, viewer: ReportViewerRole, platform: Platform): Promise<ReporterView | null> {
+  const base = { anonymous: report.anonymous, identityRemoved: report.identityRemoved }
+  switch (viewer) {
+    case 'reporter': {
+      const me = report.reporterOpenid ? await findById<UserDoc>(platform.db, 'users', report.reporterOpenid) : null
+      return { ...base, name: me?.nickname ?? null, phone: report.contactPhone }
+    }
+    case 'grid':
+    case 'handler':
+    case 'office': {
+      // Staff (the office included, until it asks via `reveal`) see who only when the reporter
+      // chose to be named, and a phone only masked; an anonymous report shows neither.
+      if (report.anonymous || !report.reporterOpenid) return { ...base, name: null, phone: null }
+      const person = await findById<UserDoc>(platform.db, 'users', report.reporterOpenid)
+      return { ...base, name: person?.nickname ?? null, phone: report.contactPhone ? maskPhone(report.contactPhone) : null }
+    }
+    default:
+      return null
+  }
+}
+
+function reasonLabel(event: ReportEventDoc): string | null {
+  if (!event.reason) return null
+  if (event.action === 'reject') return REJECT_REASONS[event.reason as keyof typeof REJECT_REASONS] ?? event.reason
+  if (event.action === 'sendBack') return SEND_BACK_REASONS[event.reason as keyof typeof SEND_BACK_REASONS] ?? event.reason
+  return event.reason
+}
+
+function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<string, string>): string {
+  switch (event.action) {
+    case 'submit':
+      return report.kind === 'praise' ? '提交文明点赞' : '提交随手拍'
+    case 'forget':
+      return '上报人删除了个人信息'
+    case 'dispatch':
+      return `派发至 ${units.get(event.unitId ?? '') ?? '责任单位'}`
+    case 'rate':
+      return `评价 ${event.score ?? ''} 星`
+    case 'reopen':
+      return `评价 ${event.score ?? ''} 星，不满意，退回重办`
+    default:
+      return ACTION_LABEL[event.action as TransitionAction]
+  }
+}
+
+function actorLabel(event: ReportEventDoc, grids: Map<string, string>, units: Map<string, string>): string {
+  switch (event.actorRole) {
+    case 'reporter':
+      return '市民'
+    case 'grid':
+      return `网格员（${grids.get(event.actorScope ?? '') ?? '本网格'}）`
+    case 'handler':
+      return units.get(event.actorScope ?? '') ?? '责任单位'
+    default:
+      return '系统'
+  }
+}
+
+export async function eventsOf(platform: Platform, reportId: string): Promise<ReportEventDoc[]> {
+  // A report's history is a handful of steps; 100 is far more than any real one reaches.
+  const { data } = await platform.db.collection('report_events').where({ reportId }).orderBy('seq', 'asc').limit(100).get()
+  return data as unknown as ReportEventDoc[]
+}
+
+const PUBLIC_VIEWERS: readonly ReportViewerRole[] = ['public', 'confirmer']
+
+/** One report as `viewer` may see it. */
+export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: ActionContext): Promise<ReportView> {
+  const now = ctx.clock.now()
+  const events = await eventsOf(ctx, report._id)
+  const grids = await namesOf(ctx, 'report_grids', [report.gridId, ...events.map((e) => (e.actorRole === 'grid' ? e.actorScope : null))])
+  const units = await namesOf(ctx, 'report_units', [
+    report.unitId,
+    ...events.map((e) => e.unitId),
+    ...events.map((e) => (e.actorRole === 'handler' ? e.actorScope : null)),
+  ])
+  const isReporter = viewer === 'reporter'
+  const approximateOnly = PUBLIC_VIEWERS.includes(viewer)
+  const urls = await urlsOf(ctx, [...report.photos, ...report.afterPhotos].map((p) => p.fileId))
+  const before = photoViews(report.photos, urls, isReporter)
+  const after = photoViews(report.afterPhotos, urls, isReporter)
+  const holder = holderOf(report.status)
+  const gridName = grids.get(report.gridId) ?? '未知网格'
+  const unitName = report.unitId ? units.get(report.unitId) ?? null : null
+
+  let allowedActions: TransitionAction[] = []
+  if (viewer === 'grid' || viewer === 'handler' || viewer === 'reporter') allowedActions = actionsFor(report.status, report.kind, viewer)
+  const suggested = viewer === 'grid' && allowedActions.includes('dispatch') ? await routeFor(ctx, report.categoryId, report.gridId) : null
+
+  const timeline: ReportTimelineEntry[] = events.map((e) => ({
+    action: e.action,
+    label: timelineLabel(e, report, units),
+    from: e.from,
+    to: e.to,
+    at: e.at,
+    actor: actorLabel(e, grids, units),
+    note: e.note,
+    reason: reasonLabel(e),
+    dueAt: e.dueAt,
+  }))
+
+  const location = approximateOnly
+    ? { ...approximate(report.location), address: '', approximate: true }
+    : { ...report.location, approximate: false }
+
+  const descriptionVisible = isReporter || report.descriptionCheck.pass
+  return {
+    id: report._id,
+    shortNo: shortNo(report._id),
+    kind: report.kind,
+    categoryId: report.categoryId,
+    categoryName: categoryName(report.categoryId),
+    status: report.status,
+    statusLabel: statusLabel(report.status, report.kind),
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+    dueAt: report.dueAt,
+    overdue: report.dueAt !== null && now > report.dueAt,
+    holderName: holder === 'grid' ? gridName : holder === 'handler' ? unitName : null,
+    location,
+    gridId: report.gridId,
+    gridName,
+    unitId: report.unitId,
+    unitName,
+    description: descriptionVisible && report.description ? report.description : null,
+    descriptionHeldReason: !report.descriptionCheck.pass && isReporter ? HELD_REASON : null,
+    photos: before.shown,
+    hiddenPhotoCount: before.hidden,
+    resolution:
+      report.resolutionNote !== null
+        ? { note: report.resolutionNote, photos: after.shown, at: report.resolvedAt ?? report.updatedAt }
+        : null,
+    reporter: await reporterFor(report, viewer, ctx),
+    confirmations: report.confirmations,
+    rating: report.rating,
+    rejectReason: report.rejectReason ? REJECT_REASONS[report.rejectReason as keyof typeof REJECT_REASONS] ?? report.rejectReason : null,
+    duplicateOf: report.duplicateOf,
+    timeline,
+    viewerRole: viewer,
+    allowedActions,
+    suggestedUnit: suggested ? { id: suggested._id, name: suggested.name } : null,
+    canForget: isReporter && !report.identityRemoved,
+    canReveal: viewer === 'office' && !report.identityRemoved,
+    public: report.public,
+  }
+}
+
+/** Rows of a list: the first photo as a thumbnail (held photos only for their reporter). */
+export async function toListItems(reports: ReportDoc[], platform: Platform, now: number, forReporter: boolean): Promise<ReportListItem[]> {
+  const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
+  const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
+  const thumbs = reports.map((r) => r.photos.find((p) => p.pass || forReporter)?.fileId ?? null)
+  const urls = await urlsOf(platform, thumbs.filter((t): t is string => t !== null))
+  return reports.map((r, i) => ({
+    id: r._id,
+    shortNo: shortNo(r._id),
+    kind: r.kind,
+    categoryName: categoryName(r.categoryId),
+    status: r.status,
+    statusLabel: statusLabel(r.status, r.kind),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    dueAt: r.dueAt,
+    overdue: r.dueAt !== null && now > r.dueAt,
+    gridName: grids.get(r.gridId) ?? '未知网格',
+    unitName: r.unitId ? units.get(r.unitId) ?? null : null,
+    address: r.location.address,
+    thumbUrl: thumbs[i] ? urls.get(thumbs[i] as string) ?? null : null,
+    confirmations: r.confirmations,
+  }))
+}
+
+/** 点赞·爆料广场: nothing about who reported, and where only roughly. */
+export async function toFeedItems(reports: ReportDoc[], platform: Platform): Promise<FeedItem[]> {
+  const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
+  const before = reports.map((r) => r.photos.find((p) => p.pass)?.fileId ?? null)
+  const after = reports.map((r) => r.afterPhotos.find((p) => p.pass)?.fileId ?? null)
+  const urls = await urlsOf(platform, [...before, ...after].filter((t): t is string => t !== null))
+  return reports.map((r, i) => ({
+    id: r._id,
+    kind: r.kind,
+    categoryName: categoryName(r.categoryId),
+    gridName: grids.get(r.gridId) ?? '',
+    approx: approximate(r.location),
+    description: r.descriptionCheck.pass && r.description ? r.description : null,
+    beforeUrl: before[i] ? urls.get(before[i] as string) ?? null : null,
+    afterUrl: after[i] ? urls.get(after[i] as string) ?? null : null,
+    resolutionNote: r.resolutionNote,
+    publishedAt: r.publishedAt ?? r.updatedAt,
+    score: r.rating?.score ?? null,
+  }))
+}
+
+export async function toLedgerItems(reports: ReportDoc[], platform: Platform, now: number): Promise<LedgerItem[]> {
+  const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
+  const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
+  return reports.map((r) => {
+    const holder = holderOf(r.status) === 'handler' ? 'handler' : 'grid'
+    const gridName = grids.get(r.gridId) ?? '未知网格'
+    return {
+      id: r._id,
+      shortNo: shortNo(r._id),
+      categoryName: categoryName(r.categoryId),
+      status: r.status,
+      statusLabel: statusLabel(r.status, r.kind),
+      createdAt: r.createdAt,
+      dueAt: r.dueAt ?? now,
+      overdueMs: Math.max(0, now - (r.dueAt ?? now)),
+      holder,
+      holderName: holder === 'handler' ? units.get(r.unitId ?? '') ?? '责任单位' : `${gridName}网格员`,
+      gridName,
+      returnCount: r.returnCount,
+      reopenCount: r.reopenCount,
+    }
+  })
+}

@@ -1,0 +1,38 @@
+import { CONTRACT } from '@/shared/contract'
+import { setRoute, updateSettings } from '../../domain/report/office'
+import { feed, getReport, ledger, mine, queue, reveal } from '../../domain/report/queries'
+import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/submit'
+import { approve, dispatch, forget, rate, reject, resolve, sendBack, start } from '../../domain/report/transitions'
+import { defineFunction } from '../../runtime/define-function'
+
+/** 随手拍: residents report and follow; grid workers and units move reports along; the office supervises. */
+export const reportFunction = defineFunction(
+  'report',
+  CONTRACT.report,
+  {
+    prepare: (_input, ctx) => prepare(ctx),
+    map: (_input, ctx) => cityMap(ctx),
+    nearby: (input, ctx) => nearby(input, ctx),
+    submit: (input, ctx) => submit(input, ctx),
+    confirm: (input, ctx) => confirm(input, ctx),
+    mine: (input, ctx) => mine(input, ctx),
+    get: (input, ctx) => getReport(input, ctx),
+    feed: (input, ctx) => feed(input, ctx),
+    rate: (input, ctx) => rate(input, ctx),
+    forget: (input, ctx) => forget(input, ctx),
+    queue: (input, ctx) => queue(input, ctx),
+    dispatch: (input, ctx) => dispatch(input, ctx),
+    reject: (input, ctx) => reject(input, ctx),
+    approve: (input, ctx) => approve(input, ctx),
+    start: (input, ctx) => start(input, ctx),
+    sendBack: (input, ctx) => sendBack(input, ctx),
+    resolve: (input, ctx) => resolve(input, ctx),
+    ledger: (input, ctx) => ledger(input, ctx),
+    reveal: (input, ctx) => reveal(input, ctx),
+    setRoute: (input, ctx) => setRoute(input, ctx),
+    updateSettings: (input, ctx) => updateSettings(input, ctx),
+  },
+  ['security.msgSecCheck', 'security.imgSecCheck'],
+)
+
+export default reportFunction

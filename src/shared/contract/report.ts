@@ -1,0 +1,374 @@
+import { z } from 'zod'
+import {
+  CATEGORY_IDS,
+  REJECT_REASON_IDS,
+  REPORT_LIMITS,
+  REPORT_STATUSES,
+  SEND_BACK_REASON_IDS,
+  type LatLng,
+  type ReportKind,
+  type ReportStatus,
+  type TransitionAction,
+} from '../report'
+import { fileId, id, noInput } from './common'
+import { returns } from './define'
+
+/** Who is looking at a report decides what of it they see. */
+export type ReportViewerRole = 'reporter' | 'grid' | 'handler' | 'office' | 'confirmer' | 'public'
+
+export interface ReportPhotoView {
+  url: string
+  /** held back by the content check: only its reporter sees it, with the reason */
+  heldReason: string | null
+}
+
+export interface ReporterView {
+  anonymous: boolean
+  /** nickname: for staff only when not anonymous */
+  name: string | null
+  /** the reporter sees their own number; staff see it masked (never for anonymous reports); the office reveals it via `reveal` */
+  phone: string | null
+  /** the reporter deleted their personal data from this report */
+  identityRemoved: boolean
+}
+
+export interface ReportTimelineEntry {
+  action: 'submit' | 'forget' | TransitionAction
+  /** what happened, in words, e.g. 派发至 城市管理综合执法大队 */
+  label: string
+  from: ReportStatus | null
+  to: ReportStatus
+  at: number
+  /** which body acted — never a staff member's person: 市民, 网格员（文明路网格）, 城市管理综合执法大队 */
+  actor: string
+  note: string | null
+  reason: string | null
+  /** the due time of the step this entry started */
+  dueAt: number | null
+}
+
+export interface ReportLocationView extends LatLng {
+  /** empty in approximate views */
+  address: string
+  approximate: boolean
+}
+
+export interface ReportView {
+  id: string
+  /** eight characters people can read out on the phone */
+  shortNo: string
+  kind: ReportKind
+  categoryId: string
+  categoryName: string
+  status: ReportStatus
+  statusLabel: string
+  createdAt: number
+  updatedAt: number
+  /** due time of the current step, for everyone who sees the report; null when no staff clock runs */
+  dueAt: number | null
+  overdue: boolean
+  /** the grid or unit whose clock is running */
+  holderName: string | null
+  location: ReportLocationView
+  gridId: string
+  gridName: string
+  unitId: string | null
+  unitName: string | null
+  description: string | null
+  /** the reporter sees why their text is held back; others only that something is */
+  descriptionHeldReason: string | null
+  photos: ReportPhotoView[]
+  /** photos held back from this viewer */
+  hiddenPhotoCount: number
+  resolution: { note: string; photos: ReportPhotoView[]; at: number } | null
+  /** null in public and confirmer views */
+  reporter: ReporterView | null
+  confirmations: number
+  rating: { score: number; comment: string | null; at: number } | null
+  rejectReason: string | null
+  duplicateOf: string | null
+  timeline: ReportTimelineEntry[]
+  viewerRole: ReportViewerRole
+  /** the transitions this viewer may make now (the server checks again on each) */
+  allowedActions: TransitionAction[]
+  /** the grid worker's default unit for 派发 (routing by category and grid) */
+  suggestedUnit: { id: string; name: string } | null
+  canForget: boolean
+  canReveal: boolean
+  public: boolean
+}
+
+export interface ReportListItem {
+  id: string
+  shortNo: string
+  kind: ReportKind
+  categoryName: string
+  status: ReportStatus
+  statusLabel: string
+  createdAt: number
+  updatedAt: number
+  dueAt: number | null
+  overdue: boolean
+  gridName: string
+  unitName: string | null
+  address: string
+  thumbUrl: string | null
+  confirmations: number
+}
+
+export interface ReportPage<T> {
+  items: T[]
+  /** pass back as `cursor` for the next page; null at the end */
+  next: string | null
+}
+
+export interface FeedItem {
+  id: string
+  kind: ReportKind
+  categoryName: string
+  /** approximate: the grid's name and a point rounded to about 100 m */
+  gridName: string
+  approx: LatLng
+  description: string | null
+  beforeUrl: string | null
+  afterUrl: string | null
+  resolutionNote: string | null
+  publishedAt: number
+  score: number | null
+}
+
+export interface LedgerItem {
+  id: string
+  shortNo: string
+  categoryName: string
+  status: ReportStatus
+  statusLabel: string
+  createdAt: number
+  dueAt: number
+  overdueMs: number
+  holder: 'grid' | 'handler'
+  holderName: string
+  gridName: string
+  returnCount: number
+  reopenCount: number
+}
+
+export interface NearbyReport {
+  id: string
+  categoryName: string
+  statusLabel: string
+  createdAt: number
+  distanceMeters: number
+  confirmations: number
+  /** the caller's own earlier report: open it rather than confirm it */
+  mine: boolean
+}
+
+export interface ReportPrepareView {
+  /** where this person's photos go in cloud storage: `reports/<key>`; photos elsewhere are refused */
+  uploadDir: string
+  dailyLimit: number
+  usedToday: number
+}
+
+export interface CityGridView {
+  id: string
+  name: string
+  /** outer ring, [lng, lat] pairs */
+  ring: Array<[number, number]>
+}
+
+export interface CityMapView {
+  name: string
+  /** [minLng, minLat, maxLng, maxLat] */
+  bbox: [number, number, number, number]
+  center: LatLng
+  grids: CityGridView[]
+  units: Array<{ id: string; name: string }>
+}
+
+export interface RevealedReporter {
+  openid: string | null
+  nickname: string | null
+  phone: string | null
+  anonymous: boolean
+  identityRemoved: boolean
+}
+
+export interface ConfirmResult {
+  reportId: string
+  confirmations: number
+  /** false when this person had already confirmed it */
+  added: boolean
+}
+
+export interface ReportSettingsView {
+  dailyLimit: number
+}
+
+export interface RouteView {
+  categoryId: string
+  gridId: string | null
+  unitId: string
+}
+
+const coordinate = { lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }
+const point = z.object(coordinate).strict()
+const place = z.object({ ...coordinate, address: z.string().trim().max(REPORT_LIMITS.addressMax) }).strict()
+const requestId = z.uuid('请求编号格式不正确')
+/** an opaque keyset cursor: `<sort value>~<id>` */
+const cursor = z.string().max(100).regex(/^-?\d{1,16}~[A-Za-z0-9_-]{1,64}$/, '分页参数不正确')
+const note = (max: number = REPORT_LIMITS.noteMax) => z.string().trim().max(max)
+const reportRef = { reportId: id }
+
+export const reportActions = {
+  prepare: returns<ReportPrepareView>()({
+    input: noInput,
+    roles: ['resident'],
+    summary: '上报前准备：本人照片上传目录、今日已报条数与上限',
+  }),
+  map: returns<CityMapView>()({
+    input: noInput,
+    roles: ['resident'],
+    summary: '城市网格（GeoJSON 外环）与责任单位，用于选点地图和派发',
+  }),
+  nearby: returns<NearbyReport[]>()({
+    input: z.object({ categoryId: z.enum(CATEGORY_IDS), location: point }).strict(),
+    roles: ['resident'],
+    summary: '50 米内、24 小时内同类未办结的问题，用于「我也遇到」',
+  }),
+  submit: returns<ReportView>()({
+    input: z
+      .object({
+        categoryId: z.enum(CATEGORY_IDS),
+        photos: z.array(fileId).min(REPORT_LIMITS.minPhotos, '请至少拍一张照片').max(REPORT_LIMITS.maxPhotos, '最多 9 张照片'),
+        location: place,
+        description: note(REPORT_LIMITS.descriptionMax),
+        anonymous: z.boolean(),
+        phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确').optional(),
+        requestId,
+      })
+      .strict(),
+    roles: ['resident'],
+    summary: '提交随手拍或文明点赞（requestId 幂等；内容安全检测；按网格和类别派发）',
+  }),
+  confirm: returns<ConfirmResult>()({
+    input: z.object(reportRef).strict(),
+    roles: ['resident'],
+    summary: '我也遇到：为附近同类问题补充一次反映（每人每条一次）',
+  }),
+  mine: returns<ReportPage<ReportListItem>>()({
+    input: z.object({ cursor: cursor.optional() }).strict(),
+    roles: ['resident'],
+    summary: '我的随手拍，最新在前，分页',
+  }),
+  get: returns<ReportView>()({
+    input: z.object(reportRef).strict(),
+    roles: ['resident'],
+    summary: '一条随手拍：按查看者的角色遮蔽身份和电话',
+  }),
+  feed: returns<ReportPage<FeedItem>>()({
+    input: z.object({ kind: z.enum(['report', 'praise']).optional(), cursor: cursor.optional() }).strict(),
+    roles: ['resident'],
+    summary: '点赞·爆料广场：已办结的随手拍与文明点赞，无身份、无联系方式、位置模糊',
+  }),
+  rate: returns<ReportView>()({
+    input: z
+      .object({ ...reportRef, score: z.number().int().min(1).max(5), comment: note().optional() })
+      .strict(),
+    roles: ['resident'],
+    summary: '办结后评价 1–5 星；1–2 星须写原因，退回网格重办',
+  }),
+  forget: returns<ReportView>()({
+    input: z.object(reportRef).strict(),
+    roles: ['resident'],
+    summary: '删除我在这条随手拍里的个人信息（电话、身份关联）；问题记录保留',
+  }),
+  queue: returns<ReportPage<ReportListItem>>()({
+    input: z
+      .object({ as: z.enum(['grid', 'handler']), status: z.enum(REPORT_STATUSES), scopeId: id.optional(), cursor: cursor.optional() })
+      .strict(),
+    roles: ['grid', 'handler'],
+    summary: '网格员看本网格、处置人员看本单位某一状态的问题，按时限排序',
+  }),
+  dispatch: returns<ReportView>()({
+    input: z.object({ ...reportRef, unitId: id.optional(), note: note().optional() }).strict(),
+    roles: ['grid'],
+    summary: '网格员受理并派发到责任单位（默认按类别和网格路由）',
+  }),
+  reject: returns<ReportView>()({
+    input: z
+      .object({ ...reportRef, reason: z.enum(REJECT_REASON_IDS), note: note().optional(), duplicateOf: id.optional() })
+      .strict(),
+    roles: ['grid'],
+    summary: '网格员不予受理，须选择理由（重复上报可指明原问题）',
+  }),
+  approve: returns<ReportView>()({
+    input: z.object({ ...reportRef, note: note().optional() }).strict(),
+    roles: ['grid'],
+    summary: '网格员采纳文明点赞，在广场展示',
+  }),
+  start: returns<ReportView>()({
+    input: z.object({ ...reportRef, note: note().optional() }).strict(),
+    roles: ['handler'],
+    summary: '责任单位签收，开始处置',
+  }),
+  sendBack: returns<ReportView>()({
+    input: z.object({ ...reportRef, reason: z.enum(SEND_BACK_REASON_IDS), note: note() }).strict(),
+    roles: ['handler'],
+    summary: '责任单位退回网格，须说明理由',
+  }),
+  resolve: returns<ReportView>()({
+    input: z
+      .object({
+        ...reportRef,
+        afterPhotos: z.array(fileId).min(1, '办结须上传至少一张整改后照片').max(REPORT_LIMITS.maxAfterPhotos),
+        note: z.string().trim().min(2, '请填写处置说明').max(REPORT_LIMITS.noteMax),
+      })
+      .strict(),
+    roles: ['handler'],
+    summary: '责任单位办结：至少一张整改后照片和处置说明',
+  }),
+  ledger: returns<ReportPage<LedgerItem>>()({
+    input: z.object({ cursor: cursor.optional() }).strict(),
+    roles: ['admin'],
+    summary: '督查台账：超期未办的问题、超期多久、在哪个网格或单位',
+  }),
+  reveal: returns<RevealedReporter>()({
+    input: z.object(reportRef).strict(),
+    roles: ['admin'],
+    summary: '文明办查看举报人身份和电话（本次查看记入审计）',
+  }),
+  setRoute: returns<RouteView>()({
+    input: z.object({ categoryId: z.enum(CATEGORY_IDS), gridId: id.optional(), unitId: id }).strict(),
+    roles: ['admin'],
+    summary: '文明办设置类别（可按网格）到责任单位的派发规则',
+  }),
+  updateSettings: returns<ReportSettingsView>()({
+    input: z.object({ dailyLimit: z.number().int().min(1).max(200) }).strict(),
+    roles: ['admin'],
+    summary: '文明办设置每人每天上报上限',
+  }),
+}
+
+export const REPORT_ERRORS = {
+  'REPORT.NOT_FOUND': '没有找到这条随手拍，可能已被删除或您无权查看',
+  'REPORT.OUT_OF_CITY': '所选位置不在本市网格范围内，请重新选择位置',
+  'REPORT.PHOTO_NOT_YOURS': '照片无效：只能使用您本人在本次上报中上传的照片',
+  'REPORT.PHOTO_NOT_FOUND': '照片不存在或上传未完成，请重新上传',
+  'REPORT.PHOTO_REJECTED': '照片未通过内容安全检测，请重新拍摄',
+  'REPORT.NOTE_REJECTED': '文字包含不适宜的内容，请修改后再提交',
+  'REPORT.DAILY_LIMIT': '今天的上报次数已达上限，请明天再来',
+  'REPORT.INVALID_TRANSITION': '该问题当前的状态不能执行这个操作',
+  'REPORT.STALE': '该问题的状态刚刚发生了变化，请刷新后再试',
+  'REPORT.REASON_REQUIRED': '评价 1–2 星时请写明不满意的原因，问题将退回重新办理',
+  'REPORT.UNIT_NOT_FOUND': '责任单位不存在',
+  'REPORT.GRID_NOT_FOUND': '网格不存在',
+  'REPORT.NO_ROUTE': '该类别在本网格还没有配置责任单位，请选择派发单位',
+  'REPORT.DUPLICATE_OF_REQUIRED': '重复上报请指明原问题（须是本网格的另一条问题）',
+  'REPORT.OWN_REPORT': '这是您自己上报的问题，无需再反映',
+  'REPORT.NOT_OPEN': '该问题已办结或已关闭，无需再反映',
+  'REPORT.SCOPE_REQUIRED': '您有多个网格或单位，请选择要查看的范围',
+} as const
+
+export type ReportErrorCode = keyof typeof REPORT_ERRORS

@@ -1,0 +1,245 @@
+/**
+ * 随手拍 categories: what a report is about, how long each step may take and what the form says
+ * about it. Pure data, read by the server (routing, due times, validation) and by the client (the
+ * grouped picker, hints, other-channel notes) alike. Where a problem belongs to another channel
+ * (a moving vehicle's offence → 交管12123, an emergency → 110) the category says so, so the
+ * resident is not left waiting on a report this office cannot act on.
+ */
+
+/** `report`: uncivil behaviour or a problem to fix; `praise`: 文明点赞, good behaviour to show. */
+export type ReportKind = 'report' | 'praise'
+
+export interface StepLimits {
+  /** 受理: the grid worker acts within this many hours of a report reaching the grid */
+  acceptHours: number
+  /** 签收: the unit starts handling within this many hours of dispatch */
+  startHours: number
+  /** 办结: the unit resolves within this many hours of starting */
+  resolveHours: number
+}
+
+export interface ReportCategory {
+  id: string
+  name: string
+  kind: ReportKind
+  groupId: string
+  /** one line under the name: what belongs here */
+  hint: string
+  /** where part of this belongs to another channel, and which */
+  otherChannel?: string
+  /** staged photos are a known problem here: only the camera may be used, not the album */
+  cameraOnly?: boolean
+  limits: StepLimits
+}
+
+export interface CategoryGroup {
+  id: string
+  name: string
+  kind: ReportKind
+}
+
+export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
+  { id: 'order', name: '市容秩序', kind: 'report' },
+  { id: 'traffic', name: '交通文明', kind: 'report' },
+  { id: 'conduct', name: '文明行为', kind: 'report' },
+  { id: 'facility', name: '公共设施', kind: 'report' },
+  { id: 'praise', name: '文明点赞', kind: 'praise' },
+]
+
+const limits = (resolveHours: number, acceptHours = 2, startHours = 4): StepLimits => ({ acceptHours, startHours, resolveHours })
+
+export const CATEGORIES = [
+  {
+    id: 'street-vending',
+    name: '游商小贩/占道经营',
+    kind: 'report',
+    groupId: 'order',
+    hint: '流动摊贩、店外摆摊、占用人行道经营',
+    cameraOnly: true,
+    limits: limits(24),
+  },
+  {
+    id: 'illegal-ads',
+    name: '牛皮癣小广告',
+    kind: 'report',
+    groupId: 'order',
+    hint: '乱贴乱画、楼道和电线杆上的小广告',
+    limits: limits(48),
+  },
+  {
+    id: 'back-alley',
+    name: '背街小巷脏乱差',
+    kind: 'report',
+    groupId: 'order',
+    hint: '小巷堆物、垃圾堆积、污水横流',
+    limits: limits(72),
+  },
+  {
+    id: 'market-order',
+    name: '农贸市场秩序',
+    kind: 'report',
+    groupId: 'order',
+    hint: '市场内外乱摆摊、环境脏乱、占道卸货',
+    otherChannel: '食品安全、缺斤少两、价格欺诈请拨打 12315 市场监管热线',
+    limits: limits(72),
+  },
+  {
+    id: 'psa-damaged',
+    name: '公益广告破损',
+    kind: 'report',
+    groupId: 'order',
+    hint: '公益广告牌、宣传栏破损、褪色、被遮挡',
+    limits: limits(72),
+  },
+  {
+    id: 'illegal-parking',
+    name: '车辆乱停乱放',
+    kind: 'report',
+    groupId: 'traffic',
+    hint: '机动车、非机动车、共享单车停放占道',
+    otherChannel: '行驶中机动车的交通违法请通过「交管12123」App 举报',
+    cameraOnly: true,
+    limits: limits(24),
+  },
+  {
+    id: 'blind-lane',
+    name: '占用盲道',
+    kind: 'report',
+    groupId: 'traffic',
+    hint: '车辆、摊位、杂物占用或损坏盲道',
+    cameraOnly: true,
+    limits: limits(24),
+  },
+  {
+    id: 'jaywalking',
+    name: '行人闯红灯/乱穿马路',
+    kind: 'report',
+    groupId: 'traffic',
+    hint: '路口闯红灯、翻越护栏、不走斑马线的高发点位',
+    limits: limits(48),
+  },
+  {
+    id: 'no-helmet',
+    name: '电动车摩托车不戴头盔',
+    kind: 'report',
+    groupId: 'traffic',
+    hint: '骑乘电动自行车、摩托车不戴安全头盔的高发路段',
+    otherChannel: '摩托车等机动车驾驶人的交通违法请通过「交管12123」App 举报',
+    cameraOnly: true,
+    limits: limits(48),
+  },
+  {
+    id: 'throwing-from-car',
+    name: '车窗抛物',
+    kind: 'report',
+    groupId: 'traffic',
+    hint: '从车窗向外扔垃圾、烟头',
+    otherChannel: '行驶中车辆抛物属交通违法，请用行车记录仪视频通过「交管12123」App 举报',
+    limits: limits(72),
+  },
+  {
+    id: 'spitting',
+    name: '随地吐痰',
+    kind: 'report',
+    groupId: 'conduct',
+    hint: '公共场所随地吐痰、便溺的高发点位',
+    limits: limits(24),
+  },
+  {
+    id: 'littering',
+    name: '乱扔垃圾',
+    kind: 'report',
+    groupId: 'conduct',
+    hint: '乱扔垃圾、垃圾不分类、垃圾桶满溢',
+    limits: limits(24),
+  },
+  {
+    id: 'dog-walking',
+    name: '不文明养犬',
+    kind: 'report',
+    groupId: 'conduct',
+    hint: '遛狗不拴绳、不清理粪便、违规饲养犬只',
+    otherChannel: '犬只伤人等紧急情况请立即拨打 110',
+    limits: limits(48),
+  },
+  {
+    id: 'facility-damaged',
+    name: '公共设施损坏',
+    kind: 'report',
+    groupId: 'facility',
+    hint: '路灯、座椅、护栏、井盖、健身器材损坏',
+    otherChannel: '井盖缺失、漏电等危及安全的险情请先拨打 110 或 12345',
+    limits: limits(72),
+  },
+  {
+    id: 'other',
+    name: '其他',
+    kind: 'report',
+    groupId: 'facility',
+    hint: '以上都不符合的不文明现象',
+    otherChannel: '紧急情况请拨打 110；政务咨询和其他诉求可拨打 12345 热线',
+    limits: limits(72),
+  },
+  {
+    id: 'good-deed',
+    name: '好人好事',
+    kind: 'praise',
+    groupId: 'praise',
+    hint: '见义勇为、拾金不昧、助人为乐',
+    limits: limits(0, 24),
+  },
+  {
+    id: 'courteous-traffic',
+    name: '文明交通',
+    kind: 'praise',
+    groupId: 'praise',
+    hint: '礼让斑马线、有序排队、规范停车',
+    limits: limits(0, 24),
+  },
+  {
+    id: 'volunteering',
+    name: '志愿服务',
+    kind: 'praise',
+    groupId: 'praise',
+    hint: '身边的志愿者和志愿服务活动',
+    limits: limits(0, 24),
+  },
+  {
+    id: 'civic-custom',
+    name: '文明新风',
+    kind: 'praise',
+    groupId: 'praise',
+    hint: '光盘行动、垃圾分类、邻里互助等文明风尚',
+    limits: limits(0, 24),
+  },
+] as const satisfies readonly ReportCategory[]
+
+export type CategoryId = (typeof CATEGORIES)[number]['id']
+
+export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]]
+
+const BY_ID = new Map<string, ReportCategory>(CATEGORIES.map((c) => [c.id, c]))
+
+export function categoryOf(id: string): ReportCategory | undefined {
+  return BY_ID.get(id)
+}
+
+export function categoriesIn(groupId: string): ReportCategory[] {
+  return CATEGORIES.filter((c) => c.groupId === groupId)
+}
+
+/** Text and photo limits of the form, the same on both sides. */
+export const REPORT_LIMITS = {
+  minPhotos: 1,
+  maxPhotos: 9,
+  maxAfterPhotos: 9,
+  descriptionMax: 500,
+  addressMax: 100,
+  noteMax: 200,
+  /** default for the per-person daily cap; the office can change it */
+  dailyLimit: 20,
+  /** 我也遇到: an open report of the same category this close… */
+  duplicateRadiusMeters: 50,
+  /** …and this recent is offered instead of a new one */
+  duplicateWindowMs: 24 * 60 * 60 * 1000,
+} as const

@@ -1,0 +1,3 @@
+export * from './categories'
+export * from './state-machine'
+export * from './geo'

@@ -1,0 +1,164 @@
+import type { ReportKind, StepLimits } from './categories'
+
+/**
+ * The report's life as data. The server allows exactly the rows of TRANSITIONS (from, action, to,
+ * role, kinds) and nothing else; the client reads the same rows to decide which buttons to show,
+ * so the two cannot disagree about what is possible.
+ */
+export const REPORT_STATUSES = [
+  'submitted',
+  'dispatched',
+  'processing',
+  'resolved',
+  'rated',
+  'rejected',
+  'returned',
+  'reopened',
+  'published',
+] as const
+
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+export const STATUS_LABEL: Record<ReportStatus, string> = {
+  submitted: '待受理',
+  dispatched: '已派发',
+  processing: '处置中',
+  resolved: '已办结',
+  rated: '已评价',
+  rejected: '不予受理',
+  returned: '退回',
+  reopened: '重办',
+  published: '已展示',
+}
+
+/** Praise has its own words for the same steps. */
+export const PRAISE_STATUS_LABEL: Partial<Record<ReportStatus, string>> = {
+  submitted: '待审核',
+  rejected: '未采纳',
+  published: '已展示',
+}
+
+export function statusLabel(status: ReportStatus, kind: ReportKind): string {
+  return (kind === 'praise' ? PRAISE_STATUS_LABEL[status] : undefined) ?? STATUS_LABEL[status]
+}
+
+/** Who acts: the grid worker of the report's grid, the staff of its unit, or the person who reported it. */
+export type TransitionRole = 'grid' | 'handler' | 'reporter'
+
+export const TRANSITION_ROLE_LABEL: Record<TransitionRole, string> = {
+  grid: '网格员',
+  handler: '责任单位',
+  reporter: '市民',
+}
+
+export const TRANSITION_ACTIONS = ['dispatch', 'reject', 'approve', 'start', 'sendBack', 'resolve', 'rate', 'reopen'] as const
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number]
+
+export const ACTION_LABEL: Record<TransitionAction, string> = {
+  dispatch: '派发',
+  reject: '不予受理',
+  approve: '采纳展示',
+  start: '开始处置',
+  sendBack: '退回网格',
+  resolve: '办结',
+  rate: '评价',
+  reopen: '不满意，重办',
+}
+
+export interface Transition {
+  action: TransitionAction
+  from: ReportStatus
+  to: ReportStatus
+  role: TransitionRole
+  kinds: readonly ReportKind[]
+}
+
+const REPORT: readonly ReportKind[] = ['report']
+const PRAISE: readonly ReportKind[] = ['praise']
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: 'dispatch', from: 'submitted', to: 'dispatched', role: 'grid', kinds: REPORT },
+  { action: 'dispatch', from: 'returned', to: 'dispatched', role: 'grid', kinds: REPORT },
+  { action: 'dispatch', from: 'reopened', to: 'dispatched', role: 'grid', kinds: REPORT },
+  { action: 'reject', from: 'submitted', to: 'rejected', role: 'grid', kinds: ['report', 'praise'] },
+  { action: 'reject', from: 'returned', to: 'rejected', role: 'grid', kinds: REPORT },
+  { action: 'approve', from: 'submitted', to: 'published', role: 'grid', kinds: PRAISE },
+  { action: 'start', from: 'dispatched', to: 'processing', role: 'handler', kinds: REPORT },
+  { action: 'sendBack', from: 'dispatched', to: 'returned', role: 'handler', kinds: REPORT },
+  { action: 'sendBack', from: 'processing', to: 'returned', role: 'handler', kinds: REPORT },
+  { action: 'resolve', from: 'processing', to: 'resolved', role: 'handler', kinds: REPORT },
+  // one rating, two outcomes: 3–5 stars closes the report, 1–2 sends it back to the grid
+  { action: 'rate', from: 'resolved', to: 'rated', role: 'reporter', kinds: REPORT },
+  { action: 'reopen', from: 'resolved', to: 'reopened', role: 'reporter', kinds: REPORT },
+]
+
+export function findTransition(action: TransitionAction, from: ReportStatus, kind: ReportKind): Transition | undefined {
+  return TRANSITIONS.find((t) => t.action === action && t.from === from && t.kinds.includes(kind))
+}
+
+/** What `role` may do to a report in `status` now. */
+export function actionsFor(status: ReportStatus, kind: ReportKind, role: TransitionRole): TransitionAction[] {
+  return TRANSITIONS.filter((t) => t.from === status && t.role === role && t.kinds.includes(kind)).map((t) => t.action)
+}
+
+/** The role that holds the report in this status, i.e. whose clock is running; null when no one's is. */
+export function holderOf(status: ReportStatus): 'grid' | 'handler' | null {
+  switch (status) {
+    case 'submitted':
+    case 'returned':
+    case 'reopened':
+      return 'grid'
+    case 'dispatched':
+    case 'processing':
+      return 'handler'
+    default:
+      return null
+  }
+}
+
+/** Hours allowed for the step a report enters; null when the step has no staff clock. */
+export function stepHours(status: ReportStatus, limits: StepLimits): number | null {
+  switch (status) {
+    case 'submitted':
+    case 'returned':
+    case 'reopened':
+      return limits.acceptHours
+    case 'dispatched':
+      return limits.startHours
+    case 'processing':
+      return limits.resolveHours
+    default:
+      return null
+  }
+}
+
+/** The due time computed on entry to a step (UTC ms), or null. */
+export function dueTimeOnEntry(status: ReportStatus, limits: StepLimits, enteredAt: number): number | null {
+  const hours = stepHours(status, limits)
+  return hours === null ? null : enteredAt + hours * 60 * 60 * 1000
+}
+
+export const OPEN_STATUSES: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => holderOf(s) !== null)
+
+/** 不予受理: the reasons a grid worker may give. */
+export const REJECT_REASONS = {
+  duplicate: '重复上报',
+  'out-of-scope': '不属于受理范围',
+  'insufficient-info': '信息不足，无法核实',
+  other: '其他原因',
+} as const
+export type RejectReason = keyof typeof REJECT_REASONS
+export const REJECT_REASON_IDS = Object.keys(REJECT_REASONS) as [RejectReason, ...RejectReason[]]
+
+/** 退回: why a unit sends a report back to the grid. */
+export const SEND_BACK_REASONS = {
+  'not-our-duty': '不属于本单位职责',
+  'wrong-location': '位置不准确',
+  'insufficient-info': '信息不足，无法处置',
+  other: '其他原因',
+} as const
+export type SendBackReason = keyof typeof SEND_BACK_REASONS
+export const SEND_BACK_REASON_IDS = Object.keys(SEND_BACK_REASONS) as [SendBackReason, ...SendBackReason[]]
+
+/** A rating at or below this reopens the report. */
+export const REOPEN_AT_OR_BELOW = 2

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import type { ReportView } from '@/shared/contract'
+import type { Result } from '@/shared/errors'
+import type { CategoryId, LatLng } from '@/shared/report'
+import { DEMO_POINT } from '@/cloud/domain/report/demo-city'
+import { seedReports } from '@/cloud/domain/report/seed'
+import { expectOk, startTestCloud, TEST_ADMIN, type TestCloud } from '../support/cloud'
+
+/**
+ * The people of the report tests and a cloud seeded with the demo city (grid-demo is 文明路网格,
+ * illegal-ads routes to unit-demo city-wide). Every role exists twice where scope matters, so a
+ * test can prove that the right role in the wrong grid or unit is refused too.
+ */
+export const P = {
+  alice: 'resident-alice',
+  bob: 'resident-bob',
+  carol: 'resident-carol',
+  grid: 'grid-worker-wenming',
+  otherGrid: 'grid-worker-xicheng',
+  handler: 'handler-chengguan',
+  otherHandler: 'handler-traffic',
+  office: TEST_ADMIN,
+} as const
+
+export const ALICE_PHONE = '13812345678'
+
+/** a point in 西城网格, far from DEMO_POINT */
+export const XICHENG_POINT: LatLng = { lat: 30.26, lng: 120.128 }
+
+export type ReportCloud = TestCloud & {
+  photo(openid: string, name?: string): Promise<string>
+  submit(openid: string, overrides?: Partial<SubmitArgs>): Promise<ReportView>
+  trySubmit(openid: string, overrides?: Partial<SubmitArgs>): Promise<Result<ReportView>>
+  view(openid: string, reportId: string): Promise<ReportView>
+}
+
+export interface SubmitArgs {
+  categoryId: CategoryId
+  photos: string[]
+  location: LatLng & { address: string }
+  description: string
+  anonymous: boolean
+  phone?: string
+  requestId: string
+}
+
+export async function startReportCloud(): Promise<ReportCloud> {
+  const cloud = startTestCloud()
+  await seedReports(cloud.platform)
+  const grants: Array<[string, 'grid' | 'handler', string]> = [
+    [P.grid, 'grid', 'grid-demo'],
+    [P.otherGrid, 'grid', 'grid-xicheng'],
+    [P.handler, 'handler', 'unit-demo'],
+    [P.otherHandler, 'handler', 'unit-traffic'],
+  ]
+  for (const [openid, role, scopeId] of grants) {
+    expectOk(await cloud.as(TEST_ADMIN).call('user', 'grantRole', { openid, role, scopeId }))
+  }
+  for (const openid of [P.alice, P.bob, P.carol]) expectOk(await cloud.as(openid).call('user', 'me', {}))
+  expectOk(await cloud.as(P.alice).call('user', 'updateProfile', { nickname: '举报人爱丽丝' }))
+
+  let n = 0
+  /** Uploads an image into the person's own folder, as the phone would. */
+  async function photo(openid: string, name = 'photo'): Promise<string> {
+    const { uploadDir } = expectOk(await cloud.as(openid).call('report', 'prepare', {}))
+    const { fileID } = await cloud.platform.storage.uploadFile({
+      cloudPath: `${uploadDir}/20261125/${name}-${++n}.jpg`,
+      fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    })
+    return fileID
+  }
+
+  async function args(openid: string, overrides: Partial<SubmitArgs>): Promise<SubmitArgs> {
+    return {
+      categoryId: 'illegal-ads',
+      photos: overrides.photos ?? [await photo(openid)],
+      location: { ...DEMO_POINT, address: '文明路 12 号门口' },
+      description: '电线杆上贴满了小广告，影响市容',
+      anonymous: false,
+      requestId: randomUUID(),
+      ...overrides,
+    }
+  }
+
+  const trySubmit = async (openid: string, overrides: Partial<SubmitArgs> = {}) =>
+    cloud.as(openid).call('report', 'submit', await args(openid, overrides))
+  const submit = async (openid: string, overrides: Partial<SubmitArgs> = {}) => expectOk(await trySubmit(openid, overrides))
+  const view = async (openid: string, reportId: string) => expectOk(await cloud.as(openid).call('report', 'get', { reportId }))
+  return Object.assign(cloud, { photo, submit, trySubmit, view })
+}
+
+export const HOUR = 60 * 60 * 1000
+
+/** Moves a fresh report along the happy path up to `status`, with the right person at each step. */
+export async function reportIn(
+  cloud: ReportCloud,
+  status: 'submitted' | 'dispatched' | 'processing' | 'resolved' | 'rated' | 'returned' | 'reopened' | 'rejected',
+  overrides: Partial<SubmitArgs> = {},
+): Promise<ReportView> {
+  let report = await cloud.submit(P.alice, { phone: ALICE_PHONE, ...overrides })
+  const step = async (openid: string, action: string, data: Record<string, unknown>) => {
+    const result = await cloud.as(openid).raw('report', { action, data: { reportId: report.id, ...data } })
+    if (!result.ok) throw new Error(`${action} failed: ${result.code}`)
+    report = result.data as ReportView
+  }
+  if (status === 'submitted') return report
+  if (status === 'rejected') {
+    await step(P.grid, 'reject', { reason: 'out-of-scope' })
+    return report
+  }
+  await step(P.grid, 'dispatch', {})
+  if (status === 'dispatched') return report
+  if (status === 'returned') {
+    await step(P.handler, 'sendBack', { reason: 'wrong-location', note: '位置不在辖区' })
+    return report
+  }
+  await step(P.handler, 'start', {})
+  if (status === 'processing') return report
+  await step(P.handler, 'resolve', { afterPhotos: [await cloud.photo(P.handler, 'after')], note: '已清理小广告' })
+  if (status === 'resolved') return report
+  if (status === 'rated') await step(P.alice, 'rate', { score: 5 })
+  else await step(P.alice, 'rate', { score: 1, comment: '第二天又贴上了' })
+  return report
+}
