@@ -1,9 +1,11 @@
 import type { CloudFunction } from '../runtime/define-function'
 import { userFunction } from './user'
+import { quizFunction } from './quiz'
 import { reportFunction } from './report'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
   user: userFunction,
+  quiz: quizFunction,
   report: reportFunction,
 }

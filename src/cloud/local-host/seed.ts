@@ -1,6 +1,7 @@
 import type { GrantableRole } from '@/shared/roles'
 import type { Platform } from '../platform'
 import { grantId } from '../runtime/grants'
+import { seedQuizDemo } from '../domain/quiz/seed'
 import { seedReports } from '../domain/report/seed'
 
 /**
@@ -49,4 +50,5 @@ export async function seedDemoData(platform: Platform): Promise<void> {
     }
   }
   await seedReports(platform)
+  await seedQuizDemo(platform)
 }

@@ -55,6 +55,36 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '幂等键：重试的提交返回第一次的结果（_id 为 openid + requestId）',
     indexes: [{ name: 'by_time', fields: [asc('at')] }],
   },
+  // ---- 创文答题 and 文明积分 ----
+  {
+    name: 'quiz_questions',
+    purpose: '题库：题干、选项、答案、解析、手册小节（种子来自代码中的题库文件，文明办可增改下架）',
+    indexes: [
+      { name: 'by_status', fields: [asc('status'), desc('updatedAt')] },
+      { name: 'by_status_topic', fields: [asc('status'), asc('topic'), desc('updatedAt')] },
+    ],
+  },
+  { name: 'quiz_meta', purpose: '题库版本与按专题的在用题目索引（_id 为 active），出题只读这一条', indexes: [] },
+  {
+    name: 'quiz_attempts',
+    purpose: '答卷：所出题目、选项顺序、截止时间（服务端计时）与计分结果；每日一练 _id 由日期与人派生',
+    indexes: [{ name: 'by_person_daily', fields: [asc('openid'), asc('mode'), asc('day'), desc('attemptNo')] }],
+  },
+  {
+    name: 'quiz_wrong',
+    purpose: '错题本：每人每题一条（_id 为 openid:题目编号），连续答对两次后删除',
+    indexes: [{ name: 'by_person', fields: [asc('openid'), desc('lastWrongAt')] }],
+  },
+  {
+    name: 'quiz_scores',
+    purpose: '排行榜计数器：每个榜单（范围+周期）每人一条，写入时原子累加；先达到者排前',
+    indexes: [{ name: 'by_board', fields: [asc('board'), desc('score'), asc('reachedAt')] }],
+  },
+  {
+    name: 'points_ledger',
+    purpose: '文明积分流水：每次变动的原因与来源（_id 为 openid:来源编号，同一来源只记一次）；余额即流水之和',
+    indexes: [{ name: 'by_person', fields: [asc('openid'), desc('at')] }],
+  },
   {
     name: 'reports',
     purpose: '随手拍与文明点赞：一条一文档（_id 由 openid + requestId 派生，重试即幂等）',

@@ -1,4 +1,5 @@
 import { userActions } from './user'
+import { quizActions } from './quiz'
 import { reportActions } from './report'
 
 /**
@@ -8,6 +9,7 @@ import { reportActions } from './report'
  */
 export const CONTRACT = {
   user: userActions,
+  quiz: quizActions,
   report: reportActions,
 }
 
@@ -72,3 +74,29 @@ export type {
   VolunteerSettingsView,
 } from './volunteer'
 export { VOLUNTEER_ERRORS } from './volunteer'
+export type {
+  AdminQuestionPage,
+  AdminQuestionView,
+  Difficulty,
+  Leaderboard,
+  LeaderboardEntry,
+  LeaderboardPeriod,
+  LeaderboardScope,
+  PaperQuestion,
+  PointsLedgerEntry,
+  PointsLedgerPage,
+  PointsOutcome,
+  QuestionContent,
+  QuestionType,
+  QuizErrorCode,
+  QuizHome,
+  QuizMode,
+  QuizPaper,
+  QuizResult,
+  QuizTopic,
+  QuizTopicView,
+  ResultItem,
+  WrongBookItem,
+  WrongBookPage,
+} from './quiz'
+export { QUIZ_ERRORS } from './quiz'
