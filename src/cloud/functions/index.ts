@@ -1,11 +1,15 @@
 import type { CloudFunction } from '../runtime/define-function'
 import { userFunction } from './user'
+import { handbookFunction } from './handbook'
+import { entryFunction } from './entry'
 import { quizFunction } from './quiz'
 import { reportFunction } from './report'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
   user: userFunction,
+  handbook: handbookFunction,
+  entry: entryFunction,
   quiz: quizFunction,
   report: reportFunction,
 }

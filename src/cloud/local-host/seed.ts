@@ -1,6 +1,8 @@
 import type { GrantableRole } from '@/shared/roles'
 import type { Platform } from '../platform'
 import { grantId } from '../runtime/grants'
+import { seedHandbook } from '../domain/handbook/publish'
+import { seedEntry } from '../domain/entry/seed'
 import { seedQuizDemo } from '../domain/quiz/seed'
 import { seedReports } from '../domain/report/seed'
 
@@ -50,5 +52,7 @@ export async function seedDemoData(platform: Platform): Promise<void> {
     }
   }
   await seedReports(platform)
+  await seedHandbook(platform)
+  await seedEntry(platform)
   await seedQuizDemo(platform)
 }

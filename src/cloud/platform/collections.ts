@@ -140,6 +140,62 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '随手拍设置：城市名称、每人每日上限（文明办可改）',
     indexes: [],
   },
+  // ---- 市民文明手册 ----
+  { name: 'handbook_meta', purpose: '手册当前版本与目录（_id 为 current）', indexes: [] },
+  {
+    name: 'handbook_versions',
+    purpose: '手册每个已发布版本（_id 为 v<版本号>，创建即占用版本号）',
+    indexes: [{ name: 'by_version', fields: [desc('version')] }],
+  },
+  {
+    name: 'handbook_chapters',
+    purpose: '章节正文，按修订保存（_id 为 <章编号>__r<修订号>；未改动的章沿用旧修订）',
+    indexes: [],
+  },
+  {
+    name: 'handbook_drafts',
+    purpose: '文明办待发布的章节草稿（_id 为章编号）',
+    indexes: [{ name: 'by_staged', fields: [asc('stagedAt')] }],
+  },
+  {
+    name: 'handbook_bookmarks',
+    purpose: '书签，每人每节一个（_id 为 openid__小节编号）',
+    indexes: [{ name: 'by_user', fields: [asc('openid'), desc('createdAt')] }],
+  },
+  {
+    name: 'handbook_progress',
+    purpose: '阅读进度，每人每章一个（_id 为 openid__章编号）',
+    indexes: [{ name: 'by_user', fields: [asc('openid'), desc('updatedAt')] }],
+  },
+  // ---- 公益广告扫码 ----
+  {
+    name: 'posters',
+    purpose: '公益广告：标题、位置、去向、小程序码、累计计数',
+    indexes: [
+      { name: 'by_created', fields: [desc('createdAt')] },
+      { name: 'by_status_created', fields: [asc('status'), desc('createdAt')] },
+    ],
+  },
+  {
+    name: 'poster_days',
+    purpose: '每张海报每天的计数：扫码次数、人数、扫码后随手拍/读手册/答题（_id 为 海报_日期）',
+    indexes: [{ name: 'by_poster_day', fields: [asc('posterId'), desc('day')] }],
+  },
+  {
+    name: 'poster_day_people',
+    purpose: '某人某天扫过某海报（_id 为 海报_日期_openid），用于按天去重计人数',
+    indexes: [{ name: 'by_poster_day', fields: [asc('posterId'), asc('day')] }],
+  },
+  {
+    name: 'poster_people',
+    purpose: '某人扫过某海报（_id 为 海报_openid），用于累计去重计人数',
+    indexes: [{ name: 'by_poster', fields: [asc('posterId')] }],
+  },
+  {
+    name: 'poster_attributions',
+    purpose: '每人最近一次扫码（_id 为 openid），24 小时内的随手拍、读手册、答题计入该海报',
+    indexes: [],
+  },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -1,4 +1,6 @@
 import { userActions } from './user'
+import { handbookActions } from './handbook'
+import { entryActions } from './entry'
 import { quizActions } from './quiz'
 import { reportActions } from './report'
 
@@ -9,6 +11,8 @@ import { reportActions } from './report'
  */
 export const CONTRACT = {
   user: userActions,
+  handbook: handbookActions,
+  entry: entryActions,
   quiz: quizActions,
   report: reportActions,
 }
@@ -20,6 +24,23 @@ export type ActionName<F extends FunctionName> = keyof Contract[F] & string
 export * from './define'
 export type { MeView, RoleGrantsView, UserSettings, UserErrorCode } from './user'
 export { USER_ERRORS } from './user'
+export type { HandbookErrorCode } from './handbook'
+export { HANDBOOK_ERRORS } from './handbook'
+export type {
+  EntryErrorCode,
+  FollowUpKind,
+  PosterCounters,
+  PosterDayView,
+  PosterPlace,
+  PosterStatsView,
+  PosterStatus,
+  PosterTarget,
+  PosterTargetKind,
+  PosterView,
+  PublicPosterView,
+  ScanView,
+} from './entry'
+export { ENTRY_ERRORS, POSTER_TARGET_LABEL } from './entry'
 export type {
   CityGridView,
   CityMapView,
