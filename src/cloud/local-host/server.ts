@@ -87,7 +87,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     // The server names the file: a client-chosen path could overwrite someone else's photo.
     const area = /^[a-z]{1,20}$/.test(url.searchParams.get('area') ?? '') ? url.searchParams.get('area') : 'uploads'
     const day = new Date(platform.clock.now()).toISOString().slice(0, 10).replace(/-/g, '')
-    const cloudPath = `${area}/${day}/${crypto.randomBytes(12).toString('hex')}${ext}`
+    // A person's own folder inside the area (`reports/<key>/…`, handed out by the report function)
+    // is kept: functions tell whose photo a file id is by the folder it is in.
+    const folder = new RegExp(`^${area}/([A-Za-z0-9_-]{8,40})/`).exec(url.searchParams.get('cloudPath') ?? '')?.[1]
+    const cloudPath = `${area}/${folder ? `${folder}/` : ''}${day}/${crypto.randomBytes(12).toString('hex')}${ext}`
     const { fileID } = await platform.storage.uploadFile({ cloudPath, fileContent: content })
     sendJson(res, 200, { ok: true, data: { fileID } })
   }

@@ -289,7 +289,7 @@ export async function toLedgerItems(reports: ReportDoc[], platform: Platform, no
       dueAt: r.dueAt ?? now,
       overdueMs: Math.max(0, now - (r.dueAt ?? now)),
       holder,
-      holderName: holder === 'handler' ? units.get(r.unitId ?? '') ?? '责任单位' : `${gridName}网格员`,
+      holderName: holder === 'handler' ? units.get(r.unitId ?? '') ?? '责任单位' : `${gridName}（网格员）`,
       gridName,
       returnCount: r.returnCount,
       reopenCount: r.reopenCount,
