@@ -88,6 +88,10 @@ export interface OpenedPage {
   tap(id: string): void
   /** let timers and promises run */
   flush(ms?: number): Promise<void>
+  /** wait until `check` passes; fails naming `what` after `timeoutMs` (a limit, not a measurement) */
+  until(check: () => boolean, what: string, timeoutMs?: number): Promise<void>
+  /** wait until no setData arrives for a while: the page has finished its first render and fetches */
+  settle(timeoutMs?: number): Promise<void>
 }
 
 export interface MiniProgram {
@@ -361,6 +365,22 @@ export function loadMiniProgram(distDir: string, respond: CloudResponder): MiniP
           await wait(ms)
         } finally {
           console.error = previous
+        }
+      },
+      async until(check, what, timeoutMs = 10_000) {
+        // Polls instead of sleeping a fixed time: a loaded CI machine only makes this slower, never red.
+        for (let waited = 0; !check(); waited += 10) {
+          if (waited >= timeoutMs) throw new Error(`${route}: timed out waiting for ${what}`)
+          await this.flush(10)
+        }
+      },
+      async settle(timeoutMs = 10_000) {
+        let quietPolls = 0
+        let seen = this.updates.length
+        for (let waited = 0; quietPolls < 10 && waited < timeoutMs; waited += 20) {
+          await this.flush(20)
+          quietPolls = this.updates.length === seen ? quietPolls + 1 : 0
+          seen = this.updates.length
         }
       },
     }

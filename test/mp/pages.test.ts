@@ -76,7 +76,7 @@ describe('every page of the compiled mini-program', () => {
     const errorsBefore = mp.errors.length
     const page = mp.openPage(route)
     // the first render includes the answer to `user.me` (a stubbed callFunction, one tick away)
-    await page.flush(100)
+    await page.settle()
     const bytes = page.updates.reduce((sum, patch) => sum + payloadBytes(patch), 0)
     firstRender[route] = {
       setDataCalls: page.updates.length,
