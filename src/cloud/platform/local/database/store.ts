@@ -199,8 +199,12 @@ export class Store {
     try {
       run()
     } catch (e) {
-      if (e instanceof BetterSqlite3.SqliteError && (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE')) {
-        throw fail(DUPLICATE_KEY, e.message)
+      // Matched by shape, not `instanceof`: the native addon keeps the SqliteError class of the
+      // first module instance (and realm) that loaded it, so under jest — a registry and realm per
+      // test file — a later file's duplicate key would escape as a crash.
+      const { code, message } = typeof e === 'object' && e !== null ? (e as { code?: unknown; message?: unknown }) : { code: undefined, message: undefined }
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw fail(DUPLICATE_KEY, String(message))
       }
       throw e
     }
