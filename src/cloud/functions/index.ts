@@ -1,5 +1,6 @@
 import type { CloudFunction } from '../runtime/define-function'
 import { userFunction } from './user'
+import { volunteerFunction } from './volunteer'
 import { handbookFunction } from './handbook'
 import { entryFunction } from './entry'
 import { quizFunction } from './quiz'
@@ -8,6 +9,7 @@ import { reportFunction } from './report'
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
   user: userFunction,
+  volunteer: volunteerFunction,
   handbook: handbookFunction,
   entry: entryFunction,
   quiz: quizFunction,

@@ -1,6 +1,7 @@
 import type { GrantableRole } from '@/shared/roles'
 import type { Platform } from '../platform'
 import { grantId } from '../runtime/grants'
+import { seedVolunteer } from '../domain/volunteer/seed'
 import { seedHandbook } from '../domain/handbook/publish'
 import { seedEntry } from '../domain/entry/seed'
 import { seedQuizDemo } from '../domain/quiz/seed'
@@ -55,4 +56,5 @@ export async function seedDemoData(platform: Platform): Promise<void> {
   await seedHandbook(platform)
   await seedEntry(platform)
   await seedQuizDemo(platform)
+  await seedVolunteer(platform)
 }

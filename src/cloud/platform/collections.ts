@@ -55,6 +55,47 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '幂等键：重试的提交返回第一次的结果（_id 为 openid + requestId）',
     indexes: [{ name: 'by_time', fields: [asc('at')] }],
   },
+  // ---- 志愿服务 ----
+  {
+    name: 'volunteer_profiles',
+    purpose: '志愿者实名资料、同意记录与已确认时长（_id 即 openid）',
+    indexes: [],
+  },
+  { name: 'volunteer_teams', purpose: '志愿服务队（_id 即组织者角色的范围编号）', indexes: [] },
+  {
+    name: 'volunteer_activities',
+    purpose: '志愿服务活动：类别、地点、签到范围、所属队伍',
+    indexes: [{ name: 'by_team', fields: [asc('teamId'), desc('createdAt')] }],
+  },
+  {
+    name: 'volunteer_shifts',
+    purpose: '活动班次：时间、名额与已报名/候补计数（条件更新）',
+    indexes: [
+      { name: 'by_day', fields: [asc('status'), asc('day'), asc('startAt')] },
+      { name: 'by_day_type', fields: [asc('status'), asc('day'), asc('type'), asc('startAt')] },
+      { name: 'by_day_cell', fields: [asc('status'), asc('day'), asc('cell'), asc('startAt')] },
+      { name: 'by_activity', fields: [asc('activityId'), asc('startAt')] },
+    ],
+  },
+  {
+    name: 'volunteer_signups',
+    purpose: '报名、候补、签到签退与服务时长记录',
+    indexes: [
+      { name: 'by_shift_state', fields: [asc('shiftId'), asc('state'), asc('queueKey')] },
+      { name: 'by_shift', fields: [asc('shiftId'), asc('queueKey')] },
+      { name: 'by_shift_person', fields: [asc('shiftId'), asc('openid'), asc('queueKey')] },
+      { name: 'by_person_end', fields: [asc('openid'), asc('endAt')] },
+      { name: 'by_person_state', fields: [asc('openid'), asc('state'), asc('startAt')] },
+    ],
+  },
+  { name: 'volunteer_attempts', purpose: '签到码错误次数（每人一个窗口，_id 即 openid）', indexes: [] },
+  {
+    name: 'volunteer_certificates',
+    purpose: '服务证明快照（_id 即查验码）',
+    indexes: [{ name: 'by_owner', fields: [asc('openid'), desc('issuedAt')] }],
+  },
+  { name: 'volunteer_secrets', purpose: '签到码密钥（未配置 CHECKIN_SECRET 时自动生成，不返回客户端）', indexes: [] },
+  { name: 'volunteer_settings', purpose: '文明办设置：取消截止时间、自动签退宽限', indexes: [] },
   // ---- 创文答题 and 文明积分 ----
   {
     name: 'quiz_questions',

@@ -1,4 +1,5 @@
 import { userActions } from './user'
+import { volunteerActions } from './volunteer'
 import { handbookActions } from './handbook'
 import { entryActions } from './entry'
 import { quizActions } from './quiz'
@@ -11,6 +12,7 @@ import { reportActions } from './report'
  */
 export const CONTRACT = {
   user: userActions,
+  volunteer: volunteerActions,
   handbook: handbookActions,
   entry: entryActions,
   quiz: quizActions,

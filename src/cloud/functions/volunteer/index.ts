@@ -1,0 +1,57 @@
+import { CONTRACT } from '@/shared/contract'
+import {
+  addShift,
+  cancelActivity,
+  cancelShift,
+  getActivity,
+  listActivities,
+  publishActivity,
+  teamActivities,
+  updateActivity,
+  updateShift,
+} from '../../domain/volunteer/activities'
+import { checkIn, checkOut } from '../../domain/volunteer/attendance'
+import { issueCertificate, verifyCertificate } from '../../domain/volunteer/certificate'
+import { exportShiftCsv } from '../../domain/volunteer/export'
+import { adjustMinutes, checkInCode, confirmHours, roster } from '../../domain/volunteer/organizer'
+import { myProfile, register } from '../../domain/volunteer/profile'
+import { myRecords } from '../../domain/volunteer/records'
+import { loadSettings, updateSettings } from '../../domain/volunteer/settings'
+import { cancelSignup, signUp } from '../../domain/volunteer/signup'
+import { defineFunction } from '../../runtime/define-function'
+
+/** 志愿服务: activities, sign-ups and the waitlist, check-in/out, hours, certificates. */
+export const volunteerFunction = defineFunction(
+  'volunteer',
+  CONTRACT.volunteer,
+  {
+    listActivities: (input, ctx) => listActivities(input, ctx),
+    getActivity: (input, ctx) => getActivity(input, ctx),
+    register: (input, ctx) => register(input, ctx),
+    myProfile: (_input, ctx) => myProfile(ctx),
+    signUp: (input, ctx) => signUp(input, ctx),
+    cancelSignup: (input, ctx) => cancelSignup(input, ctx),
+    checkIn: (input, ctx) => checkIn(input, ctx),
+    checkOut: (input, ctx) => checkOut(input, ctx),
+    myRecords: (input, ctx) => myRecords(input, ctx),
+    issueCertificate: (_input, ctx) => issueCertificate(ctx),
+    verifyCertificate: (input, ctx) => verifyCertificate(input, ctx),
+    teamActivities: (input, ctx) => teamActivities(input, ctx),
+    publishActivity: (input, ctx) => publishActivity(input, ctx),
+    updateActivity: (input, ctx) => updateActivity(input, ctx),
+    addShift: (input, ctx) => addShift(input, ctx),
+    updateShift: (input, ctx) => updateShift(input, ctx),
+    cancelShift: (input, ctx) => cancelShift(input, ctx),
+    cancelActivity: (input, ctx) => cancelActivity(input, ctx),
+    checkInCode: (input, ctx) => checkInCode(input, ctx),
+    roster: (input, ctx) => roster(input, ctx),
+    confirmHours: (input, ctx) => confirmHours(input, ctx),
+    adjustMinutes: (input, ctx) => adjustMinutes(input, ctx),
+    exportShiftCsv: (input, ctx) => exportShiftCsv(input, ctx),
+    getSettings: (_input, ctx) => loadSettings(ctx),
+    updateSettings: (input, ctx) => updateSettings(input, ctx),
+  },
+  ['security.msgSecCheck', 'subscribeMessage.send'],
+)
+
+export default volunteerFunction
