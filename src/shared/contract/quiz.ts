@@ -132,7 +132,7 @@ export interface QuizTopicView {
 
 export interface QuizHome {
   day: string
-  daily: { status: 'new' | 'started' | 'submitted'; attemptId: string | null; correct: number | null; total: number | null }
+  daily: { status: 'new' | 'started' | 'submitted'; attemptId: string | null; correctCount: number | null; total: number | null }
   topics: QuizTopicView[]
   wrongCount: number
   /** balance of the 文明积分 ledger */

@@ -314,10 +314,10 @@ export async function quizHome(ctx: ActionContext): Promise<QuizHome> {
   ])
   const daily: QuizHome['daily'] =
     latest?.status === 'submitted'
-      ? { status: 'submitted', attemptId: latest._id, correct: latest.correct ?? 0, total: latest.items.length }
+      ? { status: 'submitted', attemptId: latest._id, correctCount: latest.correct ?? 0, total: latest.items.length }
       : latest && !expired(latest, now)
-        ? { status: 'started', attemptId: latest._id, correct: null, total: latest.items.length }
-        : { status: 'new', attemptId: null, correct: null, total: null }
+        ? { status: 'started', attemptId: latest._id, correctCount: null, total: latest.items.length }
+        : { status: 'new', attemptId: null, correctCount: null, total: null }
   return {
     day,
     daily,
