@@ -12,10 +12,25 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/volunteer/index', 'pages/mine/index', 'pages/entry/index'],
   subPackages: [
     { root: 'packages/quiz', name: 'quiz', pages: ['pages/index/index'] },
-    { root: 'packages/handbook', name: 'handbook', pages: ['pages/index/index'] },
+    {
+      root: 'packages/handbook',
+      name: 'handbook',
+      pages: ['pages/index/index', 'pages/chapter/index', 'pages/search/index', 'pages/bookmarks/index'],
+    },
     { root: 'packages/volunteer', name: 'volunteer', pages: ['pages/activity/index', 'pages/checkin/index'] },
     { root: 'packages/reports', name: 'reports', pages: ['pages/queue/index', 'pages/square/index'] },
-    { root: 'packages/office', name: 'office', pages: ['pages/index/index'] },
+    {
+      root: 'packages/office',
+      name: 'office',
+      pages: [
+        'pages/index/index',
+        'pages/posters/index',
+        'pages/poster/index',
+        'pages/print/index',
+        'pages/handbook/index',
+        'pages/handbook-edit/index',
+      ],
+    },
     { root: 'packages/family', name: 'family', pages: ['pages/index/index'] },
   ],
   // the journeys most opened from 首页 are fetched while the user looks at it

@@ -95,6 +95,14 @@ describe('bookmarks', () => {
     expect(await cloud.snapshot()).toEqual(before)
   })
 
+  test("the reader asks for one chapter's bookmarks only", async () => {
+    const alice = cloud.as('alice')
+    expectOk(await alice.call('handbook', 'setBookmark', { chapterId: 'waste', sectionId: 'waste-kitchen', bookmarked: true }))
+    expectOk(await alice.call('handbook', 'setBookmark', { chapterId: 'dogs', sectionId: 'dogs-leash', bookmarked: true }))
+    const page = expectOk(await alice.call('handbook', 'bookmarks', { chapterId: 'dogs' }))
+    expect(page.items.map((b) => b.sectionId)).toEqual(['dogs-leash'])
+  })
+
   test('bookmarks page 20 at a time', async () => {
     const alice = cloud.as('alice')
     const toc = expectOk(await alice.call('handbook', 'toc', {}))

@@ -201,7 +201,10 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: 'handbook_bookmarks',
     purpose: '书签，每人每节一个（_id 为 openid__小节编号）',
-    indexes: [{ name: 'by_user', fields: [asc('openid'), desc('createdAt')] }],
+    indexes: [
+      { name: 'by_user', fields: [asc('openid'), desc('createdAt')] },
+      { name: 'by_user_chapter', fields: [asc('openid'), asc('chapterId'), desc('createdAt')] },
+    ],
   },
   {
     name: 'handbook_progress',

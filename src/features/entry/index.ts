@@ -1,1 +1,2 @@
-export { decideEntry, ENTRY_MESSAGES, goHome, openScene, type EntryDecision } from './routes'
+export { decideEntry, ENTRY_MESSAGES, posterRoute, routeTo, sceneRoute, type EntryDecision, type Route } from './decide'
+export { goHome, openScene } from './routes'

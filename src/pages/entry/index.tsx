@@ -5,9 +5,6 @@ import { Skeleton } from '@/components/state'
 import { decideEntry, goHome, openScene } from '@/features/entry'
 import './index.scss'
 
-/** Long enough to read "正在打开…", short enough not to feel like waiting. */
-const POSTER_HANDOFF_MS = 600
-
 /** The scene of a 小程序码 arrives as this page's `scene` query, or in the launch options. */
 function sceneFrom(params: Record<string, string | undefined>): string | undefined {
   if (params.scene) return params.scene
@@ -20,12 +17,8 @@ export default function EntryPage() {
   useLoad((params: Record<string, string | undefined>) => {
     const decision = decideEntry(sceneFrom(params))
     if (!decision.scene) return goHome(decision.message)
-    const { scene } = decision
-    if (scene.kind === 'poster') {
-      setTimeout(() => openScene(scene), POSTER_HANDOFF_MS)
-      return
-    }
-    openScene(scene)
+    // a poster asks the server where it leads (and counts the scan) while "正在打开…" shows
+    void openScene(decision.scene)
   })
 
   return (

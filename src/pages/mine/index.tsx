@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { ErrorState, Skeleton } from '@/components/state'
 import { LargeTextSwitch, loadMe, ProfileCard, useMe } from '@/features/account'
+import { ReadingSummary } from '@/features/handbook/components/reading-summary'
 import { openPage } from '@/lib/navigate'
 import { openPrivacyContract } from '@/lib/privacy'
 import './index.scss'
@@ -52,6 +53,11 @@ export default function MinePage() {
             onClick={() => openPage(record.url)}
           />
         ))}
+      </View>
+
+      <Text className='wm-section-title'>手册阅读</Text>
+      <View className='wm-card wm-mine-group'>
+        <ReadingSummary />
       </View>
 
       <Text className='wm-section-title'>关于</Text>

@@ -13,13 +13,6 @@ export type PosterTarget =
 
 export type PosterTargetKind = PosterTarget['kind']
 
-export const POSTER_TARGET_LABEL: Record<PosterTargetKind, string> = {
-  report: '随手拍（预填海报位置）',
-  chapter: '文明手册章节',
-  dailyQuiz: '每日答题',
-  activity: '志愿活动',
-}
-
 export interface PosterPlace {
   /** what a person reads on the street: 路名、门牌、地标 */
   address: string

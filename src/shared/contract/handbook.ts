@@ -110,9 +110,9 @@ export const handbookActions = {
     summary: '添加或取消一节的书签（重复操作结果相同）',
   }),
   bookmarks: returns<BookmarkPage>()({
-    input: z.object({ offset: offset.optional() }).strict(),
+    input: z.object({ offset: offset.optional(), chapterId: handbookId.optional() }).strict(),
     roles: ['resident'],
-    summary: '我的书签，新加的在前，分页',
+    summary: '我的书签，新加的在前，分页；给出章编号时只列这一章的',
   }),
   recordProgress: returns<ChapterProgressView>()({
     input: z.object({ chapterId: handbookId, sectionId: handbookId, completed: z.boolean().optional() }).strict(),

@@ -42,7 +42,7 @@ export type {
   PublicPosterView,
   ScanView,
 } from './entry'
-export { ENTRY_ERRORS, POSTER_TARGET_LABEL } from './entry'
+export { ENTRY_ERRORS } from './entry'
 export type {
   CityGridView,
   CityMapView,

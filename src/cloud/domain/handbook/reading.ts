@@ -117,13 +117,14 @@ export async function setBookmark(
 
 const BOOKMARK_PAGE = 20
 
-export async function listBookmarks(input: { offset?: number }, ctx: ActionContext): Promise<BookmarkPage | Fail> {
+export async function listBookmarks(input: { offset?: number; chapterId?: string }, ctx: ActionContext): Promise<BookmarkPage | Fail> {
   const offset = input.offset ?? 0
   const meta = await currentHandbook(ctx)
   if (!meta) return handbookFail('HANDBOOK.NOT_READY')
+  const mine = input.chapterId ? { openid: ctx.caller.openid, chapterId: input.chapterId } : { openid: ctx.caller.openid }
   const { data } = await ctx.db
     .collection('handbook_bookmarks')
-    .where({ openid: ctx.caller.openid })
+    .where(mine)
     .orderBy('createdAt', 'desc')
     .skip(offset)
     .limit(BOOKMARK_PAGE + 1)

@@ -1,0 +1,228 @@
+import { useEffect, useState } from 'react'
+import { Button } from '@nutui/nutui-react-taro'
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { PosterTarget, PosterView } from '@/shared/contract'
+import type { HandbookTocChapter } from '@/shared/handbook/types'
+import { callCloud } from '@/lib/call-cloud'
+import { newRequestId } from './api'
+import { TARGET_LABEL } from './labels'
+import './poster-form.scss'
+
+type Kind = PosterTarget['kind']
+const KINDS: Kind[] = ['report', 'chapter', 'dailyQuiz', 'activity']
+
+interface Draft {
+  title: string
+  address: string
+  lat: string
+  lng: string
+  kind: Kind
+  chapterId: string
+  sectionId: string
+  activityId: string
+}
+
+const EMPTY: Draft = { title: '', address: '', lat: '', lng: '', kind: 'report', chapterId: '', sectionId: '', activityId: '' }
+
+function toTarget(d: Draft): PosterTarget | string {
+  switch (d.kind) {
+    case 'report':
+      return { kind: 'report' }
+    case 'dailyQuiz':
+      return { kind: 'dailyQuiz' }
+    case 'chapter':
+      if (!d.chapterId) return '请选择手册章节'
+      return d.sectionId ? { kind: 'chapter', chapterId: d.chapterId, sectionId: d.sectionId } : { kind: 'chapter', chapterId: d.chapterId }
+    case 'activity':
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(d.activityId.trim())) return '请填写活动编号（字母、数字、横线）'
+      return { kind: 'activity', activityId: d.activityId.trim() }
+  }
+}
+
+/** Checks the form before it is sent; the server checks again. Returns a message or null. */
+function problemWith(d: Draft): string | null {
+  if (!d.title.trim()) return '请填写海报标题'
+  if (!d.address.trim()) return '请填写张贴地点'
+  const lat = Number(d.lat)
+  const lng = Number(d.lng)
+  if (!d.lat || !d.lng || Number.isNaN(lat) || Number.isNaN(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return '请填写正确的经纬度，或点“使用当前位置”'
+  const target = toTarget(d)
+  return typeof target === 'string' ? target : null
+}
+
+/** Register a poster: title, where it hangs, where its code leads. */
+export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView) => void }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [chapters, setChapters] = useState<HandbookTocChapter[]>([])
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+
+  useEffect(() => {
+    void callCloud('handbook', 'toc', {}).then((r) => r.ok && setChapters(r.data.chapters))
+  }, [])
+
+  async function pickLocation() {
+    if (process.env.TARO_ENV === 'weapp') {
+      try {
+        const picked = await Taro.chooseLocation({})
+        set({ lat: picked.latitude.toFixed(6), lng: picked.longitude.toFixed(6), address: draft.address || picked.address || picked.name })
+      } catch {
+        // closed the picker: nothing changes
+      }
+      return
+    }
+    try {
+      const here = await Taro.getLocation({ type: 'gcj02' })
+      set({ lat: here.latitude.toFixed(6), lng: here.longitude.toFixed(6) })
+    } catch {
+      void Taro.showToast({ icon: 'none', title: '无法获取位置，请手动填写经纬度' })
+    }
+  }
+
+  async function submit() {
+    const found = problemWith(draft)
+    setProblem(found)
+    if (found) return
+    const target = toTarget(draft) as PosterTarget
+    setBusy(true)
+    const result = await callCloud('entry', 'registerPoster', {
+      title: draft.title.trim(),
+      place: { address: draft.address.trim(), lat: Number(draft.lat), lng: Number(draft.lng) },
+      target,
+      requestId,
+    })
+    setBusy(false)
+    if (!result.ok) return setProblem(result.message)
+    void Taro.showToast({ icon: 'success', title: '已登记' })
+    setDraft(EMPTY)
+    setRequestId(newRequestId())
+    onRegistered(result.data)
+  }
+
+  const chapter = chapters.find((c) => c.id === draft.chapterId)
+  return (
+    <View className='wm-poster-form' id='wm-poster-form'>
+      <Text className='wm-poster-form__label'>海报标题</Text>
+      <Input
+        id='wm-poster-title'
+        className='wm-poster-form__input'
+        value={draft.title}
+        maxlength={40}
+        placeholder='如：垃圾分类就是新时尚'
+        onInput={(e) => set({ title: e.detail.value })}
+      />
+      <Text className='wm-poster-form__label'>张贴地点</Text>
+      <Input
+        id='wm-poster-address'
+        className='wm-poster-form__input'
+        value={draft.address}
+        maxlength={80}
+        placeholder='如：文明路与人民路口公交站'
+        onInput={(e) => set({ address: e.detail.value })}
+      />
+      <View className='wm-poster-form__coords'>
+        <Input
+          id='wm-poster-lat'
+          className='wm-poster-form__input wm-poster-form__coord'
+          type='digit'
+          value={draft.lat}
+          placeholder='纬度'
+          onInput={(e) => set({ lat: e.detail.value })}
+        />
+        <Input
+          id='wm-poster-lng'
+          className='wm-poster-form__input wm-poster-form__coord'
+          type='digit'
+          value={draft.lng}
+          placeholder='经度'
+          onInput={(e) => set({ lng: e.detail.value })}
+        />
+      </View>
+      <View className='wm-poster-form__link' role='button' onClick={() => void pickLocation()}>
+        <Text>{process.env.TARO_ENV === 'weapp' ? '在地图上选择位置' : '使用当前位置'}</Text>
+      </View>
+
+      <Text className='wm-poster-form__label'>扫码后打开</Text>
+      <View className='wm-poster-form__chips' role='radiogroup'>
+        {KINDS.map((kind) => (
+          <View
+            key={kind}
+            id={`wm-target-${kind}`}
+            className={`wm-poster-form__chip${draft.kind === kind ? ' wm-poster-form__chip--on' : ''}`}
+            role='radio'
+            aria-checked={draft.kind === kind}
+            onClick={() => set({ kind })}
+          >
+            <Text>
+              {draft.kind === kind ? '● ' : '○ '}
+              {TARGET_LABEL[kind]}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      {draft.kind === 'chapter' ? (
+        <View className='wm-poster-form__sub'>
+          <Text className='wm-poster-form__label'>章节</Text>
+          <View className='wm-poster-form__chips'>
+            {chapters.map((c) => (
+              <View
+                key={c.id}
+                id={`wm-target-chapter-${c.id}`}
+                className={`wm-poster-form__chip wm-poster-form__chip--small${draft.chapterId === c.id ? ' wm-poster-form__chip--on' : ''}`}
+                role='radio'
+                aria-checked={draft.chapterId === c.id}
+                onClick={() => set({ chapterId: c.id, sectionId: '' })}
+              >
+                <Text>{c.title}</Text>
+              </View>
+            ))}
+          </View>
+          {chapter ? (
+            <>
+              <Text className='wm-poster-form__label'>小节（可不选，打开整章）</Text>
+              <View className='wm-poster-form__chips'>
+                {chapter.sections.map((s) => (
+                  <View
+                    key={s.id}
+                    className={`wm-poster-form__chip wm-poster-form__chip--small${draft.sectionId === s.id ? ' wm-poster-form__chip--on' : ''}`}
+                    role='radio'
+                    aria-checked={draft.sectionId === s.id}
+                    onClick={() => set({ sectionId: draft.sectionId === s.id ? '' : s.id })}
+                  >
+                    <Text>{s.title}</Text>
+                  </View>
+                ))}
+              </View>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+
+      {draft.kind === 'activity' ? (
+        <View className='wm-poster-form__sub'>
+          <Text className='wm-poster-form__label'>活动编号</Text>
+          <Input
+            className='wm-poster-form__input'
+            value={draft.activityId}
+            maxlength={64}
+            placeholder='志愿活动页面地址中 id= 后面的编号'
+            onInput={(e) => set({ activityId: e.detail.value })}
+          />
+        </View>
+      ) : null}
+
+      {problem ? (
+        <View className='wm-poster-form__problem' role='alert'>
+          <Text>{problem}</Text>
+        </View>
+      ) : null}
+      <Button id='wm-poster-submit' block type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
+        登记并生成小程序码
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,7 @@
+export { ChapterReader } from './components/chapter-reader'
+export { Contents } from './components/contents'
+export { SearchPanel } from './components/search-panel'
+export { BookmarkList } from './components/bookmark-list'
+export { ReadingSummary } from './components/reading-summary'
+export { handbookCache, progressQueue, useMyReading, useToc } from './api'
+export { chapterUrl, HANDBOOK_BOOKMARKS, HANDBOOK_INDEX, HANDBOOK_SEARCH, quizUrl } from './urls'

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '海报管理', enablePullDownRefresh: true })
