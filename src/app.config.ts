@@ -11,7 +11,11 @@ export default defineAppConfig({
   // tab pages and the QR entry stay in the main package: a scan must open without a download
   pages: ['pages/home/index', 'pages/report/index', 'pages/volunteer/index', 'pages/mine/index', 'pages/entry/index'],
   subPackages: [
-    { root: 'packages/quiz', name: 'quiz', pages: ['pages/index/index'] },
+    {
+      root: 'packages/quiz',
+      name: 'quiz',
+      pages: ['pages/index/index', 'pages/paper/index', 'pages/result/index', 'pages/wrong/index', 'pages/rank/index', 'pages/points/index'],
+    },
     {
       root: 'packages/handbook',
       name: 'handbook',

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '创文答题' })
+export default definePageConfig({ navigationBarTitleText: '创文答题', enablePullDownRefresh: true })

@@ -1,32 +1,41 @@
-import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
-import { EmptyState } from '@/components/state'
-import { openPage } from '@/lib/navigate'
-import './index.scss'
+import { ErrorState, Skeleton } from '@/components/state'
+import { paperUrl, QuizHomeView, useQuizHome } from '@/features/quiz'
 
-const TOPICS = ['社会主义核心价值观', '文明交通', '垃圾分类', '文明养犬', '公共礼仪', '网络文明', '创文知识']
-
+/**
+ * 创文答题 home. `?topic=<id>` (the handbook's 测一测, a poster) goes straight to practice on that
+ * topic, replacing this page so 返回 leads back where the person came from.
+ */
 export default function QuizHomePage() {
+  const { params } = useRouter<{ topic?: string }>()
+  useEffect(() => {
+    if (params.topic) void Taro.redirectTo({ url: paperUrl('practice', params.topic) })
+  }, [params.topic])
+  const { state, reload } = useQuizHome()
+  useDidShow(() => {
+    if (state.data) void reload()
+  })
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useShareAppMessage(() => ({ title: '创文答题 · 每日一练，学文明、赢积分', path: '/packages/quiz/pages/index/index' }))
+
   return (
     <PageShell>
-      <View className='wm-card'>
-        <EmptyState
-          glyph='答'
-          title='今日答题即将开始'
-          description='每天一套创文知识题，提交后公布答案和解析，答对得文明积分，答错的题自动收进错题本。题库上线前，可以先读读《市民文明手册》。'
-          actionText='去读文明手册'
-          onAction={() => openPage('/packages/handbook/pages/index/index')}
-        />
-      </View>
-      <Text className='wm-section-title'>专题练习</Text>
-      <View className='wm-quiz-topics'>
-        {TOPICS.map((topic) => (
-          <View key={topic} className='wm-quiz-topic'>
-            <Text className='wm-quiz-topic__name'>{topic}</Text>
-            <Text className='wm-text-tertiary'>题库准备中</Text>
-          </View>
-        ))}
-      </View>
+      {state.data ? (
+        <QuizHomeView home={state.data} />
+      ) : state.status === 'error' ? (
+        <View className='wm-card'>
+          <ErrorState what='答题' message={state.error.message} onRetry={() => void reload()} />
+        </View>
+      ) : (
+        <View className='wm-card'>
+          <Skeleton rows={4} />
+        </View>
+      )}
     </PageShell>
   )
 }

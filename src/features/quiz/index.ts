@@ -1,0 +1,7 @@
+export { QuizHomeView } from './components/quiz-home'
+export { QuizRunner } from './components/quiz-runner'
+export { ResultView } from './components/result-view'
+export { LeaderboardView } from './components/leaderboard-view'
+export { WrongBookList } from './components/wrong-book-list'
+export { PointsLedger } from './components/points-ledger'
+export { paperUrl, QUIZ_HOME, resultUrl, startPaper, useQuizHome, useResult } from './api'

@@ -1,0 +1,10 @@
+import { PageShell } from '@/components/page-shell'
+import { PointsLedger } from '@/features/quiz'
+
+export default function PointsPage() {
+  return (
+    <PageShell>
+      <PointsLedger />
+    </PageShell>
+  )
+}
