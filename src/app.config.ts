@@ -22,7 +22,11 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/chapter/index', 'pages/search/index', 'pages/bookmarks/index'],
     },
     { root: 'packages/volunteer', name: 'volunteer', pages: ['pages/activity/index', 'pages/checkin/index'] },
-    { root: 'packages/reports', name: 'reports', pages: ['pages/queue/index', 'pages/square/index'] },
+    {
+      root: 'packages/reports',
+      name: 'reports',
+      pages: ['pages/queue/index', 'pages/square/index', 'pages/mine/index', 'pages/detail/index', 'pages/act/index', 'pages/ledger/index'],
+    },
     {
       root: 'packages/office',
       name: 'office',

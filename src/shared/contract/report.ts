@@ -5,6 +5,7 @@ import {
   REPORT_LIMITS,
   REPORT_STATUSES,
   SEND_BACK_REASON_IDS,
+  type CategoryId,
   type LatLng,
   type ReportKind,
   type ReportStatus,
@@ -58,7 +59,7 @@ export interface ReportView {
   /** eight characters people can read out on the phone */
   shortNo: string
   kind: ReportKind
-  categoryId: string
+  categoryId: CategoryId
   categoryName: string
   status: ReportStatus
   statusLabel: string

@@ -39,3 +39,17 @@ export function metersBetween(a: LatLng, b: LatLng): number {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h))
 }
+
+/**
+ * Whether a point lies inside a polygon ring of [lng, lat] pairs (even–odd rule). The client uses
+ * it to name the grid under the pin as the resident moves it; the server decides with turf.
+ */
+export function insideRing(p: LatLng, ring: ReadonlyArray<readonly [number, number]>): boolean {
+  let inside = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]
+    const [xj, yj] = ring[j]
+    if (yi > p.lat !== yj > p.lat && p.lng < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi) inside = !inside
+  }
+  return inside
+}

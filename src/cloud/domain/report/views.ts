@@ -17,6 +17,7 @@ import {
   categoryOf,
   holderOf,
   statusLabel,
+  type CategoryId,
   type TransitionAction,
 } from '@/shared/report'
 import type { Platform } from '../../platform'
@@ -190,7 +191,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     id: report._id,
     shortNo: shortNo(report._id),
     kind: report.kind,
-    categoryId: report.categoryId,
+    categoryId: report.categoryId as CategoryId,
     categoryName: categoryName(report.categoryId),
     status: report.status,
     statusLabel: statusLabel(report.status, report.kind),

@@ -1,0 +1,29 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ReportPhotoView } from '@/shared/contract'
+import './report.scss'
+
+/** Stored photos; tap to see them large. A held photo says why only its reporter sees it. */
+export function PhotoGrid({ photos }: { photos: ReportPhotoView[] }) {
+  const urls = photos.map((p) => p.url).filter(Boolean)
+  return (
+    <View className='wm-rp-photos'>
+      {photos.map((photo, index) => (
+        <View
+          key={`${photo.url}-${index}`}
+          className='wm-rp-photo'
+          role='button'
+          aria-label={`查看第 ${index + 1} 张照片`}
+          onClick={() => void Taro.previewImage({ urls, current: photo.url }).catch(() => undefined)}
+        >
+          <Image className='wm-rp-photo__image' src={photo.url} mode='aspectFill' />
+          {photo.heldReason ? (
+            <View className='wm-rp-photo__bar'>
+              <Text>{photo.heldReason}</Text>
+            </View>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,245 @@
+import { useEffect, useState } from 'react'
+import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { NearbyReport, ReportPrepareView } from '@/shared/contract'
+import { REPORT_LIMITS, categoryOf, type CategoryId, type ReportKind } from '@/shared/report'
+import { callCloud } from '@/lib/call-cloud'
+import { openPage } from '@/lib/navigate'
+import { isRecord, readStored, writeStored } from '@/lib/storage'
+import { prepareReport, useCityMap } from '../api/report'
+import { formatTime } from '../lib/format'
+import { newRequestId } from '../lib/request-id'
+import { DETAIL_PAGE } from '../routes'
+import { CategoryPicker } from './category-picker'
+import { LocationPicker, type PlaceValue } from './location-picker'
+import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
+import './report.scss'
+
+/**
+ * A place handed over by another page (a poster's 小程序码 opens 随手拍 with the poster's place):
+ * the tab page cannot take a query, so it travels in storage under this key and is used once.
+ */
+export const REPORT_PREFILL_KEY = 'report:prefill'
+
+const isPrefill = (v: unknown): v is PlaceValue =>
+  isRecord(v) && typeof v.lat === 'number' && typeof v.lng === 'number' && typeof v.address === 'string'
+
+const PHONE = /^1[3-9]\d{9}$/
+
+/** The 随手拍 form: category, photos, place, words, anonymity, phone; offers 我也遇到 before a duplicate. */
+export function ReportForm() {
+  const map = useCityMap()
+  const [prepared, setPrepared] = useState<ReportPrepareView | null>(null)
+  const [kind, setKind] = useState<ReportKind>('report')
+  const [categoryId, setCategoryId] = useState<CategoryId | null>(null)
+  const [photos, setPhotos] = useState<PhotoSlot[]>([])
+  const [place, setPlace] = useState<PlaceValue | null>(null)
+  const [description, setDescription] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
+  const [phone, setPhone] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [duplicates, setDuplicates] = useState<NearbyReport[] | null>(null)
+  const category = categoryId ? categoryOf(categoryId) : undefined
+
+  const refreshPrepared = () => void prepareReport().then((r) => r.ok && setPrepared(r.data))
+  useEffect(refreshPrepared, [])
+  useDidShow(() => {
+    const prefill = readStored(REPORT_PREFILL_KEY, isPrefill)
+    if (prefill) {
+      setPlace({ lat: prefill.lat, lng: prefill.lng, address: prefill.address.slice(0, REPORT_LIMITS.addressMax) })
+      writeStored(REPORT_PREFILL_KEY, null)
+    }
+  })
+
+  const reset = () => {
+    setCategoryId(null)
+    setPhotos([])
+    setDescription('')
+    setDuplicates(null)
+    setError(null)
+    setRequestId(newRequestId())
+    refreshPrepared()
+  }
+
+  const problem = (): string | null => {
+    if (!category) return '请选择类别'
+    if (photos.length === 0) return '请至少拍一张照片'
+    if (stillUploading(photos)) return '照片还在上传，请稍等'
+    if (photos.some((p) => p.error)) return '有照片上传失败：点照片重试，或删除后再提交'
+    if (!place) return '请标记事发位置'
+    if (phone && !PHONE.test(phone)) return '手机号格式不正确'
+    if (prepared && prepared.usedToday >= prepared.dailyLimit) return `今天已上报 ${prepared.dailyLimit} 条，请明天再来`
+    return null
+  }
+
+  const send = async () => {
+    if (!categoryId || !place) return
+    setBusy(true)
+    const result = await callCloud('report', 'submit', {
+      categoryId,
+      photos: uploadedIds(photos),
+      location: place,
+      description: description.trim(),
+      anonymous,
+      ...(phone ? { phone } : {}),
+      requestId,
+    })
+    setBusy(false)
+    if (!result.ok) {
+      setError(result.message)
+      return
+    }
+    void Taro.showToast({ title: '已提交', icon: 'success' })
+    reset()
+    openPage(`${DETAIL_PAGE}?id=${result.data.id}`)
+  }
+
+  const submit = async () => {
+    const why = problem()
+    setError(why)
+    if (why || !categoryId || !place) return
+    if (duplicates === null && kind === 'report') {
+      setBusy(true)
+      const near = await callCloud('report', 'nearby', { categoryId, location: { lat: place.lat, lng: place.lng } })
+      setBusy(false)
+      if (near.ok && near.data.length > 0) {
+        setDuplicates(near.data)
+        return
+      }
+    }
+    await send()
+  }
+
+  const confirmExisting = async (reportId: string) => {
+    setBusy(true)
+    const result = await callCloud('report', 'confirm', { reportId })
+    setBusy(false)
+    if (!result.ok) return setError(result.message)
+    void Taro.showToast({ title: '已为该问题补充反映', icon: 'none' })
+    reset()
+    openPage(`${DETAIL_PAGE}?id=${reportId}`)
+  }
+
+  // a different category or place means a different duplicate question
+  const pickCategory = (id: string) => {
+    setCategoryId(id as CategoryId)
+    setDuplicates(null)
+  }
+  const movePlace = (next: PlaceValue | null) => {
+    setPlace(next)
+    setDuplicates(null)
+  }
+
+  const pickKind = (next: ReportKind) => {
+    setKind(next)
+    setCategoryId(null)
+    setDuplicates(null)
+  }
+
+  return (
+    <View id='wm-report-form'>
+      <View className='wm-card'>
+        <Text className='wm-rp-label wm-rp-required'>1. 选择类别</Text>
+        <CategoryPicker kind={kind} value={categoryId} onKind={pickKind} onChange={pickCategory} />
+      </View>
+
+      <View className='wm-card'>
+        <Text className='wm-rp-label wm-rp-required'>2. 拍照（1–{REPORT_LIMITS.maxPhotos} 张）</Text>
+        <PhotoPicker slots={photos} onChange={setPhotos} uploadDir={prepared?.uploadDir ?? null} max={REPORT_LIMITS.maxPhotos} cameraOnly={category?.cameraOnly} />
+        <Text className='wm-rp-hint'>照片会在手机上压缩后上传；请避免拍到路人正脸和车牌以外的个人信息。</Text>
+      </View>
+
+      <View className='wm-card'>
+        <Text className='wm-rp-label wm-rp-required'>3. 标记位置</Text>
+        <LocationPicker map={map} value={place} onChange={movePlace} />
+      </View>
+
+      <View className='wm-card'>
+        <Text className='wm-rp-label'>4. 描述（选填）</Text>
+        <Textarea
+          className='wm-rp-textarea'
+          id='wm-report-description'
+          value={description}
+          maxlength={REPORT_LIMITS.descriptionMax}
+          placeholder={kind === 'praise' ? '说说发生了什么好人好事' : '说说看到了什么，比如持续多久、影响了谁'}
+          onInput={(e) => setDescription(e.detail.value)}
+        />
+        <Text className='wm-rp-count'>
+          {description.length}/{REPORT_LIMITS.descriptionMax}
+        </Text>
+        <View className='wm-rp-row'>
+          <View>
+            <Text className='wm-rp-label' style={{ marginBottom: 0 }}>
+              匿名上报
+            </Text>
+            <Text className='wm-rp-hint'>匿名时网格员和处置单位看不到您是谁</Text>
+          </View>
+          <Switch checked={anonymous} onChange={(v) => setAnonymous(v)} aria-label='匿名上报' />
+        </View>
+        <Text className='wm-rp-label' style={{ marginTop: '20px' }}>
+          联系电话（选填）
+        </Text>
+        <Input
+          className='wm-rp-input'
+          id='wm-report-phone'
+          type='number'
+          maxlength={11}
+          value={phone}
+          placeholder='便于核实情况，处置人员只能看到部分号码'
+          onInput={(e) => setPhone(e.detail.value)}
+        />
+      </View>
+
+      {duplicates && duplicates.length > 0 ? (
+        <View className='wm-card wm-rp-dup' id='wm-report-duplicates' role='alert'>
+          <Text className='wm-rp-label'>附近已有人反映了同类问题</Text>
+          <Text className='wm-text-secondary'>50 米内、24 小时内还有未办结的同类问题。点「我也遇到」即可为它补充反映，处理进度会同样通知到您。</Text>
+          {duplicates.map((d) => (
+            <View key={d.id} className='wm-rp-dup__item'>
+              <View>
+                <Text className='wm-rp-cat__name'>
+                  {d.categoryName} · {d.statusLabel}
+                </Text>
+                <Text className='wm-rp-hint'>
+                  约 {d.distanceMeters} 米 · {formatTime(d.createdAt)}
+                  {d.confirmations > 0 ? ` · 已有 ${d.confirmations + 1} 人反映` : ''}
+                </Text>
+              </View>
+              {d.mine ? (
+                <Button size='small' fill='outline' type='primary' onClick={() => openPage(`${DETAIL_PAGE}?id=${d.id}`)}>
+                  我已报过
+                </Button>
+              ) : (
+                <Button size='small' type='primary' disabled={busy} onClick={() => void confirmExisting(d.id)}>
+                  我也遇到
+                </Button>
+              )}
+            </View>
+          ))}
+          <Button block fill='outline' type='primary' style={{ marginTop: '20px' }} disabled={busy} onClick={() => void send()} id='wm-report-submit-anyway'>
+            不是同一个问题，仍然提交
+          </Button>
+        </View>
+      ) : null}
+
+      {error ? (
+        <View role='alert'>
+          <Text className='wm-rp-error' id='wm-report-error'>
+            {error}
+          </Text>
+        </View>
+      ) : null}
+      <Button id='wm-report-submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()} style={{ marginTop: '24px' }}>
+        {kind === 'praise' ? '提交点赞' : '提交上报'}
+      </Button>
+      {prepared ? (
+        <Text className='wm-rp-hint' style={{ textAlign: 'center' }}>
+          今天已上报 {prepared.usedToday}/{prepared.dailyLimit} 条
+        </Text>
+      ) : null}
+    </View>
+  )
+}

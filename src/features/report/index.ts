@@ -1,0 +1,5 @@
+export { ReportForm, REPORT_PREFILL_KEY } from './components/report-form'
+export { ReportDetail } from './components/report-detail'
+export { TransitionForm } from './components/transition-form'
+export { MyReports, Queue, Ledger, Square, type QueueRole } from './components/lists'
+export * from './routes'

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '督查台账', enablePullDownRefresh: true })

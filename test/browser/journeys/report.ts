@@ -1,0 +1,172 @@
+import type { Page } from 'playwright-core'
+import type { BrowserTest } from '../types'
+
+/**
+ * 随手拍 end to end on the H5 build: a resident submits with a photo and a place picked on the
+ * drawn grid map → the grid worker dispatches → the unit starts and resolves with an after-photo
+ * → the resident sees the timeline and rates; then the public square and the office ledger.
+ */
+const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
+
+/** A photo-like JPEG drawn in the page itself: a grey wall with yellow flyers on it. */
+async function photo(page: Page, label: string, colour: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    ([text, fill]) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 960
+      canvas.height = 720
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+      ctx.fillStyle = '#8a8580'
+      ctx.fillRect(0, 0, 960, 720)
+      ctx.fillStyle = '#6f6a65'
+      for (let y = 0; y < 720; y += 60) ctx.fillRect(0, y, 960, 4)
+      ctx.fillStyle = fill
+      for (let i = 0; i < 7; i++) ctx.fillRect(80 + (i % 4) * 210, 120 + Math.floor(i / 4) * 260, 170, 210)
+      ctx.fillStyle = '#1f1a17'
+      ctx.font = 'bold 96px sans-serif'
+      ctx.textAlign = 'center'
+      ctx.fillText(text, 480, 400)
+      return canvas.toDataURL('image/jpeg', 0.85)
+    },
+    [label, colour] as const,
+  )
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+async function addPhoto(t: BrowserTest, label: string, colour: string): Promise<void> {
+  const { page } = t
+  const buffer = await photo(page, label, colour)
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#wm-report-add-photo').tap()])
+  await chooser.setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer })
+  await visible(page, '.wm-rp-photo__bar').filter({ hasText: '已上传' }).waitFor()
+}
+
+async function openFromQueue(t: BrowserTest, role: 'grid' | 'handler', tab: string, reportId: string): Promise<void> {
+  await t.open(`packages/reports/pages/queue/index?role=${role}`)
+  await visible(t.page, `#wm-tab-${tab}`).tap()
+  await visible(t.page, `#wm-report-${reportId}`).tap()
+  await visible(t.page, '#wm-report-detail').waitFor()
+}
+
+async function act(t: BrowserTest, action: string, shot: string, fill?: () => Promise<void>): Promise<void> {
+  const { page } = t
+  await visible(page, `#wm-act-${action}`).tap()
+  await visible(page, `#wm-report-act[data-action="${action}"]`).waitFor()
+  await fill?.()
+  await t.shot(shot)
+  await visible(page, '#wm-act-submit').tap()
+  await visible(page, '#wm-report-detail').waitFor()
+}
+
+async function expectStatus(page: Page, status: string): Promise<void> {
+  await visible(page, `#wm-report-detail[data-status="${status}"]`).waitFor()
+}
+
+export default async function reportJourney(t: BrowserTest): Promise<void> {
+  const { page } = t
+
+  // —— resident: the form ——
+  await t.signInAs('demo-resident')
+  await t.open('pages/report/index')
+  await visible(page, '#wm-report-form').waitFor()
+  await t.shot('01-form-empty')
+
+  await visible(page, '#wm-cat-illegal-ads').tap()
+  await visible(page, '#wm-cat-illegal-ads[aria-checked="true"]').waitFor()
+  await addPhoto(t, '小广告', '#f2d14a')
+  await visible(page, '#wm-report-add-photo').scrollIntoViewIfNeeded()
+  await t.shot('02-form-category-photo')
+
+  // the drawn map: 文明路网格 is the middle of the northern row
+  const map = visible(page, '#wm-report-map')
+  await map.scrollIntoViewIfNeeded()
+  const box = await map.boundingBox()
+  if (!box) throw new Error('the grid map is not on screen')
+  await map.tap({ position: { x: box.width * 0.5, y: box.height * 0.3 } })
+  await visible(page, '#wm-report-place').filter({ hasText: '文明路网格' }).waitFor()
+  await visible(page, '#wm-report-address input').fill('文明路 18 号公交站旁电线杆')
+  await t.shot('03-form-location')
+
+  await visible(page, '#wm-report-description textarea').fill('公交站旁电线杆和配电箱上贴满了小广告，已经持续一周。')
+  await visible(page, '#wm-report-phone input').fill('13900001234')
+  await visible(page, '#wm-report-submit').scrollIntoViewIfNeeded()
+  await t.shot('04-form-ready')
+  await visible(page, '#wm-report-submit').tap()
+
+  await expectStatus(page, 'submitted')
+  // the tab page stays mounted underneath; the detail page is on top once the form is hidden
+  await page.locator('#wm-report-form').waitFor({ state: 'hidden' })
+  const reportId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')
+  if (!reportId) throw new Error(`no report id in ${page.url()}`)
+  await visible(page, '#wm-report-due').filter({ hasText: '受理时限' }).waitFor()
+  await t.shot('05-detail-submitted')
+
+  // —— grid worker: dispatch ——
+  await t.signInAs('demo-grid')
+  await t.open('packages/reports/pages/queue/index?role=grid')
+  await visible(page, `#wm-report-${reportId}`).waitFor()
+  await t.shot('06-grid-queue')
+  await visible(page, `#wm-report-${reportId}`).tap()
+  await visible(page, '#wm-report-reporter').filter({ hasText: '139****1234' }).waitFor()
+  await visible(page, '#wm-report-actions').scrollIntoViewIfNeeded()
+  await t.shot('07-grid-detail')
+  await act(t, 'dispatch', '08-grid-dispatch', async () => {
+    await visible(page, '#wm-choice-unit-demo[aria-checked="true"]').scrollIntoViewIfNeeded()
+  })
+  await expectStatus(page, 'dispatched')
+  await t.shot('09-dispatched')
+
+  // —— handler: start, then resolve with an after-photo ——
+  await t.signInAs('demo-handler')
+  await openFromQueue(t, 'handler', 'dispatched', reportId)
+  if ((await page.locator('body').textContent())?.includes('13900001234')) throw new Error('the handler sees the reporter’s full phone number')
+  await act(t, 'start', '10-handler-start')
+  await expectStatus(page, 'processing')
+  await act(t, 'resolve', '11-handler-resolve', async () => {
+    await addPhoto(t, '整改后', '#8a8580')
+    await visible(page, '#wm-act-note textarea').fill('已清除电线杆和配电箱上的小广告，并张贴文明提示。')
+    await visible(page, '#wm-act-note').scrollIntoViewIfNeeded()
+  })
+  await expectStatus(page, 'resolved')
+  await t.shot('12-resolved')
+
+  // —— resident: timeline and rating ——
+  await t.signInAs('demo-resident')
+  await t.open('packages/reports/pages/mine/index')
+  await visible(page, `#wm-report-${reportId}`).waitFor()
+  await t.shot('13-mine')
+  await visible(page, `#wm-report-${reportId}`).tap()
+  await expectStatus(page, 'resolved')
+  await visible(page, '#wm-report-resolution').scrollIntoViewIfNeeded()
+  await t.shot('14-resident-resolution')
+  const timeline = visible(page, '#wm-report-timeline')
+  for (const step of ['提交随手拍', '派发至 城市管理综合执法大队', '开始处置', '办结']) {
+    await timeline.getByText(step, { exact: true }).waitFor()
+  }
+  await visible(page, '#wm-star-4').tap()
+  await visible(page, '#wm-report-rating-comment textarea').fill('处理很及时，谢谢！')
+  await visible(page, '#wm-report-rating').scrollIntoViewIfNeeded()
+  await t.shot('15-resident-rating')
+  await visible(page, '#wm-report-rate').tap()
+  await expectStatus(page, 'rated')
+  await timeline.getByText('评价 4 星').waitFor()
+  await timeline.scrollIntoViewIfNeeded()
+  await t.shot('16-resident-timeline-rated')
+
+  // —— the public square: no identity, rough place ——
+  await t.signInAs('demo-volunteer')
+  await t.open('packages/reports/pages/square/index')
+  await visible(page, `#wm-feed-${reportId}`).waitFor()
+  const squareText = (await page.locator('body').textContent()) ?? ''
+  if (squareText.includes('13900001234') || squareText.includes('文明路 18 号')) throw new Error('the square shows contact data or the exact address')
+  await t.shot('17-square')
+
+  // —— the office: the ledger (nothing is late yet) and the detail with an audited reveal ——
+  await t.signInAs('demo-admin')
+  await t.open('packages/reports/pages/ledger/index')
+  await visible(page, '.wm-state').waitFor()
+  await t.shot('18-office-ledger')
+  await t.open(`packages/reports/pages/detail/index?id=${reportId}`)
+  await visible(page, '#wm-report-reporter').scrollIntoViewIfNeeded()
+  await t.shot('19-office-detail')
+}
