@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { runActionBench } from './actions'
 import { runDatabaseBench } from './database'
+import { runReportBench } from './report'
 import { kb, measureWeapp } from './weapp-size'
 
 async function main(): Promise<void> {
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   console.table(await runDatabaseBench())
   console.log('## actions (100k people)')
   console.table(await runActionBench())
+  console.log('## 随手拍 (100k reports)')
+  console.table(await runReportBench())
   console.log('## weapp build (dist/)')
   if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.json'))) {
     console.log('dist/ not built: run `npm run build:weapp` first')
