@@ -14,7 +14,7 @@ export default defineAppConfig({
     {
       root: 'packages/quiz',
       name: 'quiz',
-      pages: ['pages/index/index', 'pages/paper/index', 'pages/result/index', 'pages/wrong/index', 'pages/rank/index', 'pages/points/index'],
+      pages: ['pages/index/index', 'pages/paper/index', 'pages/result/index', 'pages/wrong/index', 'pages/rank/index', 'pages/points/index', 'pages/manage/index'],
     },
     {
       root: 'packages/handbook',

@@ -33,6 +33,11 @@ test('residents cannot read or change the bank; bad content is refused before it
   expect(await cloud.snapshot()).toEqual(before)
 })
 
+test('答题首页 shows the way into 题库管理 to the office only', async () => {
+  expect(expectOk(await office().call('quiz', 'home', {})).canManage).toBe(true)
+  expect(expectOk(await cloud.as('alice').call('quiz', 'home', {})).canManage).toBe(false)
+})
+
 test('the office lists the bank with answers, by topic', async () => {
   const page = expectOk(await office().call('quiz', 'adminQuestions', { topic: 'traffic' }))
   expect(page.total).toBe(QUIZ_BANK.filter((q) => q.topic === 'traffic').length)

@@ -1,6 +1,7 @@
 import { QUIZ_TOPICS, questionContent, type QuestionContent } from '@/shared/contract/quiz'
 import { chapterOfSection } from '@/shared/handbook/ids'
 import { BANK_VERSION, QUIZ_BANK } from '@/cloud/domain/quiz/bank'
+import { HANDBOOK_CONTENT } from '@/cloud/domain/handbook/content'
 
 /** The question bank files, checked with the same schema the office's edits go through. */
 const contentOf = ({ id: _id, ...content }: (typeof QUIZ_BANK)[number]) => content
@@ -31,6 +32,11 @@ test('every topic has at least ten questions, and every type is used', () => {
 
 test('every question links to a handbook section of its own topic (chapter)', () => {
   for (const q of QUIZ_BANK) expect({ id: q.id, chapter: chapterOfSection(q.sectionId) }).toEqual({ id: q.id, chapter: q.topic })
+})
+
+test('every section a question links to exists in the handbook as shipped', () => {
+  const sections = new Set(HANDBOOK_CONTENT.flatMap((chapter) => chapter.sections.map((section) => section.id)))
+  for (const q of QUIZ_BANK) expect({ id: q.id, section: q.sectionId, exists: sections.has(q.sectionId) }).toEqual({ id: q.id, section: q.sectionId, exists: true })
 })
 
 test('the answer is not always in the same position in the bank files', () => {

@@ -139,6 +139,8 @@ export interface QuizHome {
   points: number
   dailyQuestionCount: number
   perQuestionSeconds: number
+  /** the office (文明办) may manage the bank: the home shows the way in */
+  canManage: boolean
 }
 
 export interface WrongBookItem {

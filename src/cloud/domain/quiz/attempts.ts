@@ -326,5 +326,6 @@ export async function quizHome(ctx: ActionContext): Promise<QuizHome> {
     points: user.points,
     dailyQuestionCount: DAILY_QUESTION_COUNT,
     perQuestionSeconds: PER_QUESTION_SECONDS,
+    canManage: ctx.isAdmin,
   }
 }

@@ -20,6 +20,7 @@ export const QUIZ_HOME = '/packages/quiz/pages/index/index'
 export const QUIZ_WRONG_BOOK = '/packages/quiz/pages/wrong/index'
 export const QUIZ_RANK = '/packages/quiz/pages/rank/index'
 export const QUIZ_POINTS = '/packages/quiz/pages/points/index'
+export const QUIZ_MANAGE = '/packages/quiz/pages/manage/index'
 
 export function paperUrl(mode: QuizMode, topic?: QuizTopic | string, count?: number): string {
   const query = [`mode=${mode}`, topic ? `topic=${encodeURIComponent(topic)}` : '', count ? `count=${count}` : ''].filter(Boolean)

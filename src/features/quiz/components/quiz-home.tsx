@@ -2,7 +2,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { QuizHome } from '@/shared/contract'
 import { openPage } from '@/lib/navigate'
-import { paperUrl, QUIZ_POINTS, QUIZ_RANK, QUIZ_WRONG_BOOK, resultUrl } from '../api'
+import { paperUrl, QUIZ_MANAGE, QUIZ_POINTS, QUIZ_RANK, QUIZ_WRONG_BOOK, resultUrl } from '../api'
 import './quiz-home.scss'
 
 /** 每日一练 with today's state, the shortcuts (积分, 错题本, 排行榜) and the topics to practise. */
@@ -45,6 +45,13 @@ export function QuizHomeView({ home }: { home: QuizHome }) {
           <Text className='wm-quiz-shortcut__label'>排行榜</Text>
         </View>
       </View>
+
+      {home.canManage ? (
+        <View className='wm-card wm-quiz-manage' role='link' id='wm-quiz-manage-link' onClick={() => openPage(QUIZ_MANAGE)}>
+          <Text className='wm-quiz-manage__title'>题库管理（文明办）</Text>
+          <Text className='wm-text-tertiary'>新增、修改、下架题目，无需发版，立即生效 ›</Text>
+        </View>
+      ) : null}
 
       <Text className='wm-section-title'>专题练习</Text>
       <Text className='wm-text-tertiary wm-quiz-home__note'>按专题练习，不限次数，不计积分；提交后看答案和解析。</Text>
