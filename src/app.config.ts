@@ -21,7 +21,21 @@ export default defineAppConfig({
       name: 'handbook',
       pages: ['pages/index/index', 'pages/chapter/index', 'pages/search/index', 'pages/bookmarks/index'],
     },
-    { root: 'packages/volunteer', name: 'volunteer', pages: ['pages/activity/index', 'pages/checkin/index'] },
+    {
+      root: 'packages/volunteer',
+      name: 'volunteer',
+      pages: [
+        'pages/activity/index',
+        'pages/checkin/index',
+        'pages/register/index',
+        'pages/mine/index',
+        'pages/certificate/index',
+        'pages/manage/index',
+        'pages/publish/index',
+        'pages/code/index',
+        'pages/roster/index',
+      ],
+    },
     {
       root: 'packages/reports',
       name: 'reports',

@@ -21,13 +21,8 @@ export type SignupState = 'waitlisted' | 'signed' | 'checkedIn' | 'checkedOut' |
 export type NoShowReason = 'lateCancel' | 'absent'
 export type CancelReason = 'byVolunteer' | 'byOrganizer'
 
-/** Subscribe-message templates (the mini-program asks for them when signing up). */
-export const VOLUNTEER_TEMPLATES = {
-  /** 候补成功: a waitlisted volunteer got a place */
-  promoted: 'VOLUNTEER_PROMOTED_TEMPLATE',
-  /** 活动变更: a shift moved or was cancelled */
-  changed: 'VOLUNTEER_CHANGED_TEMPLATE',
-} as const
+// zod-free constants live in ../volunteer so the client can import them as values
+export { VOLUNTEER_TEMPLATES } from '../volunteer'
 
 export const VOLUNTEER_LIMITS = {
   /** shifts one activity can carry; the detail page shows all of them */
@@ -162,6 +157,8 @@ export interface MyRecordView {
   placeName: string
   startAt: number
   endAt: number
+  /** when check-in opens (some minutes before the start) */
+  checkInOpensAt: number
   state: SignupState
   noShowReason: NoShowReason | null
   cancelReason: CancelReason | null
@@ -196,6 +193,9 @@ export interface PunchResultView {
 
 export interface CheckInCodeView {
   shiftId: string
+  activityTitle: string
+  startAt: number
+  endAt: number
   /** the scene carried by the QR: c<shiftId>.<token> */
   scene: string
   /** the 6-digit code typed instead of scanning */
@@ -529,6 +529,7 @@ export const VOLUNTEER_ERRORS = {
   'VOLUNTEER.PROFILE_REQUIRED': '请先完成志愿者实名登记',
   'VOLUNTEER.ID_NUMBER_INVALID': '身份证号码校验不通过，请核对后重新填写',
   'VOLUNTEER.TEXT_REJECTED': '内容包含不适宜的信息，请修改后再试',
+  'VOLUNTEER.IMAGE_REJECTED': '封面图片未通过内容安全检测，请更换',
   'VOLUNTEER.ACTIVITY_NOT_FOUND': '活动不存在或已删除',
   'VOLUNTEER.ACTIVITY_CANCELLED': '活动已取消',
   'VOLUNTEER.SHIFT_NOT_FOUND': '班次不存在',

@@ -148,6 +148,7 @@ export async function publishActivity(input: PublishInput, ctx: ActionContext): 
   if (!(await passesTextCheck(ctx, [input.title, input.description, input.place.name, input.place.address]))) {
     return vFail('VOLUNTEER.TEXT_REJECTED')
   }
+  if (input.coverFileId && !(await ctx.openApi.checkImage({ fileID: input.coverFileId })).pass) return vFail('VOLUNTEER.IMAGE_REJECTED')
   const activity: ActivityDoc = {
     _id: newActivityId(),
     teamId: input.teamId,
@@ -180,6 +181,7 @@ export async function updateActivity(
   if (!(await passesTextCheck(ctx, [input.title, input.description, input.place?.name, input.place?.address]))) {
     return vFail('VOLUNTEER.TEXT_REJECTED')
   }
+  if (input.coverFileId && !(await ctx.openApi.checkImage({ fileID: input.coverFileId })).pass) return vFail('VOLUNTEER.IMAGE_REJECTED')
   const now = ctx.clock.now()
   const _ = ctx.db.command
   const changes: Record<string, unknown> = { updatedAt: now }

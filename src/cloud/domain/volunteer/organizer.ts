@@ -38,6 +38,9 @@ export async function checkInCode(input: { shiftId: string }, ctx: ActionContext
   const scene = encodeScene({ kind: 'checkIn', shiftId: input.shiftId, token: tokenFor(secret, input.shiftId, slot) })
   return {
     shiftId: input.shiftId,
+    activityTitle: managed.activity.title,
+    startAt: managed.shift.startAt,
+    endAt: managed.shift.endAt,
     scene,
     code: digitsFor(secret, input.shiftId, slot),
     qrDataUrl: qrDataUrl(scene),

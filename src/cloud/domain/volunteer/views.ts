@@ -77,6 +77,7 @@ export function toMyRecordView(
     placeName: activity?.place.name ?? '',
     startAt: s.startAt,
     endAt: s.endAt,
+    checkInOpensAt: s.startAt - (shift?.checkInOpensMinutes ?? 30) * 60_000,
     state: s.state,
     noShowReason: s.noShowReason,
     cancelReason: s.cancelReason,

@@ -51,7 +51,7 @@ export const volunteerFunction = defineFunction(
     getSettings: (_input, ctx) => loadSettings(ctx),
     updateSettings: (input, ctx) => updateSettings(input, ctx),
   },
-  ['security.msgSecCheck', 'subscribeMessage.send'],
+  ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send'],
 )
 
 export default volunteerFunction

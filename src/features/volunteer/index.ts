@@ -1,0 +1,5 @@
+export { ActivityBrowser } from './components/activity-browser'
+export { ActivityCard } from './components/activity-card'
+export { Chips, StateBadge, TypeTag } from './components/badges'
+export { ShiftRow, placesText } from './components/shift-row'
+export * from './routes'

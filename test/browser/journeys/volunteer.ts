@@ -1,0 +1,174 @@
+import type { Page } from 'playwright-core'
+import type { BrowserTest } from '../types'
+
+/**
+ * 志愿服务 end to end on the H5 build, on the real clock: a resident signs up (registering on the
+ * way) → the organizer shows the rotating code → the resident checks in by typing the 6-digit code
+ * from the organizer's screen → checks out → the organizer confirms (crediting by hand the time a
+ * test run cannot wait for, with a reason) → the resident's hours and certificate show it, and
+ * anyone can verify the certificate's code.
+ */
+const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
+const MIN = 60_000
+
+interface Published {
+  id: string
+  shifts: Array<{ id: string }>
+}
+
+function data<T>(result: { ok: boolean; data?: unknown; code?: string; message?: string }, what: string): T {
+  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
+  return result.data as T
+}
+
+/** Types the code into the check-in card and waits for the outcome; a code that rotated meanwhile is read again. */
+async function punchWithCode(t: BrowserTest, shiftId: string, readCode: () => Promise<string>, expect: string): Promise<void> {
+  const { page } = t
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const code = await readCode()
+    await visible(page, `#wm-vo-digits-${shiftId} input`).fill(code)
+    await visible(page, `#wm-vo-code-submit-${shiftId}`).tap()
+    const message = visible(page, `#wm-vo-punch-message-${shiftId}`)
+    await message.waitFor()
+    const text = (await message.textContent()) ?? ''
+    if (text.includes(expect)) return
+    if (!text.includes('过期')) throw new Error(`check-in card says "${text}", expected "${expect}"`)
+  }
+  throw new Error(`the code kept expiring before "${expect}"`)
+}
+
+export default async function volunteerJourney(t: BrowserTest): Promise<void> {
+  const { page } = t
+
+  // —— arrange: the demo team's organizer publishes a shift that starts in 20 minutes (check-in opens 30 before) ——
+  const start = Date.now() + 20 * MIN
+  const published = data<Published>(
+    await t.call(
+      'volunteer',
+      'publishActivity',
+      {
+        teamId: 'team-demo',
+        type: 'traffic',
+        title: '早高峰文明交通劝导',
+        description: '在路口协助劝导行人和非机动车遵守信号灯。请穿志愿者马甲，提前 10 分钟到岗。',
+        place: { name: '长江路与人民路交叉口', address: '长江路与人民路交叉口东北角岗亭', lat: 31.8206, lng: 117.2272 },
+        geofenceRadiusM: 200,
+        shifts: [{ startAt: start, endAt: start + 60 * MIN, capacity: 5 }],
+      },
+      'demo-organizer',
+    ),
+    'publishActivity',
+  )
+  const shiftId = published.shifts[0].id
+
+  // —— a resident browses the 志愿 tab ——
+  await t.signInAs('demo-resident')
+  await t.open('pages/volunteer/index')
+  await visible(page, `#wm-vo-activity-${published.id}`).waitFor()
+  await t.shot('01-tab')
+  await visible(page, '#wm-vo-type-environment').tap()
+  await visible(page, '#wm-vo-activity-demo-act-environment').waitFor().catch(async () => {
+    // the seeded river clean-up is in the afternoon; late in the day there may be none left today
+    await visible(page, '.wm-state').waitFor()
+  })
+  await t.shot('02-tab-filtered')
+
+  // —— detail → sign up → registration first ——
+  await t.open(`packages/volunteer/pages/activity/index?id=${published.id}`)
+  await visible(page, '#wm-vo-detail').waitFor()
+  await t.shot('03-detail')
+  await visible(page, `#wm-vo-signup-${shiftId}`).tap()
+  await visible(page, '#wm-vo-register').waitFor()
+  await visible(page, '#wm-vo-realname input').fill('王文明')
+  await visible(page, '#wm-vo-idnumber input').fill('110101199003074258')
+  await visible(page, '#wm-vo-phone input').fill('13800138000')
+  await visible(page, '#wm-vo-consent').tap()
+  await t.shot('04-register')
+  await visible(page, '#wm-vo-register-submit').tap()
+  await visible(page, '#wm-vo-detail').waitFor()
+  await visible(page, `#wm-vo-signup-${shiftId}`).tap()
+  await visible(page, '#wm-vo-message').filter({ hasText: '报名成功' }).waitFor()
+  await visible(page, `#wm-vo-cancel-${shiftId}`).waitFor()
+  await t.shot('05-signed-up')
+
+  // —— the organizer shows the rotating code ——
+  await t.signInAs('demo-organizer')
+  await t.open(`packages/volunteer/pages/code/index?shiftId=${shiftId}`)
+  const digits = visible(page, '#wm-vo-code-digits')
+  await digits.waitFor()
+  const shown = ((await digits.textContent()) ?? '').trim()
+  if (!/^\d{6}$/.test(shown)) throw new Error(`the code screen shows "${shown}"`)
+  await visible(page, '#wm-vo-code-qr').waitFor()
+  await t.shot('06-code-screen')
+
+  // —— the resident types the code shown on the organizer's screen ——
+  await t.signInAs('demo-resident')
+  await t.open(`packages/volunteer/pages/checkin/index?shiftId=${shiftId}`)
+  await visible(page, `#wm-vo-punch-${shiftId}`).waitFor()
+  await t.shot('07-checkin-page')
+  let firstRead = true
+  const codeNow = async () => {
+    if (firstRead) {
+      firstRead = false
+      return shown
+    }
+    return data<{ code: string }>(await t.call('volunteer', 'checkInCode', { shiftId }, 'demo-organizer'), 'checkInCode').code
+  }
+  await punchWithCode(t, shiftId, codeNow, '签到成功')
+  await t.shot('08-checked-in')
+  await punchWithCode(t, shiftId, codeNow, '签退成功')
+  await t.shot('09-checked-out')
+
+  // —— the organizer: roster, credit by hand (the run cannot wait an hour), confirm, export ——
+  await t.signInAs('demo-organizer')
+  await t.open(`packages/volunteer/pages/roster/index?shiftId=${shiftId}`)
+  await visible(page, '#wm-vo-roster').waitFor()
+  const roster = data<{ items: Array<{ signupId: string }> }>(await t.call('volunteer', 'roster', { shiftId }, 'demo-organizer'), 'roster')
+  const signupId = roster.items[0].signupId
+  await visible(page, `#wm-vo-roster-${signupId}`).waitFor()
+  await t.shot('10-roster')
+  await visible(page, `#wm-vo-adjust-${signupId}`).tap()
+  await visible(page, `#wm-vo-adjust-minutes-${signupId} input`).fill('60')
+  await visible(page, `#wm-vo-adjust-reason-${signupId} input`).fill('提前到岗布置路口，现场核实全程在岗')
+  await t.shot('11-adjust')
+  await visible(page, `#wm-vo-adjust-save-${signupId}`).tap()
+  await visible(page, `#wm-vo-roster-${signupId}`).filter({ hasText: '提前到岗布置路口' }).waitFor()
+  await visible(page, `#wm-vo-confirm-${signupId}`).tap()
+  await visible(page, `#wm-vo-roster-${signupId}`).filter({ hasText: '时长已确认' }).waitFor()
+  const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '#wm-vo-export').tap()])
+  if (!download.suggestedFilename().endsWith('.csv')) throw new Error(`exported ${download.suggestedFilename()}`)
+  await visible(page, '#wm-vo-roster-notice').filter({ hasText: '已导出 1 条记录' }).waitFor()
+  await t.shot('12-confirmed-exported')
+
+  // —— the resident: hours and certificate ——
+  await t.signInAs('demo-resident')
+  await t.open('packages/volunteer/pages/mine/index')
+  await visible(page, '#wm-vo-total-hours').filter({ hasText: /^1$/ }).waitFor()
+  await visible(page, '#wm-vo-scope-history').tap()
+  await visible(page, '#wm-vo-scope-upcoming').tap()
+  await visible(page, `#wm-vo-record-minutes-${signupId}`).filter({ hasText: '已确认' }).waitFor()
+  await t.shot('13-my-hours')
+  await visible(page, '#wm-vo-open-certificate').tap()
+  await visible(page, '#wm-vo-certificate').waitFor()
+  // the new page slides in
+  await page.waitForTimeout(500)
+  await visible(page, '#wm-vo-certificate-hours').filter({ hasText: '1 小时' }).waitFor()
+  const code = ((await visible(page, '#wm-vo-certificate-code').textContent()) ?? '').trim()
+  await t.shot('14-certificate')
+
+  // —— anyone verifies the certificate ——
+  await t.signInAs('demo-volunteer')
+  await t.open(`packages/volunteer/pages/certificate/index?code=${code}`)
+  await visible(page, '#wm-vo-verified').waitFor()
+  await visible(page, '#wm-vo-certificate').filter({ hasText: '王*明' }).waitFor()
+  await t.shot('15-verified')
+
+  // —— the organizer's workbench and publish form ——
+  await t.signInAs('demo-organizer')
+  await t.open('packages/volunteer/pages/manage/index')
+  await visible(page, `#wm-vo-team-activity-${published.id}`).waitFor()
+  await t.shot('16-manage')
+  await t.open('packages/volunteer/pages/publish/index?teamId=team-demo')
+  await visible(page, '#wm-vo-publish-form').waitFor()
+  await t.shot('17-publish-form')
+}
