@@ -56,7 +56,7 @@ test('a class-join scene opens 小手拉大手 with the code', async () => {
 })
 
 test('an unknown poster goes home with the gentle message', async () => {
-  expect(await scanAsAlice('pNOSUCH99')).toEqual({ go: 'home', message: '没有找到这张公益广告，已为您打开首页' })
+  expect(await scanAsAlice('pNOSUCH99')).toEqual({ go: 'home', message: '没有找到这张公益广告，已为您打开首页。您可以从首页进入各项服务。' })
 })
 
 test('a retired poster goes home with the gentle message', async () => {

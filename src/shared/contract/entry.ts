@@ -152,7 +152,7 @@ export const entryActions = {
 }
 
 export const ENTRY_ERRORS = {
-  'ENTRY.POSTER_UNKNOWN': '没有找到这张公益广告，已为您打开首页',
+  'ENTRY.POSTER_UNKNOWN': '没有找到这张公益广告，已为您打开首页。您可以从首页进入各项服务。',
   'ENTRY.POSTER_RETIRED': '这张公益广告的活动已经结束，感谢关注，看看首页的其他服务吧',
   'ENTRY.POSTER_NOT_FOUND': '没有这张公益广告',
   'ENTRY.CHAPTER_UNKNOWN': '手册中没有这一章或这一节',

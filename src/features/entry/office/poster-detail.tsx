@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { ErrorState, Skeleton } from '@/components/state'
 import { openPage } from '@/lib/navigate'
 import type { PosterCounters, PosterView } from '@/shared/contract'
@@ -20,6 +19,12 @@ const COLUMNS: Array<{ key: keyof PosterCounters; label: string }> = [
   { key: 'chapters', label: '读手册' },
   { key: 'quizzes', label: '答题' },
 ]
+
+/** 2026-11-26 → 11月26日 (a Shanghai calendar day already; no time zone to apply) */
+function dayLabel(day: string): string {
+  const [, month, date] = day.split('-').map(Number)
+  return `${month}月${date}日`
+}
 
 /** The 小程序码 as an image source: the mini-program reads cloud:// ids itself, H5 needs a URL. */
 export function codeSource(poster: PosterView): string | null {
@@ -67,7 +72,7 @@ export function PosterDetail({ posterId }: { posterId: string }) {
     <View className='wm-poster-detail' id='wm-poster-detail'>
       <View className='wm-card wm-poster-detail__head'>
         {src ? (
-          <Image className='wm-poster-detail__code' src={src} mode='aspectFit' ariaLabel={`${poster.title}的小程序码`} />
+          <Image className='wm-poster-detail__code' src={src} mode='scaleToFill' ariaLabel={`${poster.title}的小程序码`} />
         ) : (
           <View className='wm-poster-detail__code wm-poster-detail__code--missing' role='button' onClick={() => void regenerate()}>
             <Text>小程序码缺失，点此重新生成</Text>
@@ -123,7 +128,7 @@ export function PosterDetail({ posterId }: { posterId: string }) {
           days.map((d) => (
             <View key={d.day} className='wm-poster-detail__row' role='row'>
               <Text className='wm-poster-detail__cell wm-poster-detail__cell--day'>
-                {dayjs(d.day).format('M月D日')}
+                {dayLabel(d.day)}
               </Text>
               {COLUMNS.map((c) => (
                 <Text key={c.key} className='wm-poster-detail__cell'>

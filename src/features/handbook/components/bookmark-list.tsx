@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { openPage } from '@/lib/navigate'
 import type { Fail } from '@/shared/errors'
@@ -9,6 +8,7 @@ import type { BookmarkView } from '@/shared/handbook/types'
 import { loadBookmarks, setBookmark } from '../api'
 import { chapterUrl, HANDBOOK_INDEX } from '../urls'
 import './bookmark-list.scss'
+import { shanghaiTime } from '../time'
 
 /** My bookmarks, newest first, 20 a page; each opens its section; removing asks nothing (it is undoable from the section). */
 export function BookmarkList() {
@@ -74,7 +74,7 @@ export function BookmarkList() {
           <View className='wm-bookmark__main' role='link' onClick={() => openPage(chapterUrl(b.chapterId, b.sectionId))}>
             <Text className='wm-bookmark__chapter'>{b.chapterTitle}</Text>
             <Text className='wm-bookmark__title'>{b.sectionTitle}</Text>
-            <Text className='wm-bookmark__time'>{dayjs(b.createdAt).format('M月D日 HH:mm')} 收藏</Text>
+            <Text className='wm-bookmark__time'>{shanghaiTime(b.createdAt, 'M月D日 HH:mm')} 收藏</Text>
           </View>
           <View className='wm-bookmark__remove' role='button' aria-label={`取消书签：${b.sectionTitle}`} onClick={() => void remove(b)}>
             <Text>取消</Text>

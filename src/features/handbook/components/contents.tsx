@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { openPage } from '@/lib/navigate'
 import type { ChapterProgressView, HandbookToc } from '@/shared/handbook/types'
 import { handbookCache, type LoadState } from '../api'
 import { chapterUrl, HANDBOOK_BOOKMARKS, HANDBOOK_SEARCH, readMinutes } from '../urls'
 import './contents.scss'
+import { shanghaiTime } from '../time'
 
 export interface ContentsProps {
   state: LoadState<HandbookToc>
@@ -71,7 +71,7 @@ export function Contents({ state, onRetry, progress, resume }: ContentsProps) {
           <View className='wm-contents__edition'>
             <Text className='wm-section-title'>目录</Text>
             <Text className='wm-text-tertiary'>
-              第 {toc.version} 版 · {dayjs(toc.publishedAt).format('YYYY年M月D日')}更新
+              第 {toc.version} 版 · {shanghaiTime(toc.publishedAt, 'YYYY年M月D日')}更新
             </Text>
           </View>
           {toc.chapters.map((chapter, index) => {

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import type { Fail } from '@/shared/errors'
 import type { HandbookDraftSummary, HandbookToc, HandbookVersionView } from '@/shared/handbook/types'
 import './publish-panel.scss'
+import { shanghaiTime } from '../time'
 
 export const CHAPTER_EDITOR = '/packages/office/pages/handbook-edit/index'
 
@@ -97,7 +97,7 @@ export function PublishPanel() {
       <View className='wm-card wm-publish__current'>
         <Text className='wm-publish__version'>当前第 {toc.version} 版</Text>
         <Text className='wm-text-secondary'>
-          {dayjs(toc.publishedAt).format('YYYY年M月D日 HH:mm')}发布 · {toc.chapters.length} 章 · {toc.note}
+          {shanghaiTime(toc.publishedAt, 'YYYY年M月D日 HH:mm')}发布 · {toc.chapters.length} 章 · {toc.note}
         </Text>
       </View>
 
@@ -115,7 +115,7 @@ export function PublishPanel() {
                     {d.isNew ? '（新增）' : ''}
                   </Text>
                   <Text className='wm-text-tertiary'>
-                    {dayjs(d.stagedAt).format('M月D日 HH:mm')}保存{d.baseVersion !== toc.version ? ` · 基于第 ${d.baseVersion} 版` : ''}
+                    {shanghaiTime(d.stagedAt, 'M月D日 HH:mm')}保存{d.baseVersion !== toc.version ? ` · 基于第 ${d.baseVersion} 版` : ''}
                   </Text>
                 </View>
                 <View className='wm-publish__link' role='button' onClick={() => openPage(`${CHAPTER_EDITOR}?chapter=${d.chapterId}`)}>
@@ -173,7 +173,7 @@ export function PublishPanel() {
                 第 {v.version} 版 · {v.source === 'repo' ? '随版本发布' : '文明办发布'}
               </Text>
               <Text className='wm-text-tertiary'>
-                {dayjs(v.publishedAt).format('YYYY年M月D日 HH:mm')} · {v.note} · 改动 {v.changedChapters.length} 章
+                {shanghaiTime(v.publishedAt, 'YYYY年M月D日 HH:mm')} · {v.note} · 改动 {v.changedChapters.length} 章
               </Text>
             </View>
           </View>
