@@ -42,23 +42,6 @@ export type {
   PublicPosterView,
   ScanView,
 } from './entry'
-export { ENTRY_ERRORS, POSTER_TARGET_LABEL } from './entry'
-export type { HandbookErrorCode } from './handbook'
-export { HANDBOOK_ERRORS } from './handbook'
-export type {
-  EntryErrorCode,
-  FollowUpKind,
-  PosterCounters,
-  PosterDayView,
-  PosterPlace,
-  PosterStatsView,
-  PosterStatus,
-  PosterTarget,
-  PosterTargetKind,
-  PosterView,
-  PublicPosterView,
-  ScanView,
-} from './entry'
 export { ENTRY_ERRORS } from './entry'
 export type {
   CityGridView,
