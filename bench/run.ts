@@ -4,6 +4,7 @@ import path from 'node:path'
 import { runActionBench } from './actions'
 import { runDatabaseBench } from './database'
 import { runReportBench } from './report'
+import { runVolunteerBench } from './volunteer'
 import { kb, measureWeapp } from './weapp-size'
 
 async function main(): Promise<void> {
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   console.table(await runActionBench())
   console.log('## 随手拍 (100k reports)')
   console.table(await runReportBench())
+  console.log('## 志愿服务 (100k service records)')
+  console.table(await runVolunteerBench())
   console.log('## weapp build (dist/)')
   if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.json'))) {
     console.log('dist/ not built: run `npm run build:weapp` first')
