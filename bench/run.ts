@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { runActionBench } from './actions'
 import { runDatabaseBench } from './database'
+import { runHandbookBench } from './handbook'
 import { runReportBench } from './report'
 import { runVolunteerBench } from './volunteer'
 import { kb, measureWeapp } from './weapp-size'
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   console.table(await runReportBench())
   console.log('## 志愿服务 (100k service records)')
   console.table(await runVolunteerBench())
+  console.log('## 市民文明手册 and poster entry (100k readers)')
+  console.table(await runHandbookBench())
   console.log('## weapp build (dist/)')
   if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.json'))) {
     console.log('dist/ not built: run `npm run build:weapp` first')
