@@ -11,7 +11,7 @@ import path from 'node:path'
 import { FUNCTIONS } from '../src/cloud/functions'
 import { createLocalPlatform } from '../src/cloud/platform/local'
 import { DEMO_GRIDS, DEMO_POINT } from '../src/cloud/domain/report/demo-city'
-import { seedReports } from '../src/cloud/domain/report/seed'
+import { seedCity } from '../src/cloud/domain/report/seed'
 import type { ReportDoc } from '../src/cloud/domain/report/types'
 import { grantId } from '../src/cloud/runtime/grants'
 import { CATEGORIES, cellOf, dueTimeOnEntry, holderOf, type ReportStatus } from '../src/shared/report'
@@ -27,7 +27,7 @@ export async function runReportBench(reports = 100_000): Promise<Record<string, 
   const start = Date.UTC(2026, 10, 1)
   let now = start + 30 * 24 * HOUR
   const platform = createLocalPlatform({ dataDir, adminOpenids: ['bench-admin'], log: silent, clock: { now: () => now } })
-  await seedReports(platform)
+  await seedCity(platform)
   const db = platform.db
   const fn = FUNCTIONS.report
 

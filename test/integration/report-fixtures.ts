@@ -3,7 +3,7 @@ import type { ReportView } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
 import type { CategoryId, LatLng } from '@/shared/report'
 import { DEMO_POINT } from '@/cloud/domain/report/demo-city'
-import { seedReports } from '@/cloud/domain/report/seed'
+import { seedCity } from '@/cloud/domain/report/seed'
 import { expectOk, startTestCloud, TEST_ADMIN, type TestCloud } from '../support/cloud'
 
 /**
@@ -46,7 +46,7 @@ export interface SubmitArgs {
 
 export async function startReportCloud(): Promise<ReportCloud> {
   const cloud = startTestCloud()
-  await seedReports(cloud.platform)
+  await seedCity(cloud.platform)
   const grants: Array<[string, 'grid' | 'handler', string]> = [
     [P.grid, 'grid', 'grid-demo'],
     [P.otherGrid, 'grid', 'grid-xicheng'],

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type http from 'node:http'
 import { DEMO_POINT } from '@/cloud/domain/report/demo-city'
+import { seedCity } from '@/cloud/domain/report/seed'
 import { FUNCTIONS } from '@/cloud/functions'
 import { createLocalHost } from '@/cloud/local-host/server'
-import { seedDemoData } from '@/cloud/local-host/seed'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 
 /**
@@ -17,7 +17,7 @@ let base: string
 
 beforeEach(async () => {
   cloud = startTestCloud({ adminOpenids: ['demo-admin'] })
-  await seedDemoData(cloud.platform)
+  await seedCity(cloud.platform)
   server = createLocalHost({ platform: cloud.platform, functions: FUNCTIONS, devIdentities: true })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

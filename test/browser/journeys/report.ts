@@ -101,6 +101,24 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await visible(page, '#wm-report-due').filter({ hasText: '受理时限' }).waitFor()
   await t.shot('05-detail-submitted')
 
+  // —— a neighbour reports the same thing nearby: 我也遇到 instead of a second report ——
+  await t.signInAs('demo-volunteer')
+  await t.open('pages/report/index')
+  await visible(page, '#wm-cat-illegal-ads').tap()
+  await addPhoto(t, '又贴上了', '#f2d14a')
+  const sameMap = visible(page, '#wm-report-map')
+  await sameMap.scrollIntoViewIfNeeded()
+  const sameBox = await sameMap.boundingBox()
+  if (!sameBox) throw new Error('the grid map is not on screen')
+  await sameMap.tap({ position: { x: sameBox.width * 0.5 + 2, y: sameBox.height * 0.3 } })
+  await visible(page, '#wm-report-submit').tap()
+  await visible(page, '#wm-report-duplicates').scrollIntoViewIfNeeded()
+  await t.shot('05b-duplicate-offer')
+  await visible(page, `#wm-dup-confirm-${reportId}`).tap()
+  await visible(page, '#wm-report-head').filter({ hasText: '另有 1 位市民反映' }).waitFor()
+  await page.locator('#wm-report-form').waitFor({ state: 'hidden' })
+  await t.shot('05c-confirmed')
+
   // —— grid worker: dispatch ——
   await t.signInAs('demo-grid')
   await t.open('packages/reports/pages/queue/index?role=grid')
@@ -161,10 +179,11 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   if (squareText.includes('13900001234') || squareText.includes('文明路 18 号')) throw new Error('the square shows contact data or the exact address')
   await t.shot('17-square')
 
-  // —— the office: the ledger (nothing is late yet) and the detail with an audited reveal ——
+  // —— the office: the ledger (the demo city's two late reports) and the detail with an audited reveal ——
   await t.signInAs('demo-admin')
   await t.open('packages/reports/pages/ledger/index')
-  await visible(page, '.wm-state').waitFor()
+  await visible(page, '#wm-ledger-demo-report-late-unit').filter({ hasText: '已超期' }).waitFor()
+  await visible(page, '#wm-ledger-demo-report-late-grid').filter({ hasText: '西城网格' }).waitFor()
   await t.shot('18-office-ledger')
   await t.open(`packages/reports/pages/detail/index?id=${reportId}`)
   await visible(page, '#wm-report-reporter').scrollIntoViewIfNeeded()

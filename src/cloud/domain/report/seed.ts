@@ -1,15 +1,24 @@
 import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import { routeId, SETTINGS_ID } from './city'
+import { seedDemoReports } from './demo-reports'
 import { DEMO_CITY_NAME, DEMO_GRIDS, DEMO_ROUTES, DEMO_UNITS, DISTRICT_UNIT } from './demo-city'
 import type { GridDoc } from './types'
 
 /**
- * The demo city's grids, units, routing and settings. Idempotent: grids and units are set() on
- * fixed ids; routing and settings are only created when missing, so what the office changed
- * survives a restart of the local host.
+ * The local host's demo (called from the host's seed): the city, and a few reports in it.
  */
 export async function seedReports(platform: Platform): Promise<void> {
+  await seedCity(platform)
+  await seedDemoReports(platform)
+}
+
+/**
+ * The demo city's grids, units, routing and settings; tests start from this, without reports.
+ * Idempotent: grids and units are set() on fixed ids; routing and settings are only created
+ * when missing, so what the office changed survives a restart of the local host.
+ */
+export async function seedCity(platform: Platform): Promise<void> {
   const now = platform.clock.now()
   for (const feature of DEMO_GRIDS.features) {
     const ring = feature.geometry.coordinates[0]
@@ -45,3 +54,4 @@ export async function seedReports(platform: Platform): Promise<void> {
   }
   await createIfMissing('report_settings', SETTINGS_ID, { cityName: DEMO_CITY_NAME, dailyLimit: 20 })
 }
+

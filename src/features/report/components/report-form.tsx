@@ -213,7 +213,7 @@ export function ReportForm() {
                   我已报过
                 </Button>
               ) : (
-                <Button size='small' type='primary' disabled={busy} onClick={() => void confirmExisting(d.id)}>
+                <Button id={`wm-dup-confirm-${d.id}`} size='small' type='primary' disabled={busy} onClick={() => void confirmExisting(d.id)}>
                   我也遇到
                 </Button>
               )}

@@ -81,6 +81,28 @@ export function mapSvg({ map, pin, approximate, highlightGridId }: MapPicture): 
   return parts.join('')
 }
 
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** UTF-8 then base64, by hand: the mini-program has neither TextEncoder nor btoa. */
+function base64Utf8(text: string): string {
+  const bytes: number[] = []
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    if (c < 0x80) bytes.push(c)
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63))
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+  }
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]]
+    const n = (a << 16) | (b << 8) | c
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=')
+  }
+  return out
+}
+
+/** base64 rather than URL-encoded: the mini-program's <image> reliably shows only base64 data URIs. */
 export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+  return `data:image/svg+xml;base64,${base64Utf8(svg)}`
 }
