@@ -8,6 +8,8 @@ const node = (name, dir) => ({
   moduleNameMapper: alias,
 })
 module.exports = {
+  // a limit for a loaded CI machine, not a speed check (speed lives in bench/)
+  testTimeout: 30_000,
   projects: [
     node('unit', 'unit'),
     node('conformance', 'conformance'),

@@ -19,17 +19,17 @@ async function listen(devIdentities: boolean): Promise<void> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-beforeEach(async () => {
+// One seeded cloud for the file: the tests below read it, and the one that writes (upload) only
+// adds a file no other test looks for.
+beforeAll(async () => {
   cloud = startTestCloud({ adminOpenids: ['demo-admin'] })
   await seedDemoData(cloud.platform)
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-h5-'))
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>文明通</title>')
-  await listen(true)
 })
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve))
-  cloud.close()
-})
+afterAll(() => cloud.close())
+beforeEach(() => listen(true))
+afterEach(() => new Promise((resolve) => server.close(resolve)))
 
 const post = (fn: string, body: string, headers: Record<string, string> = { 'x-dev-openid': 'demo-resident' }) =>
   fetch(`${base}/api/cloud/${fn}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })

@@ -22,6 +22,24 @@ export interface LocalOpenApi extends OpenApi {
   readonly outbox: OutboxEntry[]
 }
 
+// The same scene always renders the same image; rendering is pixel-by-pixel and costs seconds
+// under jest's VM, where every test file seeds the demo posters again.
+const renderedCodes = new Map<string, Promise<Buffer>>()
+const RENDERED_CODES_KEPT = 500
+
+/** A real QR of the scene: scanning it locally yields what the 小程序码 would carry. */
+function renderCode(scene: string, width: number): Promise<Buffer> {
+  const key = `${width}:${scene}`
+  let rendered = renderedCodes.get(key)
+  if (!rendered) {
+    if (renderedCodes.size >= RENDERED_CODES_KEPT) renderedCodes.clear()
+    rendered = QRCode.toBuffer(`scene=${scene}`, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+    renderedCodes.set(key, rendered)
+    rendered.catch(() => renderedCodes.delete(key))
+  }
+  return rendered
+}
+
 export function createLocalOpenApi(clock: { now(): number }): LocalOpenApi {
   const outbox: OutboxEntry[] = []
   return {
@@ -38,9 +56,7 @@ export function createLocalOpenApi(clock: { now(): number }): LocalOpenApi {
     },
     async createMiniProgramCode({ scene, page, width = 430 }) {
       outbox.push({ api: 'wxacode.getUnlimited', at: clock.now(), scene, page })
-      // A real QR of the scene: scanning it locally yields what the 小程序码 would carry.
-      const buffer = await QRCode.toBuffer(`scene=${scene}`, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
-      return { contentType: 'image/png', buffer }
+      return { contentType: 'image/png', buffer: await renderCode(scene, width) }
     },
     async sendSubscribeMessage({ touser, templateId, page, data }) {
       outbox.push({ api: 'subscribeMessage.send', at: clock.now(), touser, templateId, page, data })
