@@ -39,7 +39,7 @@ export default defineAppConfig({
     {
       root: 'packages/reports',
       name: 'reports',
-      pages: ['pages/queue/index', 'pages/square/index', 'pages/mine/index', 'pages/detail/index', 'pages/act/index', 'pages/ledger/index'],
+      pages: ['pages/queue/index', 'pages/square/index', 'pages/mine/index', 'pages/detail/index', 'pages/act/index', 'pages/ledger/index', 'pages/routing/index'],
     },
     {
       root: 'packages/office',

@@ -39,6 +39,16 @@ describe('submit: placement, routing and idempotency', () => {
     })
   })
 
+  test('the office reads the routing table it changes', async () => {
+    const before = expectOk(await cloud.as(P.office).call('report', 'routing', {}))
+    expect(before.dailyLimit).toBe(20)
+    expect(before.routes).toContainEqual({ categoryId: 'littering', gridId: null, unitId: 'unit-sanitation' })
+    expect(before.routes).toContainEqual({ categoryId: 'back-alley', gridId: 'grid-xicheng', unitId: 'unit-street-west' })
+    expectOk(await cloud.as(P.office).call('report', 'setRoute', { categoryId: 'littering', unitId: 'unit-demo' }))
+    expect(expectOk(await cloud.as(P.office).call('report', 'routing', {})).routes).toContainEqual({ categoryId: 'littering', gridId: null, unitId: 'unit-demo' })
+    expect(await cloud.as(P.grid).call('report', 'routing', {})).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+  })
+
   test('a retried submit with the same requestId returns the first report and counts once', async () => {
     const requestId = randomUUID()
     const photo = await cloud.photo(P.alice)

@@ -3,7 +3,7 @@ import { PageShell } from '@/components/page-shell'
 import { rolesOf, useMe } from '@/features/account'
 // the form only: the rest of the report feature lives in the `reports` subpackage
 import { ReportForm } from '@/features/report/components/report-form'
-import { LEDGER_PAGE, MINE_PAGE, QUEUE_PAGE, SQUARE_PAGE } from '@/features/report/routes'
+import { LEDGER_PAGE, MINE_PAGE, QUEUE_PAGE, ROUTING_PAGE, SQUARE_PAGE } from '@/features/report/routes'
 import { openPage } from '@/lib/navigate'
 import './index.scss'
 
@@ -15,7 +15,12 @@ export default function ReportTabPage() {
     { id: 'square', title: '点赞·爆料广场', detail: '整改前后与好人好事', url: SQUARE_PAGE },
     ...(roles.includes('grid') ? [{ id: 'grid', title: '网格员工作台', detail: '受理、派发本网格问题', url: `${QUEUE_PAGE}?role=grid` }] : []),
     ...(roles.includes('handler') ? [{ id: 'handler', title: '处置工作台', detail: '签收、办结派发的问题', url: `${QUEUE_PAGE}?role=handler` }] : []),
-    ...(roles.includes('admin') ? [{ id: 'ledger', title: '督查台账', detail: '超期未办的问题', url: LEDGER_PAGE }] : []),
+    ...(roles.includes('admin')
+      ? [
+          { id: 'ledger', title: '督查台账', detail: '超期未办的问题', url: LEDGER_PAGE },
+          { id: 'routing', title: '派发规则', detail: '类别到责任单位、每日上限', url: ROUTING_PAGE },
+        ]
+      : []),
   ]
   return (
     <PageShell>

@@ -213,6 +213,12 @@ export interface RouteView {
   unitId: string
 }
 
+export interface RoutingView {
+  dailyLimit: number
+  /** every rule: city-wide ones have `gridId: null`; a grid's own rule wins over the city-wide one */
+  routes: RouteView[]
+}
+
 const coordinate = { lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }
 const point = z.object(coordinate).strict()
 const place = z.object({ ...coordinate, address: z.string().trim().max(REPORT_LIMITS.addressMax) }).strict()
@@ -339,6 +345,11 @@ export const reportActions = {
     input: z.object(reportRef).strict(),
     roles: ['admin'],
     summary: '文明办查看举报人身份和电话（本次查看记入审计）',
+  }),
+  routing: returns<RoutingView>()({
+    input: noInput,
+    roles: ['admin'],
+    summary: '文明办查看派发规则和每日上限',
   }),
   setRoute: returns<RouteView>()({
     input: z.object({ categoryId: z.enum(CATEGORY_IDS), gridId: id.optional(), unitId: id }).strict(),

@@ -188,4 +188,9 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await t.open(`packages/reports/pages/detail/index?id=${reportId}`)
   await visible(page, '#wm-report-reporter').scrollIntoViewIfNeeded()
   await t.shot('19-office-detail')
+
+  // —— the office's routing table ——
+  await t.open('packages/reports/pages/routing/index')
+  await visible(page, '#wm-report-routing').getByText('背街小巷脏乱差').waitFor()
+  await t.shot('20-office-routing')
 }

@@ -1,4 +1,4 @@
-import type { ReportSettingsView, RouteView } from '@/shared/contract'
+import type { ReportSettingsView, RouteView, RoutingView } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import type { CategoryId } from '@/shared/report'
 import { findById } from '../../platform/find'
@@ -6,6 +6,18 @@ import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
 import { loadSettings, routeId, SETTINGS_ID } from './city'
 import { reportFail } from './errors'
+import type { RouteDoc } from './types'
+
+/** A rule per category, plus grid rules where a category depends on the grid: a few dozen, read in pages of 100. */
+export async function routing(ctx: ActionContext): Promise<RoutingView> {
+  const routes: RouteView[] = []
+  for (let page = 0; page < 20; page++) {
+    const { data } = await ctx.db.collection('report_routes').orderBy('_id', 'asc').skip(page * 100).limit(100).get()
+    for (const r of data as unknown as RouteDoc[]) routes.push({ categoryId: r.categoryId, gridId: r.gridId ?? null, unitId: r.unitId })
+    if (data.length < 100) break
+  }
+  return { dailyLimit: (await loadSettings(ctx)).dailyLimit, routes }
+}
 
 /** 文明办: which unit handles a category (city-wide, or in one grid). Audited like every office change. */
 export async function setRoute(input: { categoryId: CategoryId; gridId?: string; unitId: string }, ctx: ActionContext): Promise<RouteView | Fail> {

@@ -1,5 +1,5 @@
 import { CONTRACT } from '@/shared/contract'
-import { setRoute, updateSettings } from '../../domain/report/office'
+import { routing, setRoute, updateSettings } from '../../domain/report/office'
 import { feed, getReport, ledger, mine, queue, reveal } from '../../domain/report/queries'
 import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/submit'
 import { approve, dispatch, forget, rate, reject, resolve, sendBack, start } from '../../domain/report/transitions'
@@ -29,6 +29,7 @@ export const reportFunction = defineFunction(
     resolve: (input, ctx) => resolve(input, ctx),
     ledger: (input, ctx) => ledger(input, ctx),
     reveal: (input, ctx) => reveal(input, ctx),
+    routing: (_input, ctx) => routing(ctx),
     setRoute: (input, ctx) => setRoute(input, ctx),
     updateSettings: (input, ctx) => updateSettings(input, ctx),
   },

@@ -92,7 +92,6 @@ export function ReportSummary({ view }: { view: ReportView }) {
         {view.unitName ? <KV k='责任单位' v={view.unitName} /> : null}
         {process.env.TARO_ENV === 'weapp' && !view.location.approximate ? (
           <Button
-            size='small'
             fill='outline'
             type='primary'
             onClick={() => void Taro.openLocation({ latitude: view.location.lat, longitude: view.location.lng, address: view.location.address }).catch(() => undefined)}
@@ -136,7 +135,7 @@ function ReporterCard({ view }: { view: ReportView }) {
           <KV k='完整电话（已审计）' v={revealed.phone ?? '—'} />
         </>
       ) : view.canReveal ? (
-        <Button size='small' fill='outline' type='primary' onClick={() => void reveal()}>
+        <Button fill='outline' type='primary' onClick={() => void reveal()}>
           查看完整信息（记入审计）
         </Button>
       ) : null}

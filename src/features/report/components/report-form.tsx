@@ -196,7 +196,7 @@ export function ReportForm() {
       {duplicates && duplicates.length > 0 ? (
         <View className='wm-card wm-rp-dup' id='wm-report-duplicates' role='alert'>
           <Text className='wm-rp-label'>附近已有人反映了同类问题</Text>
-          <Text className='wm-text-secondary'>50 米内、24 小时内还有未办结的同类问题。点「我也遇到」即可为它补充反映，处理进度会同样通知到您。</Text>
+          <Text className='wm-text-secondary'>50 米内、24 小时内还有未办结的同类问题。点「我也遇到」即可为它补充反映，并随时查看它的处理进度。</Text>
           {duplicates.map((d) => (
             <View key={d.id} className='wm-rp-dup__item'>
               <View>
@@ -209,11 +209,11 @@ export function ReportForm() {
                 </Text>
               </View>
               {d.mine ? (
-                <Button size='small' fill='outline' type='primary' onClick={() => openPage(`${DETAIL_PAGE}?id=${d.id}`)}>
+                <Button fill='outline' type='primary' onClick={() => openPage(`${DETAIL_PAGE}?id=${d.id}`)}>
                   我已报过
                 </Button>
               ) : (
-                <Button id={`wm-dup-confirm-${d.id}`} size='small' type='primary' disabled={busy} onClick={() => void confirmExisting(d.id)}>
+                <Button id={`wm-dup-confirm-${d.id}`} type='primary' disabled={busy} onClick={() => void confirmExisting(d.id)}>
                   我也遇到
                 </Button>
               )}
