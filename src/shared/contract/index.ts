@@ -44,27 +44,6 @@ export type {
 } from './entry'
 export { ENTRY_ERRORS } from './entry'
 export type {
-  CityGridView,
-  CityMapView,
-  ConfirmResult,
-  FeedItem,
-  LedgerItem,
-  NearbyReport,
-  ReportErrorCode,
-  ReportListItem,
-  ReportPage,
-  ReportPhotoView,
-  ReportPrepareView,
-  ReportSettingsView,
-  ReportTimelineEntry,
-  ReportView,
-  ReportViewerRole,
-  ReporterView,
-  RevealedReporter,
-  RouteView,
-} from './report'
-export { REPORT_ERRORS } from './report'
-export type {
   ActivityCardView,
   ActivityDetailView,
   ActivityListView,
