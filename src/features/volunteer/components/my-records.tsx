@@ -61,7 +61,7 @@ function RecordCard({ record, deadlineMinutes, onChanged }: { record: MyRecordVi
     <View className='wm-vo-card' id={`wm-vo-record-${record.signupId}`}>
       <View className='wm-vo-row' style={{ marginTop: 0 }} onClick={() => openPage(withQuery(ACTIVITY_PAGE, { id: record.activityId }))}>
         <Text className='wm-vo-card__title'>{record.activityTitle}</Text>
-        <StateBadge record={record} />
+        {waitlisted && now >= record.startAt ? <Text className='wm-vo-badge wm-vo-badge--muted'>候补未递补</Text> : <StateBadge record={record} />}
       </View>
       <Text className='wm-vo-line'>{formatShift(record.startAt, record.endAt)}</Text>
       <Text className='wm-vo-line'>

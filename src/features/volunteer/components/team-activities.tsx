@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { usePaged } from '../api/volunteer'
 import { ACTIVITY_PAGE, CODE_PAGE, PUBLISH_PAGE, ROSTER_PAGE, withQuery } from '../routes'
 import { Chips, TypeTag } from './badges'
+import { ShiftControls } from './shift-controls'
 import { ShiftRow } from './shift-row'
 import './volunteer.scss'
 
@@ -63,7 +64,7 @@ export function TeamActivities() {
             </View>
             <Text className='wm-vo-line'>{a.place.name}</Text>
             {a.status === 'cancelled' ? <Text className='wm-vo-error'>活动已取消</Text> : null}
-            {a.shifts.map((s) => (
+            {a.shifts.filter((s) => s.endAt > now - 7 * 24 * 3_600_000).map((s) => (
               <View key={s.id}>
                 <ShiftRow shift={s} now={now} />
                 {s.status === 'open' ? (
@@ -78,6 +79,7 @@ export function TeamActivities() {
                     </Button>
                   </View>
                 ) : null}
+                {s.status === 'open' && s.startAt > now ? <ShiftControls shift={s} onChanged={() => void list.reload()} /> : null}
               </View>
             ))}
           </View>
