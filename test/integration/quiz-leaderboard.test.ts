@@ -139,6 +139,8 @@ test('the same award counted twice moves a counter once', async () => {
   await addToBoards(ctx, award)
   const { data } = await cloud.platform.db.collection('quiz_scores').where({ openid: 'amy' }).get()
   expect(data).toHaveLength(4) // city and community, week and all time
+  const { data: buckets } = await cloud.platform.db.collection('quiz_score_buckets').where({ score: 4 }).get()
+  expect(buckets.map((b) => b.members)).toEqual([1, 1, 1, 1])
   for (const doc of data) expect(doc.score).toBe(4)
   expect(data.map((d) => d.board).sort()).toEqual(
     [
@@ -148,6 +150,23 @@ test('the same award counted twice moves a counter once', async () => {
       boardKey('grid', 'grid-1', 'week', cloud.clock.now()),
     ].sort(),
   )
+})
+
+test('the score buckets always agree with the counters, also under concurrent and repeated awards', async () => {
+  const ctx = (openid: string): ActionContext => ({ ...cloud.platform, caller: { openid }, grants: [], isAdmin: false })
+  const memberships = { gridId: 'grid-1', groupIds: ['class-1'] }
+  const awards = Array.from({ length: 60 }, (_, k) => ({ openid: `p-${k % 12}`, delta: 1 + (k % 5), sourceId: `day-${Math.floor(k / 12)}`, memberships }))
+  // every award twice (a retry), all at once
+  await Promise.all([...awards, ...awards].map((a) => addToBoards(ctx(a.openid), a)))
+  const counters = (await cloud.snapshot()).quiz_scores as Array<{ board: string; score: number }>
+  const buckets = (await cloud.snapshot()).quiz_score_buckets as Array<{ board: string; score: number; members: number }>
+  const expected = new Map<string, number>()
+  for (const c of counters) expected.set(`${c.board}@${c.score}`, (expected.get(`${c.board}@${c.score}`) ?? 0) + 1)
+  const actual = new Map(buckets.filter((b) => b.members !== 0).map((b) => [`${b.board}@${b.score}`, b.members]))
+  expect(actual).toEqual(expected)
+  // and each person's total is the sum of their awards, counted once
+  const cityAll = counters.filter((c) => c.board === boardKey('city', null, 'all', cloud.clock.now()))
+  expect(cityAll.reduce((n, c) => n + c.score, 0)).toBe(awards.reduce((n, a) => n + a.delta, 0))
 })
 
 test('practice never reaches a leaderboard', async () => {

@@ -122,6 +122,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [{ name: 'by_board', fields: [asc('board'), desc('score'), asc('reachedAt')] }],
   },
   {
+    name: 'quiz_score_buckets',
+    purpose: '排行榜分数段：每个榜单每个分数一条，记有多少人是这个分数（_id 为 榜单@分数），用来算“我的名次”',
+    indexes: [{ name: 'by_board', fields: [asc('board'), desc('score')] }],
+  },
+  {
     name: 'points_ledger',
     purpose: '文明积分流水：每次变动的原因与来源（_id 为 openid:来源编号，同一来源只记一次）；余额即流水之和',
     indexes: [{ name: 'by_person', fields: [asc('openid'), desc('at')] }],

@@ -10,9 +10,10 @@ import { LEADERBOARD_TOP, shanghaiWeekStart, weekLabel } from './rules'
 
 /**
  * Leaderboards are counters kept on write: one `quiz_scores` document per (board, person), moved
- * with an atomic conditional increment when points are awarded. Reading a board is one indexed
- * page plus, for my rank, indexed counts of who is ahead — its cost never depends on how many
- * quizzes were ever taken.
+ * atomically when points are awarded, and per board one `quiz_score_buckets` document per score
+ * (how many members hold it). Reading a board is one indexed page plus, for my rank, the buckets
+ * above my score and an indexed count among equal scores — its cost never depends on how many
+ * quizzes were ever taken, nor (beyond ties) on how many people are on the board.
  *
  * A board is a scope and a period: `city|all`, `city|w2026-11-23`, `grid:<gridId>|all`,
  * `group:<groupId>|w…`. The groups a person is on are read from their profile (`users`):
@@ -50,33 +51,69 @@ export function boardsFor(memberships: Memberships, now: number): string[] {
   return scopes.flatMap(([scope, id]) => [boardKey(scope, id, 'all', now), boardKey(scope, id, 'week', now)])
 }
 
+export const bucketDocId = (board: string, score: number) => `${board}@${score}`
+
+/** Moves the number of members holding `score` on `board` by `by` (creating the bucket on first use). */
+async function moveBucket(ctx: ActionContext, board: string, score: number, by: number): Promise<void> {
+  const _ = ctx.db.command
+  const id = bucketDocId(board, score)
+  const buckets = ctx.db.collection('quiz_score_buckets')
+  const bump = () => buckets.where({ _id: id }).update({ data: { members: _.inc(by) } })
+  if ((await bump()).stats.updated === 1) return
+  try {
+    await buckets.add({ data: { _id: id, board, score, members: by } })
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+    await bump()
+  }
+}
+
+/** Concurrent awards to one counter are rare (one 每日一练 a day); each round of retries lets one through. */
+const MAX_COUNTER_RETRIES = 25
+
 /**
- * Adds `delta` to the person's counter on each board, once per `sourceId`: the increment only
- * applies where the counter has not already seen this source, so a retried award is not counted
- * twice. `reachedAt` moves with the score, which is what breaks ties.
+ * Adds `delta` to the person's counter on each board, once per `sourceId`, and keeps the board's
+ * score buckets (how many members hold each score) in step, so "how many are ahead of me" is a
+ * sum over the few buckets above my score rather than a count over everyone.
+ *
+ * The counter moves by compare-and-set on (score, lastSourceId): the update applies only if the
+ * counter is still what was read, so the old and new scores are known exactly for the buckets,
+ * and a retried award (same source) is not counted twice. `reachedAt` moves with the score:
+ * it breaks ties.
  */
 export async function addToBoards(
   ctx: ActionContext,
   award: { openid: string; delta: number; sourceId: string; memberships: Memberships },
 ): Promise<void> {
   const now = ctx.clock.now()
-  const _ = ctx.db.command
   const scores = ctx.db.collection('quiz_scores')
   for (const board of boardsFor(award.memberships, now)) {
     const id = scoreDocId(board, award.openid)
-    const bump = () =>
-      scores
-        .where({ _id: id, lastSourceId: _.neq(award.sourceId) })
-        .update({ data: { score: _.inc(award.delta), reachedAt: now, lastSourceId: award.sourceId } })
-    if ((await bump()).stats.updated === 1) continue
-    try {
-      await scores.add({
-        data: { _id: id, board, openid: award.openid, score: award.delta, reachedAt: now, lastSourceId: award.sourceId },
-      })
-    } catch (error) {
-      if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
-      // it exists: either it already counted this source (nothing to do) or it was just created
-      await bump()
+    for (let attempt = 0; ; attempt++) {
+      // the result is not lost: the attempt stays unfinished and a repeated submit completes it
+      if (attempt === MAX_COUNTER_RETRIES) throw new Error('addToBoards: the counter kept changing under us')
+      const current = await findById<ScoreDoc>(ctx.db, 'quiz_scores', id)
+      if (current?.lastSourceId === award.sourceId) break
+      if (!current) {
+        try {
+          await scores.add({
+            data: { _id: id, board, openid: award.openid, score: award.delta, reachedAt: now, lastSourceId: award.sourceId },
+          })
+        } catch (error) {
+          if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+          continue
+        }
+        await moveBucket(ctx, board, award.delta, 1)
+        break
+      }
+      const next = current.score + award.delta
+      const { stats } = await scores
+        .where({ _id: id, score: current.score, lastSourceId: current.lastSourceId })
+        .update({ data: { score: next, reachedAt: now, lastSourceId: award.sourceId } })
+      if (stats.updated !== 1) continue
+      await moveBucket(ctx, board, current.score, -1)
+      await moveBucket(ctx, board, next, 1)
+      break
     }
   }
 }
@@ -105,19 +142,39 @@ function resolveScope(
   return allowed ? groupId : notInScope()
 }
 
+/** Buckets above a score are few (one per distinct score); this bounds the pages read. */
+const MAX_BUCKET_PAGES = 50
+
 /**
- * How many are ahead of a counter: a higher score, or the same score reached earlier (or, at the
- * same instant, a smaller id — the page's last sort key). Three indexed counts on the board.
+ * How many are ahead of a counter: everyone with a higher score (the sum of the buckets above
+ * mine), plus those with the same score who reached it earlier (or, at the same instant, with a
+ * smaller id — the page's last sort key), counted on the board's index.
  */
 export async function countAhead(ctx: ActionContext, mine: ScoreDoc): Promise<number> {
   const _ = ctx.db.command
   const scores = ctx.db.collection('quiz_scores')
+  const higherBuckets = async (): Promise<number> => {
+    let sum = 0
+    for (let page = 0; page < MAX_BUCKET_PAGES; page++) {
+      const { data } = await ctx.db
+        .collection('quiz_score_buckets')
+        .where({ board: mine.board, score: _.gt(mine.score) })
+        .orderBy('score', 'desc')
+        .skip(page * 100)
+        .limit(100)
+        .field({ members: true })
+        .get()
+      for (const b of data) sum += Math.max(0, Number(b.members) || 0)
+      if (data.length < 100) break
+    }
+    return sum
+  }
   const [higher, earlier, sameInstant] = await Promise.all([
-    scores.where({ board: mine.board, score: _.gt(mine.score) }).count(),
+    higherBuckets(),
     scores.where({ board: mine.board, score: mine.score, reachedAt: _.lt(mine.reachedAt) }).count(),
     scores.where({ board: mine.board, score: mine.score, reachedAt: mine.reachedAt, _id: _.lt(mine._id) }).count(),
   ])
-  return higher.total + earlier.total + sameInstant.total
+  return higher + earlier.total + sameInstant.total
 }
 
 export async function getLeaderboard(
