@@ -298,6 +298,22 @@ describe('publishing a new version from the office', () => {
     expect(result).toMatchObject({ ok: false, code: 'HANDBOOK.CONTENT_REJECTED' })
   })
 
+  test('an illustration passes the image check and reaches readers as a URL', async () => {
+    const { fileID } = await cloud.platform.storage.uploadFile({ cloudPath: 'handbook/traffic.png', fileContent: Buffer.from('png') })
+    const chapter = { ...editedTraffic(), illustration: { fileID, alt: '斑马线前礼让行人' } }
+    await stageAndPublish(chapter)
+    const view = expectOk(await cloud.as('alice').call('handbook', 'chapter', { chapterId: 'traffic' }))
+    expect(view.illustration).toEqual({ fileID, alt: '斑马线前礼让行人' })
+    expect(view.illustrationUrl).toBe('/api/storage/file/handbook/traffic.png')
+  })
+
+  test('an illustration that fails the image check is refused', async () => {
+    await cloud.as(TEST_ADMIN).call('handbook', 'toc', {})
+    const chapter = { ...editedTraffic(), illustration: { fileID: 'cloud://local.wenming/handbook/risky.png', alt: '图' } }
+    const result = await cloud.as(TEST_ADMIN).call('handbook', 'stageChapter', { baseVersion: 1, chapter })
+    expect(result).toMatchObject({ ok: false, code: 'HANDBOOK.CONTENT_REJECTED' })
+  })
+
   test('residents cannot stage or publish', async () => {
     expect(await cloud.as('alice').call('handbook', 'stageChapter', { baseVersion: 1, chapter: editedTraffic() })).toMatchObject({
       ok: false,

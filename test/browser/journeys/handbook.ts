@@ -14,6 +14,8 @@ interface PosterData {
   scene: string
 }
 
+const ADDED_PARAGRAPH = '斑马线前放慢脚步，看清左右车辆再通过。'
+
 const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 
 const fontSizeOf = (locator: Locator): Promise<number> => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
@@ -164,6 +166,40 @@ export default async function handbookJourney(t: Journey): Promise<void> {
   await visible(page, '#wm-reading-summary').getByText('已读 1/11 章').waitFor()
   await visible(page, '#wm-reading-summary').scrollIntoViewIfNeeded()
   await shot('mine-reading')
+
+  step('the office edits a chapter and publishes version 2')
+  await t.signInAs('demo-admin')
+  await t.open('packages/office/pages/handbook-edit/index?chapter=traffic')
+  const firstSection = visible(page, '#wm-chapter-editor .wm-editor__textarea textarea')
+  await firstSection.waitFor()
+  const before = await firstSection.inputValue()
+  await firstSection.fill(`${ADDED_PARAGRAPH}\n\n${before}`)
+  await shot('office-chapter-editor')
+  await visible(page, '#wm-editor-save').tap()
+  await page.getByText('已存为草稿').first().waitFor()
+  // opened directly, the editor goes on to 手册发布 by itself after saving
+  await page.waitForURL((url) => url.hash.includes('packages/office/pages/handbook/index'))
+  await visible(page, '#wm-publish-drafts').getByText('文明交通').first().waitFor()
+  const note = visible(page, '#wm-publish-note input')
+  await note.click()
+  await note.pressSequentially('补充斑马线提示')
+  await page.waitForFunction(() => {
+    const input = Array.from(document.querySelectorAll('#wm-publish-note input')).find((e) => (e as HTMLElement).offsetParent !== null)
+    return (input as HTMLInputElement | undefined)?.value === '补充斑马线提示'
+  })
+  await shot('office-publish-draft')
+  await visible(page, '#wm-publish-submit').tap()
+  await page.getByText('确定', { exact: true }).last().tap()
+  await visible(page, '#wm-publish').getByText('当前第 2 版').waitFor()
+  await shot('office-published')
+
+  step("the resident's phone picks up version 2 and the changed chapter")
+  await t.signInAs('demo-resident')
+  await t.open('packages/handbook/pages/index/index')
+  await visible(page, '.wm-contents__edition').getByText('第 2 版').waitFor()
+  await t.open('packages/handbook/pages/chapter/index?chapter=traffic')
+  await visible(page, '#hb-traffic-pedestrian').getByText(ADDED_PARAGRAPH).waitFor()
+  await shot('reader-version-2')
 
   step('a chapter read before opens with the backend unreachable')
   await page.route('**/api/cloud/**', (route) => route.abort('failed'))

@@ -169,6 +169,7 @@ async function passesContentCheck(ctx: ActionContext, content: HandbookChapterCo
     const verdict = await ctx.openApi.checkText({ openid: ctx.caller.openid, content: text.slice(at, at + CHECK_CHUNK), scene: 'forum' })
     if (!verdict.pass) return false
   }
+  if (content.illustration) return (await ctx.openApi.checkImage({ fileID: content.illustration.fileID })).pass
   return true
 }
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
+import { uploadFile } from '@/lib/upload'
 import type { Fail } from '@/shared/errors'
 import { HANDBOOK_CHAPTERS } from '@/shared/handbook/ids'
 import type { HandbookChapterContent } from '@/shared/handbook/types'
@@ -26,6 +27,8 @@ interface Editable {
   illustration: HandbookChapterContent['illustration']
   sections: EditableSection[]
 }
+
+const PUBLISH_PAGE = '/packages/office/pages/handbook/index'
 
 const FIXED_SECTIONS = new Set<string>(HANDBOOK_CHAPTERS.flatMap((c) => [...c.sections]))
 
@@ -78,6 +81,8 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [newSectionId, setNewSectionId] = useState('')
+  const [uploading, setUploading] = useState<number | null>(null)
+  const [preview, setPreview] = useState<string | null>(null)
 
   async function load() {
     const result = await loadEditable(chapterId, isNew)
@@ -107,6 +112,28 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
     setNewSectionId('')
   }
 
+  /** An optional picture at the top of the chapter (shown above the sections). */
+  async function pickIllustration() {
+    let path: string
+    try {
+      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      path = chosen.tempFilePaths[0]
+    } catch {
+      return // closed the picker
+    }
+    setUploading(0)
+    const ext = /\.png$/i.test(path) ? 'png' : 'jpg'
+    const result = await uploadFile({
+      filePath: path,
+      cloudPath: `handbook/${chapter.id}-${Date.now().toString(36)}.${ext}`,
+      onProgress: (percent) => setUploading(percent),
+    })
+    setUploading(null)
+    if (!result.ok) return void Taro.showToast({ icon: 'none', title: result.message })
+    setPreview(path)
+    update({ illustration: { fileID: result.data.fileID, alt: chapter.illustration?.alt || chapter.title || '插图' } })
+  }
+
   async function save() {
     const content = toContent(chapter)
     if (!content.title || !content.summary || content.glyph.length !== 1) return setProblem('请填写章标题、一句话简介和一个字的徽标')
@@ -121,7 +148,11 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
       return setProblem(detail ? `${result.message}（${detail}）` : result.message)
     }
     void Taro.showToast({ icon: 'success', title: '已存为草稿' })
-    setTimeout(() => void Taro.navigateBack(), 600)
+    // back to 手册发布, where the draft now waits; opened directly (no page behind), go there instead
+    setTimeout(() => {
+      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: PUBLISH_PAGE })
+    }, 600)
   }
 
   return (
@@ -138,6 +169,29 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
         <Input className='wm-editor__input' value={chapter.summary} maxlength={80} onInput={(e) => update({ summary: e.detail.value })} />
         <Text className='wm-editor__label'>徽标（一个字）</Text>
         <Input className='wm-editor__input wm-editor__input--glyph' value={chapter.glyph} maxlength={1} onInput={(e) => update({ glyph: e.detail.value })} />
+      </View>
+
+      <View className='wm-card'>
+        <Text className='wm-editor__label'>插图（可选）</Text>
+        {chapter.illustration ? (
+          <>
+            {preview ? <Image className='wm-editor__picture' src={preview} mode='widthFix' /> : null}
+            <Text className='wm-text-tertiary'>已选插图{preview ? '' : '（保存后在章节页显示）'}</Text>
+            <Text className='wm-editor__label'>插图说明（给读屏软件和图片加载失败时看）</Text>
+            <Input
+              className='wm-editor__input'
+              value={chapter.illustration.alt}
+              maxlength={60}
+              onInput={(e) => update({ illustration: chapter.illustration ? { ...chapter.illustration, alt: e.detail.value } : undefined })}
+            />
+            <View className='wm-editor__remove' role='button' onClick={() => update({ illustration: undefined })}>
+              <Text>去掉插图</Text>
+            </View>
+          </>
+        ) : null}
+        <Button type='default' fill='outline' disabled={uploading !== null} onClick={() => void pickIllustration()}>
+          {uploading !== null ? `上传中 ${uploading}%` : chapter.illustration ? '换一张' : '选择图片'}
+        </Button>
       </View>
 
       <View className='wm-editor__help'>

@@ -102,7 +102,7 @@ export function PublishPanel() {
       </View>
 
       <Text className='wm-section-title'>待发布的修改</Text>
-      <View className='wm-card'>
+      <View className='wm-card' id='wm-publish-drafts'>
         {drafts.length === 0 ? (
           <Text className='wm-text-secondary'>暂无草稿。在下面的章节列表里点“编辑”开始修改。</Text>
         ) : (
