@@ -241,3 +241,22 @@ describe('lists', () => {
     expect(expectOk(await cloud.as(P.otherGrid).call('report', 'queue', { as: 'grid', status: 'submitted' })).items).toEqual([])
   })
 })
+
+describe('submit after a poster scan', () => {
+  test('a report filed within a day of scanning a poster counts once in that poster’s stats', async () => {
+    const poster = expectOk(
+      await cloud.as(P.office).call('entry', 'registerPoster', {
+        title: '文明城市你我共建',
+        place: { ...DEMO_POINT, address: '文明路公交站' },
+        target: { kind: 'report' },
+        requestId: 'poster-report',
+      }),
+    )
+    expectOk(await cloud.as(P.alice).call('entry', 'scan', { posterId: poster.id }))
+    await cloud.submit(P.alice, { categoryId: 'littering' })
+    await cloud.submit(P.alice, { categoryId: 'back-alley' })
+    await cloud.submit(P.bob, { categoryId: 'littering' })
+    const stats = expectOk(await cloud.as(P.office).call('entry', 'posterStats', { posterId: poster.id }))
+    expect(stats.poster.totals).toMatchObject({ scans: 1, people: 1, reports: 1 })
+  })
+})

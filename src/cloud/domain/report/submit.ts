@@ -22,6 +22,7 @@ import { reportFail, shanghaiDay } from './errors'
 import { checkPhotos, ensurePerson, uploadDirOf } from './photos'
 import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, UnitDoc } from './types'
 import { categoryName, confirmationId, toView } from './views'
+import { recordFollowUp } from '../entry/follow-up'
 
 export interface SubmitInput {
   categoryId: CategoryId
@@ -214,6 +215,8 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     if (!first) throw error
     return toView(first, 'reporter', ctx)
   }
+  // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
+  await recordFollowUp(ctx, openid, 'report')
   return toView(report, 'reporter', ctx)
 }
 
