@@ -4,6 +4,7 @@ import path from 'node:path'
 import { runActionBench } from './actions'
 import { runDatabaseBench } from './database'
 import { runHandbookBench } from './handbook'
+import { runQuizBench } from './quiz'
 import { runReportBench } from './report'
 import { runVolunteerBench } from './volunteer'
 import { kb, measureWeapp } from './weapp-size'
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   console.table(await runActionBench())
   console.log('## 随手拍 (100k reports)')
   console.table(await runReportBench())
+  console.log('## 创文答题 (100k people, 1M answers)')
+  console.table(await runQuizBench())
   console.log('## 志愿服务 (100k service records)')
   console.table(await runVolunteerBench())
   console.log('## 市民文明手册 and poster entry (100k readers)')
