@@ -193,4 +193,16 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await t.open('packages/reports/pages/routing/index')
   await visible(page, '#wm-report-routing').getByText('背街小巷脏乱差').waitFor()
   await t.shot('20-office-routing')
+
+  // —— a resident scans the 随手拍 poster at the bus stop: the form opens with the poster's place ——
+  await t.signInAs('demo-resident')
+  await t.open('pages/entry/index?scene=pDEMOREPORT')
+  await visible(page, '#wm-report-form').waitFor()
+  await page.waitForFunction(
+    () => Array.from(document.querySelectorAll<HTMLInputElement>('#wm-report-address input, input#wm-report-address')).some((el) => el.value.includes('公交站')),
+    null,
+    { timeout: 10_000 },
+  )
+  await visible(page, '#wm-report-address').scrollIntoViewIfNeeded()
+  await t.shot('21-form-from-poster')
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Switch } from '@nutui/nutui-react-taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
@@ -25,6 +25,20 @@ export const REPORT_PREFILL_KEY = 'report:prefill'
 const isPrefill = (v: unknown): v is PlaceValue =>
   isRecord(v) && typeof v.lat === 'number' && typeof v.lng === 'number' && typeof v.address === 'string'
 
+/** `?poster=<id>&lat=..&lng=..&address=..` from a scanned poster (see the entry area), or null */
+function posterPlace(params: Partial<Record<string, string>>): (PlaceValue & { posterId: string }) | null {
+  const lat = Number(params.lat)
+  const lng = Number(params.lng)
+  if (!params.poster || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null
+  let address = params.address ?? ''
+  try {
+    address = decodeURIComponent(address)
+  } catch {
+    // a mangled address is shown as it came; the resident can correct it
+  }
+  return { posterId: params.poster, lat, lng, address }
+}
+
 const PHONE = /^1[3-9]\d{9}$/
 
 /** The 随手拍 form: category, photos, place, words, anonymity, phone; offers 我也遇到 before a duplicate. */
@@ -46,8 +60,13 @@ export function ReportForm() {
 
   const refreshPrepared = () => void prepareReport().then((r) => r.ok && setPrepared(r.data))
   useEffect(refreshPrepared, [])
+  // a poster's code opens this tab (reLaunch) with the poster's place in the query: used once per poster
+  const posterApplied = useRef<string | null>(null)
   useDidShow(() => {
-    const prefill = readStored(REPORT_PREFILL_KEY, isPrefill)
+    const fromPoster = posterPlace(Taro.getCurrentInstance().router?.params ?? {})
+    const fresh = fromPoster && fromPoster.posterId !== posterApplied.current ? fromPoster : null
+    if (fresh) posterApplied.current = fresh.posterId
+    const prefill = readStored(REPORT_PREFILL_KEY, isPrefill) ?? fresh
     if (prefill) {
       setPlace({ lat: prefill.lat, lng: prefill.lng, address: prefill.address.slice(0, REPORT_LIMITS.addressMax) })
       writeStored(REPORT_PREFILL_KEY, null)
