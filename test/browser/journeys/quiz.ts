@@ -102,4 +102,15 @@ export default async function quizJourney(t: BrowserTest & { step?: (name: strin
   await t.open('packages/quiz/pages/points/index')
   await visible(page, '#wm-points').waitFor()
   await shot('points')
+
+  step('文明办 manages the bank: the list with answers, and the editor')
+  await t.signInAs('demo-admin')
+  await t.open('packages/quiz/pages/index/index')
+  await visible(page, '#wm-quiz-manage-link').waitFor()
+  await visible(page, '#wm-quiz-manage-link').tap()
+  await visible(page, '#wm-qadmin .wm-qadmin__item').waitFor()
+  await shot('manage-list')
+  await visible(page, '#wm-qadmin-add').tap()
+  await visible(page, '#wm-qadmin-editor').waitFor()
+  await shot('manage-editor')
 }
