@@ -15,6 +15,7 @@ import { fail, type Fail } from '@/shared/errors'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
+import { recordFollowUp } from '../entry/follow-up'
 import { awardPoints } from '../points'
 import { ensureUser } from '../user/profile'
 import { loadActiveIndex, topicCounts } from './bank-store'
@@ -225,6 +226,8 @@ export async function submitQuiz(input: { attemptId: string; answers: number[][]
     if (flags[i]) await recordRight(ctx, attempt.openid, item.questionId, now)
     else await recordWrong(ctx, attempt.openid, item.questionId, now)
   }
+  // a quiz taken within 24 h of scanning a poster counts for that poster (office poster stats)
+  await recordFollowUp(ctx, attempt.openid, 'quiz')
   return finishAndView(ctx, { ...attempt, ...scored })
 }
 
