@@ -16,10 +16,11 @@ interface OfficeTool {
 const OFFICE_TOOLS: OfficeTool[] = [
   { title: '海报管理', detail: '登记公益广告、生成小程序码、看扫码效果', url: '/packages/office/pages/posters/index' },
   { title: '手册发布', detail: '修改《市民文明手册》章节并发布新版本', url: '/packages/office/pages/handbook/index' },
-  { title: '督查台账', detail: '超期未办的问题' },
+  { title: '督查台账', detail: '超期未办的随手拍，按超期时长排列', url: '/packages/reports/pages/ledger/index' },
+  { title: '派发规则', detail: '类别到责任单位的派发、每人每日上报上限', url: '/packages/reports/pages/routing/index' },
+  { title: '题库管理', detail: '新增、修改、停用创文答题题目', url: '/packages/quiz/pages/manage/index' },
   { title: '角色授权', detail: '网格员、处置人员、组织者、教师' },
   { title: '类别与时限', detail: '随手拍类别和各环节办理时限' },
-  { title: '网格与责任单位', detail: '网格划分与类别派发规则' },
 ]
 
 export default function OfficeHomePage() {
