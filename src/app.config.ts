@@ -51,6 +51,7 @@ export default defineAppConfig({
         'pages/print/index',
         'pages/handbook/index',
         'pages/handbook-edit/index',
+        'pages/roles/index',
       ],
     },
     { root: 'packages/family', name: 'family', pages: ['pages/index/index'] },

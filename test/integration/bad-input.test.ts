@@ -14,6 +14,7 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     updateProfile: { nickname: '热心市民', settings: { largeText: true } },
     grantRole: { openid: 'carol', role: 'grid', scopeId: 'grid-1' },
     revokeRole: { openid: 'carol', role: 'grid', scopeId: 'grid-1' },
+    rolesOf: { openid: 'carol' },
   },
   volunteer: {
     listActivities: { date: '2026-11-25', type: 'traffic', near: { lat: 31.82, lng: 117.22 }, page: 0 },

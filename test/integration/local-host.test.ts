@@ -81,7 +81,7 @@ test('GET /api/contract lists every action with roles and a JSON Schema of its i
   const body = (await (await fetch(`${base}/api/contract`)).json()) as {
     data: Record<string, Record<string, { roles: string[]; input: { type: string; properties?: object } }>>
   }
-  expect(Object.keys(body.data.user).sort()).toEqual(['grantRole', 'me', 'revokeRole', 'updateProfile'])
+  expect(Object.keys(body.data.user).sort()).toEqual(['grantRole', 'me', 'revokeRole', 'rolesOf', 'updateProfile'])
   expect(body.data.user.grantRole.roles).toEqual(['admin'])
   expect(body.data.user.grantRole.input).toMatchObject({ type: 'object', properties: { role: { enum: expect.arrayContaining(['grid']) } } })
 })

@@ -123,6 +123,18 @@ describe('grantRole and revokeRole', () => {
     })
   })
 
+  test('the office looks up what someone holds; nobody else can', async () => {
+    expectOk(await cloud.as(TEST_ADMIN).call('user', 'grantRole', { openid: 'carol', role: 'teacher', scopeId: 'class-3' }))
+    expect(expectOk(await cloud.as(TEST_ADMIN).call('user', 'rolesOf', { openid: 'carol' })).grants).toEqual([
+      { role: 'teacher', scopeId: 'class-3' },
+    ])
+    expect(await cloud.as('carol').call('user', 'rolesOf', { openid: 'carol' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+  })
+
+  test('me tells a person their own user id, to give the office when asking for a role', async () => {
+    expect(expectOk(await cloud.as('carol').call('user', 'me', {})).userId).toBe('carol')
+  })
+
   test('revoking a role the person does not hold says so', async () => {
     expect(await cloud.as(TEST_ADMIN).call('user', 'revokeRole', { openid: 'carol', role: 'volunteer' })).toMatchObject({
       ok: false,

@@ -1,30 +1,10 @@
 /** @jest-environment jsdom */
 import path from 'node:path'
-import type { MeView } from '@/shared/contract'
-import { loadMiniProgram, type CloudCall, type MiniProgram, type TaroNode } from './harness'
+import { hasClass, respond } from './canned-cloud'
+import { loadMiniProgram, type MiniProgram } from './harness'
 
 const DIST = path.resolve(__dirname, '../../dist')
 
-const me: MeView = {
-  nickname: '测试居民老李',
-  roles: [{ role: 'grid', scopeId: 'grid-1' }],
-  isAdmin: false,
-  points: 36,
-  settings: { largeText: false },
-  createdAt: Date.UTC(2025, 0, 1),
-}
-
-/** The canned cloud: `user.me` answers with `me`; `updateProfile` applies the settings patch. */
-function respond(call: CloudCall): unknown {
-  if (call.name === 'user' && call.action === 'me') return { ok: true, data: me }
-  if (call.name === 'user' && call.action === 'updateProfile') {
-    const patch = (call.data as { settings?: Partial<MeView['settings']> }).settings ?? {}
-    return { ok: true, data: { ...me, settings: { ...me.settings, ...patch } } }
-  }
-  return { ok: false, code: 'ACTION.UNKNOWN', message: '不支持的操作' }
-}
-
-const hasClass = (name: string) => (node: TaroNode) => (node.cl ?? '').split(/\s+/).includes(name)
 
 describe('the shell at work', () => {
   let mp: MiniProgram

@@ -66,6 +66,16 @@ export default function MinePage() {
           <Cell className='wm-mine-cell' title='隐私保护指引' extra={<Text aria-hidden='true'>›</Text>} clickable onClick={openPrivacyContract} />
         ) : null}
         <Cell className='wm-mine-cell' title='文明通' description='创建全国文明城市 · 市民服务平台' extra='v0.1.0' />
+        {meState.me ? (
+          <Cell
+            className='wm-mine-cell'
+            title='我的用户编号'
+            description='申请成为网格员、组织者、教师等角色时，提供给文明办'
+            extra={<Text id='wm-mine-user-id'>{meState.me.userId}</Text>}
+            clickable
+            onClick={() => meState.me && void Taro.setClipboardData({ data: meState.me.userId })}
+          />
+        ) : null}
       </View>
     </PageShell>
   )

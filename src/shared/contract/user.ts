@@ -9,6 +9,8 @@ export interface UserSettings {
 }
 
 export interface MeView {
+  /** the caller's own id, shown in 我的 so the office can grant them a role */
+  userId: string
   nickname: string
   roles: RoleGrantView[]
   isAdmin: boolean
@@ -46,6 +48,11 @@ export const userActions = {
     input: roleGrantInput,
     roles: ['admin'],
     summary: '文明办授予角色；有范围的角色须给出队伍、网格、单位或班级编号',
+  }),
+  rolesOf: returns<RoleGrantsView>()({
+    input: z.object({ openid }).strict(),
+    roles: ['admin'],
+    summary: '文明办查看某人的全部角色',
   }),
   revokeRole: returns<RoleGrantsView>()({
     input: roleGrantInput,

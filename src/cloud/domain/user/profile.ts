@@ -45,6 +45,7 @@ export async function ensureUser(ctx: ActionContext): Promise<UserDoc> {
 
 export function toMeView(user: UserDoc, ctx: ActionContext): MeView {
   return {
+    userId: user._id,
     nickname: user.nickname,
     roles: [...ctx.grants],
     isAdmin: ctx.isAdmin,

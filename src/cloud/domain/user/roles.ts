@@ -23,7 +23,7 @@ export function checkScope(change: RoleChange): Fail | null {
   return null
 }
 
-async function grantsOf(ctx: ActionContext, openid: string): Promise<RoleGrantsView> {
+export async function grantsOf(ctx: ActionContext, openid: string): Promise<RoleGrantsView> {
   const { data } = await ctx.db.collection('role_grants').where({ openid }).limit(100).get()
   const grants: RoleGrantView[] = data
     .map((d) => d as unknown as StoredGrant)

@@ -19,7 +19,7 @@ const OFFICE_TOOLS: OfficeTool[] = [
   { title: '督查台账', detail: '超期未办的随手拍，按超期时长排列', url: '/packages/reports/pages/ledger/index' },
   { title: '派发规则', detail: '类别到责任单位的派发、每人每日上报上限', url: '/packages/reports/pages/routing/index' },
   { title: '题库管理', detail: '新增、修改、停用创文答题题目', url: '/packages/quiz/pages/manage/index' },
-  { title: '角色授权', detail: '网格员、处置人员、组织者、教师' },
+  { title: '角色授权', detail: '网格员、处置人员、组织者、教师', url: '/packages/office/pages/roles/index' },
   { title: '类别与时限', detail: '随手拍类别和各环节办理时限' },
 ]
 
