@@ -45,7 +45,14 @@ async function main(): Promise<void> {
     )
     fs.writeFileSync(
       path.join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: fn.openApiPermissions } }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          permissions: { openapi: fn.openApiPermissions },
+          triggers: Object.entries(fn.timers).map(([timer, spec]) => ({ name: timer, type: 'timer', config: spec.cron })),
+        },
+        null,
+        2,
+      ) + '\n',
     )
     const size = fs.statSync(path.join(dir, 'index.js')).size
     overBudget ||= size > BUNDLE_BUDGET

@@ -496,6 +496,26 @@ describe('hours', () => {
     expect(await recordOf('amy', signupId)).toMatchObject({ autoClosed: true, minutes: 100 })
   })
 
+  test('the timer closes a forgotten check-out at end + grace without anyone opening the shift', async () => {
+    const { start, signupId } = await attend({ inAt: 20 * MIN, outAt: null })
+    const timer = { Type: 'Timer', TriggerName: 'closeEndedShifts', Time: '2026-11-25T10:00:00Z' }
+    cloud.clock.set(start + 2 * HOUR + 29 * MIN)
+    expect(await cloud.as(null).raw('volunteer', timer)).toEqual({ ok: true, data: null })
+    expect(await recordOf('amy', signupId)).toMatchObject({ autoClosed: false })
+    cloud.clock.set(start + 2 * HOUR + 40 * MIN)
+    expect(await cloud.as(null).raw('volunteer', timer)).toEqual({ ok: true, data: null })
+    expect(await recordOf('amy', signupId)).toMatchObject({ autoClosed: true, minutes: 100 })
+  })
+
+  test('a timer event sent by a client is not a timer', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'closeEndedShifts' }
+    expect(await cloud.as('amy').raw('volunteer', timer)).toMatchObject({ ok: false, code: 'EVENT.MALFORMED' })
+    expect(await cloud.as(null).raw('volunteer', { Type: 'Timer', TriggerName: 'nothing' })).toMatchObject({
+      ok: false,
+      code: 'ACTION.UNKNOWN',
+    })
+  })
+
   test('the grace period is the office setting', async () => {
     expectOk(await cloud.as(TEST_ADMIN).call('volunteer', 'updateSettings', { autoCloseGraceMinutes: 0 }))
     const { shiftId, start } = await attend({ inAt: 0, outAt: null })

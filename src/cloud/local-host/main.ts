@@ -24,6 +24,12 @@ async function main(): Promise<void> {
     staticDir: path.resolve(process.env.STATIC_DIR ?? 'dist-h5'),
     devIdentities,
   })
+  // what WeChat's timer triggers do in the cloud: the same event, with no caller
+  for (const fn of Object.values(FUNCTIONS)) {
+    for (const [TriggerName, timer] of Object.entries(fn.timers)) {
+      setInterval(() => void fn.invoke({ Type: 'Timer', TriggerName }, platform, null), timer.everyMs).unref()
+    }
+  }
   server.listen(port, '127.0.0.1', () => {
     stderrLogger.info('文明通 local host ready', { url: `http://localhost:${port}`, devIdentities })
   })

@@ -75,6 +75,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_day_type', fields: [asc('status'), asc('day'), asc('type'), asc('startAt')] },
       { name: 'by_day_cell', fields: [asc('status'), asc('day'), asc('cell'), asc('startAt')] },
       { name: 'by_activity', fields: [asc('activityId'), asc('startAt')] },
+      { name: 'by_open_end', fields: [asc('status'), asc('closed'), asc('endAt')] },
     ],
   },
   {

@@ -20,10 +20,23 @@ export type OpenApiPermission =
   | 'wxacode.getUnlimited'
   | 'subscribeMessage.send'
 
+/**
+ * Work the platform starts on a clock, with nobody calling: WeChat's timer trigger (declared in
+ * the function's config.json by `build:cloud`), and an interval in the local host.
+ */
+export interface TimerSpec {
+  /** WeChat's 7-field cron: second minute hour day month weekday year */
+  cron: string
+  /** the same period for the local host's interval */
+  everyMs: number
+  run(ctx: ActionContext): Promise<void>
+}
+
 export interface CloudFunction {
   name: string
   actions: ActionTable
   openApiPermissions: readonly OpenApiPermission[]
+  timers: Readonly<Record<string, TimerSpec>>
   /** Routes one event. `caller` is null when the platform gave no identity. Never throws. */
   invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown>>
 }
@@ -40,8 +53,12 @@ export function defineFunction<T extends ActionTable>(
   actions: T,
   handlers: Handlers<T>,
   openApiPermissions: readonly OpenApiPermission[] = [],
+  timers: Readonly<Record<string, TimerSpec>> = {},
 ): CloudFunction {
   async function invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown>> {
+    // A timer event carries no identity; one that arrives with a caller came from a client.
+    const timer = timerEvent.safeParse(event)
+    if (timer.success && !caller) return runTimer(timer.data.TriggerName, platform)
     const parsedEvent = eventShape.safeParse(event)
     if (!parsedEvent.success) return failCommon('EVENT.MALFORMED')
     const actionName = parsedEvent.data.action
@@ -72,7 +89,30 @@ export function defineFunction<T extends ActionTable>(
       return failCommon('INTERNAL')
     }
   }
-  return { name, actions, openApiPermissions, invoke }
+  async function runTimer(triggerName: string, platform: Platform): Promise<Result<unknown>> {
+    const timer = Object.prototype.hasOwnProperty.call(timers, triggerName) ? timers[triggerName] : undefined
+    if (!timer) return failCommon('ACTION.UNKNOWN')
+    try {
+      await timer.run(systemContext(platform, `${name}.${triggerName}`))
+      return ok(null)
+    } catch (error) {
+      platform.log.error('timer failed', {
+        fn: name,
+        timer: triggerName,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown',
+      })
+      return failCommon('INTERNAL')
+    }
+  }
+
+  return { name, actions, openApiPermissions, timers, invoke }
+}
+
+const timerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string().max(64) })
+
+/** The context of work nobody called: the system acts, with no grants, recorded under its name. */
+export function systemContext(platform: Platform, name: string): ActionContext {
+  return { ...platform, caller: { openid: `system:${name}` }, grants: [], isAdmin: false }
 }
 
 function isFail(value: unknown): value is Fail {

@@ -229,3 +229,20 @@ export async function closeEndedShift(ctx: ActionContext, shift: ShiftDoc, setti
   }
   await ctx.db.collection(C.shifts).where({ _id: shift._id, closed: false }).update({ data: { closed: true, updatedAt: now } })
 }
+
+/**
+ * The timer's sweep (every 10 minutes): shifts that have ended and are not closed yet, oldest
+ * first, one page per run. Forgotten check-outs close at end + grace even if nobody opens the
+ * shift again; shifts still within their grace stay open for the next run.
+ */
+export async function closeEndedShifts(ctx: ActionContext): Promise<void> {
+  const settings = await loadSettings(ctx)
+  const _ = ctx.db.command
+  const { data } = await ctx.db
+    .collection(C.shifts)
+    .where({ status: 'open', closed: false, endAt: _.lt(ctx.clock.now()) })
+    .orderBy('endAt', 'asc')
+    .limit(100)
+    .get()
+  for (const shift of data as unknown as ShiftDoc[]) await closeEndedShift(ctx, shift, settings)
+}

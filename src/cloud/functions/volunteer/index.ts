@@ -10,7 +10,7 @@ import {
   updateActivity,
   updateShift,
 } from '../../domain/volunteer/activities'
-import { checkIn, checkOut } from '../../domain/volunteer/attendance'
+import { checkIn, checkOut, closeEndedShifts } from '../../domain/volunteer/attendance'
 import { issueCertificate, verifyCertificate } from '../../domain/volunteer/certificate'
 import { exportShiftCsv } from '../../domain/volunteer/export'
 import { adjustMinutes, checkInCode, confirmHours, roster } from '../../domain/volunteer/organizer'
@@ -52,6 +52,10 @@ export const volunteerFunction = defineFunction(
     updateSettings: (input, ctx) => updateSettings(input, ctx),
   },
   ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send'],
+  {
+    // forgotten check-outs close at shift end + grace even when nobody opens the shift again
+    closeEndedShifts: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: (ctx) => closeEndedShifts(ctx) },
+  },
 )
 
 export default volunteerFunction
