@@ -2,19 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CityMapView, ReportPage, ReportPrepareView } from '@/shared/contract'
 import type { Fail, Result } from '@/shared/errors'
 import { callCloud } from '@/lib/call-cloud'
+import { oncePerSession } from '@/lib/once-per-session'
 
 /** The city's grids and units change rarely: one fetch per app session, shared by every page. */
-let cityMap: Promise<Result<CityMapView>> | null = null
-
-export function loadCityMap(): Promise<Result<CityMapView>> {
-  if (!cityMap) {
-    cityMap = callCloud('report', 'map', {}).then((result) => {
-      if (!result.ok) cityMap = null
-      return result
-    })
-  }
-  return cityMap
-}
+export const loadCityMap: () => Promise<Result<CityMapView>> = oncePerSession(() => callCloud('report', 'map', {}))
 
 export function useCityMap(): CityMapView | null {
   const [map, setMap] = useState<CityMapView | null>(null)

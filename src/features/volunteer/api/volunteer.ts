@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Fail, Result } from '@/shared/errors'
 import type { VolunteerSettingsView } from '@/shared/contract'
 import { callCloud } from '@/lib/call-cloud'
+import { oncePerSession } from '@/lib/once-per-session'
 
 export interface Resource<T> {
   data: T | null
@@ -101,15 +102,7 @@ export function newRequestId(): string {
   return `v${Date.now().toString(36)}${random}`.slice(0, 40)
 }
 
-let settings: Promise<Result<VolunteerSettingsView>> | null = null
-
 /** The office's rules change rarely: one fetch per session. */
-export function loadVolunteerSettings(): Promise<Result<VolunteerSettingsView>> {
-  if (!settings) {
-    settings = callCloud('volunteer', 'getSettings', {}).then((r) => {
-      if (!r.ok) settings = null
-      return r
-    })
-  }
-  return settings
-}
+export const loadVolunteerSettings: () => Promise<Result<VolunteerSettingsView>> = oncePerSession(() =>
+  callCloud('volunteer', 'getSettings', {}),
+)
