@@ -55,10 +55,10 @@ export function RoleGrants() {
   return (
     <View className='wm-role-grants' id='wm-role-grants'>
       <View className='wm-card'>
-        <Text className='wm-role-grants__label'>用户编号</Text>
+        <Text className='wm-field-label'>用户编号</Text>
         <Input
           id='wm-role-user'
-          className='wm-role-grants__input'
+          className='wm-field-input'
           value={userId}
           maxlength={64}
           placeholder='对方在「我的」页面底部可以看到'
@@ -68,7 +68,7 @@ export function RoleGrants() {
           查看现有角色
         </Button>
 
-        <Text className='wm-role-grants__label'>角色</Text>
+        <Text className='wm-field-label'>角色</Text>
         <View className='wm-role-grants__roles' role='radiogroup'>
           {GRANTABLE_ROLES.map((r) => (
             <View
@@ -86,10 +86,10 @@ export function RoleGrants() {
 
         {scopeKind ? (
           <>
-            <Text className='wm-role-grants__label'>{SCOPE_LABEL[scopeKind]}</Text>
+            <Text className='wm-field-label'>{SCOPE_LABEL[scopeKind]}</Text>
             <Input
               id='wm-role-scope'
-              className='wm-role-grants__input'
+              className='wm-field-input'
               value={scopeId}
               maxlength={64}
               placeholder={`例如 ${scopeKind}-demo`}
@@ -116,7 +116,7 @@ export function RoleGrants() {
 
       {current ? (
         <View className='wm-card' id='wm-role-current'>
-          <Text className='wm-role-grants__label'>{current.openid} 现有角色</Text>
+          <Text className='wm-field-label'>{current.openid} 现有角色</Text>
           {current.grants.length === 0 ? (
             <Text className='wm-text-secondary'>只有居民身份，还没有被授予其他角色。</Text>
           ) : (

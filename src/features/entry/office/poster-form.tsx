@@ -105,19 +105,19 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
   const chapter = chapters.find((c) => c.id === draft.chapterId)
   return (
     <View className='wm-poster-form' id='wm-poster-form'>
-      <Text className='wm-poster-form__label'>海报标题</Text>
+      <Text className='wm-field-label'>海报标题</Text>
       <Input
         id='wm-poster-title'
-        className='wm-poster-form__input'
+        className='wm-field-input'
         value={draft.title}
         maxlength={40}
         placeholder='如：垃圾分类就是新时尚'
         onInput={(e) => set({ title: e.detail.value })}
       />
-      <Text className='wm-poster-form__label'>张贴地点</Text>
+      <Text className='wm-field-label'>张贴地点</Text>
       <Input
         id='wm-poster-address'
-        className='wm-poster-form__input'
+        className='wm-field-input'
         value={draft.address}
         maxlength={80}
         placeholder='如：文明路与人民路口公交站'
@@ -126,7 +126,7 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
       <View className='wm-poster-form__coords'>
         <Input
           id='wm-poster-lat'
-          className='wm-poster-form__input wm-poster-form__coord'
+          className='wm-field-input wm-poster-form__coord'
           type='digit'
           value={draft.lat}
           placeholder='纬度'
@@ -134,7 +134,7 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
         />
         <Input
           id='wm-poster-lng'
-          className='wm-poster-form__input wm-poster-form__coord'
+          className='wm-field-input wm-poster-form__coord'
           type='digit'
           value={draft.lng}
           placeholder='经度'
@@ -145,7 +145,7 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
         <Text>{process.env.TARO_ENV === 'weapp' ? '在地图上选择位置' : '使用当前位置'}</Text>
       </View>
 
-      <Text className='wm-poster-form__label'>扫码后打开</Text>
+      <Text className='wm-field-label'>扫码后打开</Text>
       <View className='wm-poster-form__chips' role='radiogroup'>
         {KINDS.map((kind) => (
           <View
@@ -166,7 +166,7 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
 
       {draft.kind === 'chapter' ? (
         <View className='wm-poster-form__sub'>
-          <Text className='wm-poster-form__label'>章节</Text>
+          <Text className='wm-field-label'>章节</Text>
           <View className='wm-poster-form__chips'>
             {chapters.map((c) => (
               <View
@@ -183,7 +183,7 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
           </View>
           {chapter ? (
             <>
-              <Text className='wm-poster-form__label'>小节（可不选，打开整章）</Text>
+              <Text className='wm-field-label'>小节（可不选，打开整章）</Text>
               <View className='wm-poster-form__chips'>
                 {chapter.sections.map((s) => (
                   <View
@@ -204,9 +204,9 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
 
       {draft.kind === 'activity' ? (
         <View className='wm-poster-form__sub'>
-          <Text className='wm-poster-form__label'>活动编号</Text>
+          <Text className='wm-field-label'>活动编号</Text>
           <Input
-            className='wm-poster-form__input'
+            className='wm-field-input'
             value={draft.activityId}
             maxlength={64}
             placeholder='志愿活动页面地址中 id= 后面的编号'
