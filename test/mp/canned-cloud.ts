@@ -12,13 +12,14 @@ export const CANNED_ME: MeView = {
   createdAt: Date.UTC(2025, 0, 1),
 }
 
-/** The canned cloud: `user.me` answers with CANNED_ME; `updateProfile` applies the settings patch. */
+/** The canned cloud: `user.me` answers with CANNED_ME; `updateProfile` applies the settings patch; the square is empty. */
 export function respond(call: CloudCall): unknown {
   if (call.name === 'user' && call.action === 'me') return { ok: true, data: CANNED_ME }
   if (call.name === 'user' && call.action === 'updateProfile') {
     const patch = (call.data as { settings?: Partial<MeView['settings']> }).settings ?? {}
     return { ok: true, data: { ...CANNED_ME, settings: { ...CANNED_ME.settings, ...patch } } }
   }
+  if (call.name === 'report' && call.action === 'feed') return { ok: true, data: { items: [], next: null } }
   return { ok: false, code: 'ACTION.UNKNOWN', message: '不支持的操作' }
 }
 

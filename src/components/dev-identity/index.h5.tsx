@@ -43,7 +43,6 @@ export function DevIdentitySwitch() {
         aria-label='切换开发身份'
         onClick={() => setOpen(!open)}
       >
-        <Text className='wm-dev-identity__fab-title'>切换身份</Text>
         <Text className='wm-dev-identity__fab-current'>{currentIdentity?.label ?? current}</Text>
       </View>
       {open ? (

@@ -1,9 +1,2 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-
-/** Stored in UTC ms, shown on Beijing time whatever the phone's zone (China has no daylight saving). */
-export function shanghaiTime(ms: number, format: string): string {
-  return dayjs(ms).utcOffset(8 * 60).format(format)
-}
+// Beijing-time formatting is shared by every feature: see src/lib/time.ts
+export { shanghaiTime } from '@/lib/time'

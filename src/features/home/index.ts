@@ -2,3 +2,4 @@ export { JOURNEY_ENTRIES, WORKBENCH_ENTRIES, workbenchesFor, type HomeEntry, typ
 export { EntryGrid } from './components/entry-grid'
 export { HomeHero } from './components/hero'
 export { WorkbenchList } from './components/workbench-list'
+export { CityNews } from './components/city-news'

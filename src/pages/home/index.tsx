@@ -2,14 +2,15 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
-import { EmptyState, ErrorState, InlineNotice } from '@/components/state'
+import { ErrorState, InlineNotice } from '@/components/state'
 import { loadMe, rolesOf, useMe } from '@/features/account'
-import { EntryGrid, HomeHero, JOURNEY_ENTRIES, WorkbenchList, workbenchesFor } from '@/features/home'
+import { CityNews, EntryGrid, HomeHero, JOURNEY_ENTRIES, WorkbenchList, workbenchesFor } from '@/features/home'
 import { takeFlashNotice } from '@/lib/notice'
 
 export default function HomePage() {
   const meState = useMe()
   const [notice, setNotice] = useState<string | null>(null)
+  const [refreshes, setRefreshes] = useState(0)
 
   // a message handed over by the QR entry page ("this code is not known" …)
   useDidShow(() => {
@@ -17,6 +18,7 @@ export default function HomePage() {
     if (message) setNotice(message)
   })
   usePullDownRefresh(() => {
+    setRefreshes((n) => n + 1)
     void loadMe().finally(() => Taro.stopPullDownRefresh())
   })
   useShareAppMessage(() => ({ title: '文明通 · 一起创建全国文明城市', path: '/pages/home/index' }))
@@ -40,13 +42,7 @@ export default function HomePage() {
       <EntryGrid entries={JOURNEY_ENTRIES} />
 
       <Text className='wm-section-title'>创文动态</Text>
-      <View className='wm-card'>
-        <EmptyState
-          glyph='讯'
-          title='暂时没有新动态'
-          description='文明办发布的通知、志愿活动预告和随手拍整改成效会显示在这里。先去上面的服务看看吧。'
-        />
-      </View>
+      <CityNews refreshKey={refreshes} />
     </PageShell>
   )
 }

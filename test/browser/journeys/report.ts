@@ -205,4 +205,10 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   )
   await visible(page, '#wm-report-address').scrollIntoViewIfNeeded()
   await t.shot('21-form-from-poster')
+
+  // —— 首页 shows the newest fixed problems and praise from the square as 创文动态 ——
+  await t.open('pages/home/index')
+  await visible(page, '#wm-city-news').filter({ hasText: '已整改' }).waitFor()
+  await visible(page, '#wm-city-news').scrollIntoViewIfNeeded()
+  await t.shot('22-home-city-news')
 }

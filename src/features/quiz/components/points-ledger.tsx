@@ -1,16 +1,12 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { openPage } from '@/lib/navigate'
+import { shanghaiTime } from '@/lib/time'
 import { paperUrl, usePointsLedger } from '../api'
 import './points-ledger.scss'
 
-dayjs.extend(utc)
-
-/** Shown in Asia/Shanghai whatever the phone's zone (China has no daylight saving). */
-const shanghai = (ms: number) => dayjs(ms).utcOffset(8 * 60).format('YYYY-MM-DD HH:mm')
+const shanghai = (ms: number) => shanghaiTime(ms, 'YYYY-MM-DD HH:mm')
 
 /** 文明积分: the balance and every change, with its reason. */
 export function PointsLedger() {

@@ -1,10 +1,4 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-
-/** Times are stored in UTC ms and shown on Beijing time, wherever the phone is set. */
-const shanghai = (ms: number) => dayjs(ms).utcOffset(8 * 60)
+import { inShanghai as shanghai } from '@/lib/time'
 
 export function formatTime(ms: number): string {
   return shanghai(ms).format('M月D日 HH:mm')

@@ -1,10 +1,4 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-
-/** Stored in UTC ms, shown on Beijing time wherever the phone is set. */
-const shanghai = (ms: number) => dayjs(ms).utcOffset(8 * 60)
+import { inShanghai as shanghai } from '@/lib/time'
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 /** '2026-11-25': the key the server lists a day by */
