@@ -8,7 +8,7 @@ import type { BookmarkView } from '@/shared/handbook/types'
 import { loadBookmarks, setBookmark } from '../api'
 import { chapterUrl, HANDBOOK_INDEX } from '../urls'
 import './bookmark-list.scss'
-import { shanghaiTime } from '../time'
+import { shanghaiTime } from '@/lib/time'
 
 /** My bookmarks, newest first, 20 a page; each opens its section; removing asks nothing (it is undoable from the section). */
 export function BookmarkList() {

@@ -5,7 +5,7 @@ import type { ChapterProgressView, HandbookToc } from '@/shared/handbook/types'
 import { handbookCache, type LoadState } from '../api'
 import { chapterUrl, HANDBOOK_BOOKMARKS, HANDBOOK_SEARCH, readMinutes } from '../urls'
 import './contents.scss'
-import { shanghaiTime } from '../time'
+import { shanghaiTime } from '@/lib/time'
 
 export interface ContentsProps {
   state: LoadState<HandbookToc>

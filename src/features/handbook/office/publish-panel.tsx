@@ -8,7 +8,7 @@ import { openPage } from '@/lib/navigate'
 import type { Fail } from '@/shared/errors'
 import type { HandbookDraftSummary, HandbookToc, HandbookVersionView } from '@/shared/handbook/types'
 import './publish-panel.scss'
-import { shanghaiTime } from '../time'
+import { shanghaiTime } from '@/lib/time'
 
 export const CHAPTER_EDITOR = '/packages/office/pages/handbook-edit/index'
 
