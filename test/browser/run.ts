@@ -36,6 +36,17 @@ interface MeData {
   settings: { largeText: boolean }
 }
 
+/**
+ * Taro 4.2.1's H5 `<Input>` (taro-input-core) reads `this.inputRef.value` in its value watcher, and
+ * the watcher can fire after the component has loaded but before its first render has created
+ * `inputRef`, when React changes the value in that window. The render then applies the value
+ * anyway, so nothing is lost for the user; seen once in six CI runs (handbook journey). Only this
+ * exact signature is excused.
+ */
+function isKnownTaroInputRace(text: string): boolean {
+  return text.includes("Cannot read properties of undefined (reading 'value')") && text.includes('watchValue')
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
@@ -246,11 +257,19 @@ async function runJourney(browser: Browser, name: string, journey: Journey): Pro
   context.setDefaultTimeout(STEP_TIMEOUT_MS)
   const page = await context.newPage()
   const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
-  })
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
   let step = 'start'
+  // where it happened: the step and the page, so a rare error seen only in CI can be traced
+  const where = () => ` (step "${step}", ${page.url().replace(host.baseUrl, '')})`
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const text = message.text()
+    if (isKnownTaroInputRace(text)) {
+      console.warn(`  known Taro H5 input race, not counted${where()}`)
+      return
+    }
+    errors.push(`console.error: ${text}${where()}`)
+  })
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}${where()}`))
   const open = async (route: string) => {
     await page.goto(`${host.baseUrl}/#/${route.replace(/^\//, '')}`, { waitUntil: 'load' })
     await visible(page, '.wm-shell').waitFor()
