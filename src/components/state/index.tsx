@@ -76,3 +76,33 @@ export function InlineNotice({ message, onClose }: { message: string; onClose: (
     </View>
   )
 }
+
+export interface ListPlaceholderProps {
+  error: { message: string } | null
+  loading: boolean
+  /** rows already on screen: with any, the list shows them and no placeholder */
+  count: number
+  /** what failed to load, e.g. 志愿记录 */
+  what: string
+  onRetry: () => void
+  empty: EmptyStateProps
+  skeletonRows?: number
+}
+
+/**
+ * What a list shows instead of rows: the error with a retry, a skeleton while the first page
+ * loads, or the empty state. Null once there are rows (later errors show beside the rows).
+ */
+export function listPlaceholder({ error, loading, count, what, onRetry, empty, skeletonRows = 3 }: ListPlaceholderProps): ReactNode {
+  if (count > 0) return null
+  if (error) {
+    return (
+      <View className='wm-card'>
+        <ErrorState what={what} message={error.message} onRetry={onRetry} />
+      </View>
+    )
+  }
+  return (
+    <View className='wm-card'>{loading ? <Skeleton rows={skeletonRows} /> : <EmptyState {...empty} />}</View>
+  )
+}

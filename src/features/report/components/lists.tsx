@@ -5,7 +5,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { FeedItem, LedgerItem, ReportListItem, ReportPage } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
 import type { ReportStatus } from '@/shared/report'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { listPlaceholder } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { usePagedList, type PagedList } from '../api/report'
@@ -29,27 +29,15 @@ function PagedRows<T>({ list, empty, what, render }: { list: PagedList<T>; empty
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => void list.more())
-  if (list.error && list.items.length === 0) {
-    return (
-      <View className='wm-card'>
-        <ErrorState what={what} message={list.error.message} onRetry={() => void list.reload()} />
-      </View>
-    )
-  }
-  if (list.loading && list.items.length === 0) {
-    return (
-      <View className='wm-card'>
-        <Skeleton rows={3} />
-      </View>
-    )
-  }
-  if (list.items.length === 0) {
-    return (
-      <View className='wm-card'>
-        <EmptyState {...empty} />
-      </View>
-    )
-  }
+  const placeholder = listPlaceholder({
+    error: list.error,
+    loading: list.loading,
+    count: list.items.length,
+    what,
+    onRetry: () => void list.reload(),
+    empty,
+  })
+  if (placeholder) return placeholder
   return (
     <View>
       {list.items.map(render)}

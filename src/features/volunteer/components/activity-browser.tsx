@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { ActivityCardView, ActivityType } from '@/shared/contract'
 import { callCloud } from '@/lib/call-cloud'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { listPlaceholder } from '@/components/state'
 import { usePaged } from '../api/volunteer'
 import { dayStrip } from '../lib/format'
 import { ACTIVITY_TYPE_LABEL, ACTIVITY_TYPES } from '../lib/labels'
@@ -75,23 +75,15 @@ export function ActivityBrowser() {
       </View>
       {nearError ? <Text className='wm-vo-error'>{nearError}</Text> : null}
 
-      {list.error && list.items.length === 0 ? (
-        <View className='wm-card'>
-          <ErrorState what='活动列表' message={list.error.message} onRetry={() => void list.reload()} />
-        </View>
-      ) : list.loading && list.items.length === 0 ? (
-        <View className='wm-card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : list.items.length === 0 ? (
-        <View className='wm-card'>
-          <EmptyState
-            glyph='志'
-            title='这一天暂无可报名的活动'
-            description={near ? '附近 5 公里内没有活动，可以关闭「附近」看看全市的活动，或换一天。' : '换一天或换个类别看看；志愿服务队发布新活动后会出现在这里。下拉可刷新。'}
-          />
-        </View>
-      ) : (
+      {listPlaceholder({
+        error: list.error,
+        loading: list.loading,
+        count: list.items.length,
+        what: '活动列表',
+        onRetry: () => void list.reload(),
+        skeletonRows: 4,
+        empty: { glyph: '志', title: '这一天暂无可报名的活动', description: near ? '附近 5 公里内没有活动，可以关闭「附近」看看全市的活动，或换一天。' : '换一天或换个类别看看；志愿服务队发布新活动后会出现在这里。下拉可刷新。' },
+      }) ?? (
         <View id='wm-vo-activities'>
           {list.items.map((a) => (
             <ActivityCard key={a.id} activity={a} now={now} />

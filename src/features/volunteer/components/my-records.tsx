@@ -6,7 +6,7 @@ import type { MyRecordsView, MyRecordView } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { listPlaceholder } from '@/components/state'
 import { loadVolunteerSettings, usePaged } from '../api/volunteer'
 import { formatClock, formatDateTime, formatHours, formatMinutes, formatShift } from '../lib/format'
 import { SOURCE_LABEL } from '../lib/labels'
@@ -147,25 +147,15 @@ export function MyRecords() {
 
       <Chips idPrefix='wm-vo-scope' options={SCOPES} value={scope} onChange={(k) => setScope(k as 'upcoming' | 'history')} />
 
-      {list.error && list.items.length === 0 ? (
-        <View className='wm-card'>
-          <ErrorState what='志愿记录' message={list.error.message} onRetry={() => void list.reload()} />
-        </View>
-      ) : list.loading && list.items.length === 0 ? (
-        <View className='wm-card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : list.items.length === 0 ? (
-        <View className='wm-card'>
-          <EmptyState
-            glyph={scope === 'upcoming' ? '报' : '史'}
-            title={scope === 'upcoming' ? '还没有报名的班次' : '还没有志愿服务记录'}
-            description={scope === 'upcoming' ? '去志愿服务页选一个活动报名吧；报名成功后会显示在这里。' : '参加活动并签到签退后，服务记录会显示在这里。'}
-            actionText='去报名'
-            onAction={() => openPage(VOLUNTEER_TAB)}
-          />
-        </View>
-      ) : (
+      {listPlaceholder({
+        error: list.error,
+        loading: list.loading,
+        count: list.items.length,
+        what: '志愿记录',
+        onRetry: () => void list.reload(),
+        skeletonRows: 4,
+        empty: { glyph: scope === 'upcoming' ? '报' : '史', title: scope === 'upcoming' ? '还没有报名的班次' : '还没有志愿服务记录', description: scope === 'upcoming' ? '去志愿服务页选一个活动报名吧；报名成功后会显示在这里。' : '参加活动并签到签退后，服务记录会显示在这里。', actionText: '去报名', onAction: () => openPage(VOLUNTEER_TAB) },
+      }) ?? (
         <View>
           {list.items.map((r) => (
             <RecordCard key={r.signupId} record={r} deadlineMinutes={deadline} onChanged={() => void list.reload()} />

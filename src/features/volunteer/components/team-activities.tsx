@@ -5,7 +5,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import type { TeamActivityView } from '@/shared/contract'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { listPlaceholder } from '@/components/state'
 import { usePaged } from '../api/volunteer'
 import { ACTIVITY_PAGE, CODE_PAGE, PUBLISH_PAGE, ROSTER_PAGE, withQuery } from '../routes'
 import { Chips, TypeTag } from './badges'
@@ -43,19 +43,15 @@ export function TeamActivities() {
           </Button>
         </View>
       </View>
-      {list.error && list.items.length === 0 ? (
-        <View className='wm-card'>
-          <ErrorState what='本队活动' message={list.error.message} onRetry={() => void list.reload()} />
-        </View>
-      ) : list.loading && list.items.length === 0 ? (
-        <View className='wm-card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : list.items.length === 0 ? (
-        <View className='wm-card'>
-          <EmptyState glyph='队' title='本队还没有发布活动' description='点「发布活动」填写类别、地点、签到范围和班次，志愿者就能在志愿服务页看到并报名。' />
-        </View>
-      ) : (
+      {listPlaceholder({
+        error: list.error,
+        loading: list.loading,
+        count: list.items.length,
+        what: '本队活动',
+        onRetry: () => void list.reload(),
+        skeletonRows: 4,
+        empty: { glyph: '队', title: '本队还没有发布活动', description: '点「发布活动」填写类别、地点、签到范围和班次，志愿者就能在志愿服务页看到并报名。' },
+      }) ?? (
         list.items.map((a) => (
           <View key={a.id} className='wm-vo-card' id={`wm-vo-team-activity-${a.id}`}>
             <View className='wm-vo-row' style={{ marginTop: 0 }} onClick={() => openPage(withQuery(ACTIVITY_PAGE, { id: a.id }))}>
