@@ -21,7 +21,8 @@ export default defineConfig<'webpack5'>(async () => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // WM_WEAPP_DIST / WM_H5_DIST: a second build folder, so two builds at once do not overwrite each other
+    outputRoot: isH5 ? (process.env.WM_H5_DIST ?? 'dist-h5') : (process.env.WM_WEAPP_DIST ?? 'dist'),
     // NutUI icons render <i>; without plugin-html they silently vanish on weapp
     // ("Template tmpl_0_i not found").
     plugins: ['@tarojs/plugin-html'],

@@ -151,6 +151,9 @@ export function payloadBytes(patch: Record<string, unknown>): number {
   return Buffer.byteLength(JSON.stringify(patch), 'utf8')
 }
 
+/** the compiled weapp under test: `dist/`, or WM_WEAPP_DIST when a second build folder is in use */
+export const WEAPP_DIST = path.resolve(__dirname, '../..', process.env.WM_WEAPP_DIST ?? 'dist')
+
 export function readAppJson(distDir: string): AppJson {
   return JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as AppJson
 }

@@ -2,9 +2,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { hasClass, respond } from './canned-cloud'
-import { allPageRoutes, loadMiniProgram, payloadBytes, readAppJson, type MiniProgram } from './harness'
+import { allPageRoutes, loadMiniProgram, payloadBytes, readAppJson, WEAPP_DIST, type MiniProgram } from './harness'
 
-const DIST = path.resolve(__dirname, '../../dist')
+const DIST = WEAPP_DIST
 const REPORT = path.resolve(__dirname, '../../test-results/mp/setdata-bytes.json')
 const FIRST_RENDER_LIMIT = 64 * 1024
 

@@ -1,9 +1,8 @@
 /** @jest-environment jsdom */
-import path from 'node:path'
 import { hasClass, respond } from './canned-cloud'
-import { loadMiniProgram, type MiniProgram } from './harness'
+import { loadMiniProgram, WEAPP_DIST, type MiniProgram } from './harness'
 
-const DIST = path.resolve(__dirname, '../../dist')
+const DIST = WEAPP_DIST
 
 
 describe('the shell at work', () => {
