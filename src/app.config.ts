@@ -1,5 +1,18 @@
 // Only the mini-program knows WeChat's privacy check; the H5 build would warn about an unknown key.
-const weappOnly = process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true, lazyCodeLoading: 'requiredComponents' as const } : {}
+// Location: WeChat refuses getLocation/chooseLocation on a phone unless they are declared here, and
+// lets an app declare either the precise getLocation or the fuzzy getFuzzyLocation, never both.
+// Every call we make needs the precise one: a 随手拍 pin must bring the unit to the spot (a fuzzy
+// position is off by a kilometre or more, several grids), a volunteer's geofence is a few hundred
+// metres, and the office pins a poster to its wall. test/wechat checks the built code against this list.
+const weappOnly =
+  process.env.TARO_ENV === 'weapp'
+    ? {
+        __usePrivacyCheck__: true,
+        lazyCodeLoading: 'requiredComponents' as const,
+        requiredPrivateInfos: ['getLocation' as const, 'chooseLocation' as const],
+        permission: { 'scope.userLocation': { desc: '为标记随手拍位置、核验志愿服务签到地点' } },
+      }
+    : {}
 
 // outline when idle, filled when selected: the current tab is told by shape as well as colour
 const tabIcon = (name: string) => ({
