@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CityMapView } from '@/shared/contract'
 import { REPORT_LIMITS, type LatLng } from '@/shared/report'
-import { GridMap, gridAt } from './grid-map'
+import { PlaceMap, gridAt } from '@/components/place-map'
 import './report.scss'
 
 export interface PlaceValue extends LatLng {
@@ -18,20 +18,24 @@ export interface LocationPickerProps {
 }
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
+const nearGrid = (gridName: string) => `${gridName}附近`
 
 /**
- * Where it happened. The mini-program uses the phone's position and WeChat's own map picker
- * (`chooseLocation`); the H5 build, which has neither offline, offers the current position and
- * a drawn map of the city's grids to tap on. The address line can always be corrected by hand.
+ * Where it happened. The mini-program uses the phone's position, WeChat's own map picker
+ * (`chooseLocation`) and a tap on its native map; the H5 build, which has no map offline, offers
+ * the current position and a drawn map of the city's grids to tap on. Residents see the grid and
+ * the address, never coordinates; the address line can always be corrected by hand.
  */
 export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
   const [message, setMessage] = useState<string | null>(null)
-  const grid = map && value ? gridAt(map, value) : null
+  const grid = map && value ? gridAt(map.grids, value) : null
 
   const place = (point: LatLng, address?: string) => {
-    const inGrid = map ? gridAt(map, point) : null
+    const inGrid = map ? gridAt(map.grids, point) : null
     setMessage(map && !inGrid ? '这个位置不在本市网格范围内，请在地图上重新选择' : null)
-    onChange({ ...point, address: address ?? value?.address ?? (inGrid ? `${inGrid.name}附近` : '') })
+    // an address we wrote ourselves follows the pin; one the resident typed or WeChat named stays
+    const ours = !value?.address || (map ? map.grids.some((g) => value.address === nearGrid(g.name)) : false)
+    onChange({ ...point, address: address ?? (ours ? (inGrid ? nearGrid(inGrid.name) : '') : (value?.address ?? '')) })
   }
 
   const locate = async () => {
@@ -67,15 +71,23 @@ export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
       </View>
       {map ? (
         <>
-          <GridMap map={map} pin={value} onPick={isWeapp ? undefined : (point) => place(point)} label='点选事发位置' />
-          {!isWeapp ? <Text className='wm-rp-hint'>在地图上点一下即可标记位置，红色边框为所在网格</Text> : null}
+          <PlaceMap
+            id='wm-report-map'
+            grids={map.grids}
+            highlightGridId={grid?.id ?? null}
+            pin={value}
+            // the phone's map zooms to the pin and its grid; the drawn one keeps the whole city, to tap anywhere
+            frame={isWeapp && value ? 'place' : 'city'}
+            onPick={(point, placeName) => place(point, placeName)}
+            label='点选事发位置'
+          />
+          <Text className='wm-rp-hint'>在地图上点一下即可标记位置，红色实线框为所在网格</Text>
         </>
       ) : null}
       {value ? (
         <View className='wm-rp-place' id='wm-report-place'>
-          <Text>
-            {grid ? `已定位：${grid.name}` : '所选位置不在本市网格内'}（{value.lat.toFixed(5)}, {value.lng.toFixed(5)}）
-          </Text>
+          <Text className='wm-rp-place__grid'>{grid ? `已定位：${grid.name}` : '所选位置不在本市网格内'}</Text>
+          <Text className='wm-rp-place__address'>{value.address ? `地址：${value.address}` : '请在下方填写地址描述，方便处置人员找到'}</Text>
         </View>
       ) : null}
       {message ? <Text className='wm-rp-error'>{message}</Text> : null}

@@ -5,13 +5,13 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { ReportView, RevealedReporter } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { ACTION_LABEL, type TransitionAction } from '@/shared/report'
+import { PlaceMap } from '@/components/place-map'
 import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { useCityMap } from '../api/report'
 import { STEP_WORD, dueLine, formatDateTime, formatTime } from '../lib/format'
 import { ACT_PAGE } from '../routes'
-import { GridMap } from './grid-map'
 import { PhotoGrid } from './photo-grid'
 import { RatingForm } from './rating-form'
 import { OverdueTag, StatusBadge } from './status-badge'
@@ -53,6 +53,10 @@ function KV({ k, v }: { k: string; v: string }) {
 export function ReportSummary({ view }: { view: ReportView }) {
   const map = useCityMap()
   const due = dueLine(view.dueAt, Date.now(), STEP_WORD[view.status] ?? '')
+  // only the mini-program has WeChat's map to navigate with, and only exact places are worth going to
+  const navigable = process.env.TARO_ENV === 'weapp' && !view.location.approximate
+  const openInWeChat = () =>
+    void Taro.openLocation({ latitude: view.location.lat, longitude: view.location.lng, name: view.gridName, address: view.location.address }).catch(() => undefined)
   return (
     <>
       <View className='wm-card' id='wm-report-head'>
@@ -84,19 +88,25 @@ export function ReportSummary({ view }: { view: ReportView }) {
         {view.descriptionHeldReason ? <Text className='wm-rp-error'>描述{view.descriptionHeldReason}</Text> : null}
       </View>
 
-      <View className='wm-card'>
+      <View className='wm-card' id='wm-report-where'>
         <Text className='wm-rp-label'>位置</Text>
-        {map ? <GridMap map={map} pin={view.location} approximate={view.location.approximate} label='事发位置' /> : null}
+        {/* the pin shows at once; the grids join it when the city map arrives (or never, offline) */}
+        <PlaceMap
+          id='wm-report-map'
+          grids={map?.grids}
+          highlightGridId={view.gridId}
+          pin={view.location}
+          pinTitle={view.location.address || view.gridName}
+          approximate={view.location.approximate}
+          onOpen={navigable ? openInWeChat : undefined}
+          label={`事发位置：${view.gridName}`}
+        />
         <KV k='网格' v={view.gridName} />
         {view.location.address ? <KV k='地址' v={view.location.address} /> : <KV k='位置' v='约在此网格内（公开展示只显示大致位置）' />}
         {view.unitName ? <KV k='责任单位' v={view.unitName} /> : null}
-        {process.env.TARO_ENV === 'weapp' && !view.location.approximate ? (
-          <Button
-            fill='outline'
-            type='primary'
-            onClick={() => void Taro.openLocation({ latitude: view.location.lat, longitude: view.location.lng, address: view.location.address }).catch(() => undefined)}
-          >
-            在地图中打开
+        {navigable ? (
+          <Button fill='outline' type='primary' onClick={openInWeChat}>
+            在地图中打开（导航）
           </Button>
         ) : null}
       </View>
