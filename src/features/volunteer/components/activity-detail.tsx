@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Image, Map, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import type { ActivityDetailView, ShiftView } from '@/shared/contract'
 import { VOLUNTEER_TEMPLATES } from '@/shared/volunteer'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
+import { PlaceMap } from '@/components/place-map'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { newRequestId, useResource } from '../api/volunteer'
 import { formatShift } from '../lib/format'
@@ -28,30 +29,9 @@ async function askForMessages(): Promise<void> {
   }
 }
 
-function PlaceMap({ activity }: { activity: ActivityDetailView }) {
-  const { lat, lng, name, address } = activity.place
-  if (process.env.TARO_ENV === 'weapp') {
-    return (
-      <Map
-        className='wm-vo-map'
-        latitude={lat}
-        longitude={lng}
-        scale={16}
-        markers={[{ id: 1, latitude: lat, longitude: lng, title: name, width: 30, height: 40, iconPath: '' }]}
-        circles={[{ latitude: lat, longitude: lng, radius: activity.geofenceRadiusM, color: '#c8102e88', fillColor: '#c8102e22', strokeWidth: 2 }]}
-        onTap={() => void Taro.openLocation({ latitude: lat, longitude: lng, name, address })}
-        onError={() => undefined}
-      />
-    )
-  }
-  return (
-    <View className='wm-vo-map-placeholder'>
-      <Text>{address}</Text>
-      <Text className='wm-vo-hint'>
-        坐标 {lat.toFixed(4)}, {lng.toFixed(4)} · 在小程序中可查看地图与导航
-      </Text>
-    </View>
-  )
+/** WeChat's own map, to navigate there; closing it is not an error */
+function openPlace({ place }: ActivityDetailView): void {
+  void Taro.openLocation({ latitude: place.lat, longitude: place.lng, name: place.name, address: place.address }).catch(() => undefined)
 }
 
 export function ActivityDetail({ activityId }: { activityId: string }) {
@@ -187,12 +167,29 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
         </Text>
       </View>
 
-      <View className='wm-vo-card'>
+      <View className='wm-vo-card' id='wm-vo-place'>
         <Text className='wm-vo-label' style={{ marginTop: 0 }}>
           地点：{a.place.name}
         </Text>
-        <Text className='wm-text-secondary'>到场后在活动地点 {a.geofenceRadiusM} 米范围内可定位签到，也可扫描组织者出示的签到码。</Text>
-        <PlaceMap activity={a} />
+        <Text className='wm-vo-line' id='wm-vo-address'>
+          地址：{a.place.address}
+        </Text>
+        <PlaceMap
+          id='wm-vo-map'
+          pin={a.place}
+          pinTitle={a.place.name}
+          geofence={{ center: a.place, radiusM: a.geofenceRadiusM }}
+          onOpen={process.env.TARO_ENV === 'weapp' ? () => openPlace(a) : undefined}
+          label={`活动地点：${a.place.name}，红色圆圈内 ${a.geofenceRadiusM} 米可定位签到`}
+        />
+        <Text className='wm-text-secondary'>到场后在红色圆圈（活动地点 {a.geofenceRadiusM} 米）范围内可定位签到，也可扫描组织者出示的签到码。</Text>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button size='small' fill='outline' type='primary' id='wm-vo-navigate' onClick={() => openPlace(a)}>
+            在地图中打开（导航）
+          </Button>
+        ) : (
+          <Text className='wm-vo-hint'>在小程序中可打开微信地图导航到活动地点</Text>
+        )}
       </View>
 
       <View className='wm-vo-card'>

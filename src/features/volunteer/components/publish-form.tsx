@@ -3,6 +3,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ActivityType } from '@/shared/contract'
+import type { LatLng } from '@/shared/report'
+import { PlaceMap } from '@/components/place-map'
 import { callCloud } from '@/lib/call-cloud'
 import { uploadFile } from '@/lib/upload'
 import { dayKey } from '../lib/format'
@@ -37,8 +39,8 @@ export function PublishForm({ teamId }: { teamId: string }) {
   const [description, setDescription] = useState('')
   const [placeName, setPlaceName] = useState('')
   const [address, setAddress] = useState('')
-  const [lat, setLat] = useState('')
-  const [lng, setLng] = useState('')
+  // the check-in centre: picked on WeChat's map or taken from the phone, shown as a pin, never as numbers
+  const [point, setPoint] = useState<LatLng | null>(null)
   const [radius, setRadius] = useState('200')
   const [cover, setCover] = useState<{ preview: string; fileID: string | null; progress: number } | null>(null)
   const [shifts, setShifts] = useState<ShiftDraft[]>([newShift(tomorrow)])
@@ -51,8 +53,7 @@ export function PublishForm({ teamId }: { teamId: string }) {
         const place = await Taro.chooseLocation({})
         setPlaceName(place.name || place.address)
         setAddress(place.address || place.name)
-        setLat(place.latitude.toFixed(6))
-        setLng(place.longitude.toFixed(6))
+        setPoint({ lat: place.latitude, lng: place.longitude })
       } catch {
         // closed the map
       }
@@ -60,8 +61,8 @@ export function PublishForm({ teamId }: { teamId: string }) {
     }
     const here = await locate()
     if (!here.ok) return setError(here.message)
-    setLat(here.lat.toFixed(6))
-    setLng(here.lng.toFixed(6))
+    setError(null)
+    setPoint({ lat: here.lat, lng: here.lng })
   }
 
   const pickCover = async () => {
@@ -90,9 +91,7 @@ export function PublishForm({ teamId }: { teamId: string }) {
     if (!title.trim()) return '请填写活动名称'
     if (!description.trim()) return '请填写活动介绍'
     if (!placeName.trim() || !address.trim()) return '请填写活动地点和详细地址'
-    const la = Number(lat)
-    const ln = Number(lng)
-    if (!lat || !lng || !Number.isFinite(la) || !Number.isFinite(ln) || Math.abs(la) > 90 || Math.abs(ln) > 180) return '请选择地点或填写经纬度（用于定位签到）'
+    if (!point) return process.env.TARO_ENV === 'weapp' ? '请在地图上选择活动地点（用于定位签到）' : '请使用当前位置标记活动地点（用于定位签到）'
     if (cover && !cover.fileID) return '封面还在上传，请稍等'
     for (const s of shifts) {
       const start = toMs(s.date, s.start)
@@ -108,14 +107,14 @@ export function PublishForm({ teamId }: { teamId: string }) {
   const submit = async () => {
     const why = problem()
     setError(why)
-    if (why) return
+    if (why || !point) return
     setBusy(true)
     const result = await callCloud('volunteer', 'publishActivity', {
       teamId,
       type,
       title: title.trim(),
       description: description.trim(),
-      place: { name: placeName.trim(), address: address.trim(), lat: Number(lat), lng: Number(lng) },
+      place: { name: placeName.trim(), address: address.trim(), lat: point.lat, lng: point.lng },
       geofenceRadiusM: Number(radius),
       ...(cover?.fileID ? { coverFileId: cover.fileID } : {}),
       shifts: shifts.map((s) => ({ startAt: toMs(s.date, s.start), endAt: toMs(s.date, s.end), capacity: Number(s.capacity) })),
@@ -156,12 +155,28 @@ export function PublishForm({ teamId }: { teamId: string }) {
         <Input className='wm-vo-input' id='wm-vo-pplace' value={placeName} maxlength={40} placeholder='如：长江路与人民路交叉口' onInput={(e) => setPlaceName(e.detail.value)} />
         <Text className='wm-vo-label'>详细地址</Text>
         <Input className='wm-vo-input' id='wm-vo-paddress' value={address} maxlength={120} placeholder='集合点的详细地址' onInput={(e) => setAddress(e.detail.value)} />
-        <View className='wm-vo-row'>
-          <Input className='wm-vo-input' style={{ marginRight: '16px' }} id='wm-vo-plat' type='digit' value={lat} placeholder='纬度' onInput={(e) => setLat(e.detail.value)} />
-          <Input className='wm-vo-input' id='wm-vo-plng' type='digit' value={lng} placeholder='经度' onInput={(e) => setLng(e.detail.value)} />
-        </View>
         <Text className='wm-vo-label'>定位签到范围（米）</Text>
         <Chips idPrefix='wm-vo-radius' options={RADII.map((r) => ({ key: r, label: `${r} 米` }))} value={radius} onChange={setRadius} />
+        {point ? (
+          <>
+            <PlaceMap
+              id='wm-vo-pmap'
+              pin={point}
+              pinTitle={placeName || undefined}
+              geofence={{ center: point, radiusM: Number(radius) }}
+              // a tap moves the check-in centre: WeChat's map may have put it across the road
+              onPick={(p) => setPoint(p)}
+              label={`签到中心点与 ${radius} 米签到范围`}
+            />
+            <Text className='wm-vo-hint' id='wm-vo-ppoint'>
+              已标记签到中心点（红色标记），红色圆圈为 {radius} 米签到范围；点地图可微调位置。
+            </Text>
+          </>
+        ) : (
+          <Text className='wm-vo-hint' id='wm-vo-ppoint'>
+            尚未标记签到中心点：{process.env.TARO_ENV === 'weapp' ? '点「在地图上选择地点」' : '点「使用我当前的位置」'}。
+          </Text>
+        )}
         <Text className='wm-vo-hint'>志愿者在这个范围内可以点「我已到达」定位签到；范围外需扫描您出示的签到码。</Text>
       </View>
 
