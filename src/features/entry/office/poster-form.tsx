@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { PosterTarget, PosterView } from '@/shared/contract'
+import type { CityGridView, PosterTarget, PosterView } from '@/shared/contract'
 import type { HandbookTocChapter } from '@/shared/handbook/types'
+import type { LatLng } from '@/shared/report'
+import { PlaceMap, gridAt } from '@/components/place-map'
 import { callCloud } from '@/lib/call-cloud'
 import { newRequestId } from './api'
 import { TARGET_LABEL } from './labels'
@@ -15,15 +17,15 @@ const KINDS: Kind[] = ['report', 'chapter', 'dailyQuiz', 'activity']
 interface Draft {
   title: string
   address: string
-  lat: string
-  lng: string
+  /** where the poster hangs: a scan opens 随手拍 with this place, so it is the wall, not the district */
+  point: LatLng | null
   kind: Kind
   chapterId: string
   sectionId: string
   activityId: string
 }
 
-const EMPTY: Draft = { title: '', address: '', lat: '', lng: '', kind: 'report', chapterId: '', sectionId: '', activityId: '' }
+const EMPTY: Draft = { title: '', address: '', point: null, kind: 'report', chapterId: '', sectionId: '', activityId: '' }
 
 function toTarget(d: Draft): PosterTarget | string {
   switch (d.kind) {
@@ -44,9 +46,7 @@ function toTarget(d: Draft): PosterTarget | string {
 function problemWith(d: Draft): string | null {
   if (!d.title.trim()) return '请填写海报标题'
   if (!d.address.trim()) return '请填写张贴地点'
-  const lat = Number(d.lat)
-  const lng = Number(d.lng)
-  if (!d.lat || !d.lng || Number.isNaN(lat) || Number.isNaN(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return '请填写正确的经纬度，或点“使用当前位置”'
+  if (!d.point) return process.env.TARO_ENV === 'weapp' ? '请在地图上选择张贴位置' : '请在地图上点选张贴位置，或点“使用当前位置”'
   const target = toTarget(d)
   return typeof target === 'string' ? target : null
 }
@@ -55,6 +55,7 @@ function problemWith(d: Draft): string | null {
 export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView) => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [chapters, setChapters] = useState<HandbookTocChapter[]>([])
+  const [grids, setGrids] = useState<readonly CityGridView[]>([])
   const [requestId, setRequestId] = useState(newRequestId)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
@@ -62,13 +63,15 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
 
   useEffect(() => {
     void callCloud('handbook', 'toc', {}).then((r) => r.ok && setChapters(r.data.chapters))
+    // the city's grids: the office sees which grid the poster's reports will go to
+    void callCloud('report', 'map', {}).then((r) => r.ok && setGrids(r.data.grids))
   }, [])
 
   async function pickLocation() {
     if (process.env.TARO_ENV === 'weapp') {
       try {
         const picked = await Taro.chooseLocation({})
-        set({ lat: picked.latitude.toFixed(6), lng: picked.longitude.toFixed(6), address: draft.address || picked.address || picked.name })
+        set({ point: { lat: picked.latitude, lng: picked.longitude }, address: draft.address || picked.address || picked.name })
       } catch {
         // closed the picker: nothing changes
       }
@@ -76,9 +79,9 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
     }
     try {
       const here = await Taro.getLocation({ type: 'gcj02' })
-      set({ lat: here.latitude.toFixed(6), lng: here.longitude.toFixed(6) })
+      set({ point: { lat: here.latitude, lng: here.longitude } })
     } catch {
-      void Taro.showToast({ icon: 'none', title: '无法获取位置，请手动填写经纬度' })
+      void Taro.showToast({ icon: 'none', title: '无法获取位置，请在地图上点选' })
     }
   }
 
@@ -87,10 +90,11 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
     setProblem(found)
     if (found) return
     const target = toTarget(draft) as PosterTarget
+    if (!draft.point) return
     setBusy(true)
     const result = await callCloud('entry', 'registerPoster', {
       title: draft.title.trim(),
-      place: { address: draft.address.trim(), lat: Number(draft.lat), lng: Number(draft.lng) },
+      place: { address: draft.address.trim(), lat: draft.point.lat, lng: draft.point.lng },
       target,
       requestId,
     })
@@ -103,6 +107,7 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
   }
 
   const chapter = chapters.find((c) => c.id === draft.chapterId)
+  const grid = draft.point ? gridAt(grids, draft.point) : null
   return (
     <View className='wm-poster-form' id='wm-poster-form'>
       <Text className='wm-field-label'>海报标题</Text>
@@ -123,27 +128,24 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
         placeholder='如：文明路与人民路口公交站'
         onInput={(e) => set({ address: e.detail.value })}
       />
-      <View className='wm-poster-form__coords'>
-        <Input
-          id='wm-poster-lat'
-          className='wm-field-input wm-poster-form__coord'
-          type='digit'
-          value={draft.lat}
-          placeholder='纬度'
-          onInput={(e) => set({ lat: e.detail.value })}
-        />
-        <Input
-          id='wm-poster-lng'
-          className='wm-field-input wm-poster-form__coord'
-          type='digit'
-          value={draft.lng}
-          placeholder='经度'
-          onInput={(e) => set({ lng: e.detail.value })}
-        />
-      </View>
-      <View className='wm-poster-form__link' role='button' onClick={() => void pickLocation()}>
+      <View className='wm-poster-form__link' role='button' id='wm-poster-locate' onClick={() => void pickLocation()}>
         <Text>{process.env.TARO_ENV === 'weapp' ? '在地图上选择位置' : '使用当前位置'}</Text>
       </View>
+      {grids.length > 0 || draft.point ? (
+        <PlaceMap
+          id='wm-poster-map'
+          grids={grids}
+          highlightGridId={grid?.id ?? null}
+          pin={draft.point}
+          pinTitle={draft.title || undefined}
+          frame={draft.point && process.env.TARO_ENV === 'weapp' ? 'place' : 'city'}
+          onPick={(point) => set({ point })}
+          label='点选海报张贴位置'
+        />
+      ) : null}
+      <Text className='wm-text-secondary' id='wm-poster-place'>
+        {draft.point ? (grid ? `张贴位置：${grid.name}（扫码随手拍将转给该网格）` : '张贴位置不在本市网格内，请重新选择') : '尚未标记张贴位置：点上方链接，或在地图上点选'}
+      </Text>
 
       <Text className='wm-field-label'>扫码后打开</Text>
       <View className='wm-poster-form__chips' role='radiogroup'>
