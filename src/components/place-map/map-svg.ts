@@ -33,6 +33,8 @@ export function projectionFor(box: BBox): Projection {
   }
 }
 
+const LABEL_SIZE = 22
+
 const escape = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`)
 const n = (v: number) => v.toFixed(1)
 
@@ -64,7 +66,10 @@ export function mapSvg(scene: PlaceScene, box: BBox): string {
     const top = Math.max(...ring.map(([, lat]) => lat))
     const bottom = Math.min(...ring.map(([, lat]) => lat))
     const [x, y] = proj.toXY({ lat: top - (top - bottom) * 0.22, lng: cx })
-    parts.push(`<text x="${n(x)}" y="${n(y)}" text-anchor="middle" font-size="22" fill="#4a4440" font-family="sans-serif">${escape(grid.name)}</text>`)
+    // a neighbour whose name would be cut by the frame's edge goes unnamed rather than show 「和平」
+    const halfWidth = (LABEL_SIZE * [...grid.name].length) / 2
+    if (x - halfWidth < 4 || x + halfWidth > proj.width - 4 || y < LABEL_SIZE + 4 || y > proj.height - 8) continue
+    parts.push(`<text x="${n(x)}" y="${n(y)}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="#4a4440" font-family="sans-serif">${escape(grid.name)}</text>`)
   }
   if (scene.geofence) {
     const [x, y] = proj.toXY(scene.geofence.center)
@@ -88,7 +93,7 @@ export function mapSvg(scene: PlaceScene, box: BBox): string {
   const bar = px(metres)
   const [bx, by] = [16, proj.height - 16]
   parts.push(
-    `<rect x="${bx - 6}" y="${by - 34}" width="${n(bar + 12)}" height="40" rx="6" fill="#ffffff" fill-opacity="0.8"/>`,
+    `<rect x="${bx - 6}" y="${by - 34}" width="${n(bar + 12)}" height="40" rx="6" fill="#ffffff" fill-opacity="0.9"/>`,
     `<path d="M${bx} ${by - 8} v8 h${n(bar)} v-8" fill="none" stroke="#4a4440" stroke-width="3"/>`,
     `<text x="${n(bx + bar / 2)}" y="${by - 12}" text-anchor="middle" font-size="18" fill="#4a4440" font-family="sans-serif">${metres >= 1000 ? `${metres / 1000} 公里` : `${metres} 米`}</text>`,
   )
