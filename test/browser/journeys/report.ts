@@ -58,6 +58,13 @@ async function act(t: BrowserTest, action: string, shot: string, fill?: () => Pr
   await visible(page, '#wm-report-detail').waitFor()
 }
 
+/** Residents see the grid and the address, never a latitude or longitude such as 30.27628. */
+async function expectNoCoordinates(page: Page, selector: string): Promise<void> {
+  const text = (await visible(page, selector).textContent()) ?? ''
+  const found = /\d{2,3}\.\d{3,}/.exec(text)
+  if (found) throw new Error(`${selector} shows a coordinate: ${found[0]}`)
+}
+
 async function expectStatus(page: Page, status: string): Promise<void> {
   await visible(page, `#wm-report-detail[data-status="${status}"]`).waitFor()
 }
@@ -83,8 +90,10 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   const box = await map.boundingBox()
   if (!box) throw new Error('the grid map is not on screen')
   await map.tap({ position: { x: box.width * 0.5, y: box.height * 0.3 } })
-  await visible(page, '#wm-report-place').filter({ hasText: '文明路网格' }).waitFor()
+  await visible(page, '#wm-report-place').filter({ hasText: '已定位：文明路网格' }).waitFor()
   await visible(page, '#wm-report-address input').fill('文明路 18 号公交站旁电线杆')
+  await visible(page, '#wm-report-place').filter({ hasText: '地址：文明路 18 号公交站旁电线杆' }).waitFor()
+  await expectNoCoordinates(page, '#wm-report-place')
   await t.shot('03-form-location')
 
   await visible(page, '#wm-report-description textarea').fill('公交站旁电线杆和配电箱上贴满了小广告，已经持续一周。')
@@ -126,6 +135,8 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await t.shot('06-grid-queue')
   await visible(page, `#wm-report-${reportId}`).tap()
   await visible(page, '#wm-report-reporter').filter({ hasText: '139****1234' }).waitFor()
+  await visible(page, '#wm-report-where').filter({ hasText: '文明路网格' }).filter({ hasText: '文明路 18 号公交站旁电线杆' }).waitFor()
+  await expectNoCoordinates(page, '#wm-report-detail')
   await visible(page, '#wm-report-actions').scrollIntoViewIfNeeded()
   await t.shot('07-grid-detail')
   await act(t, 'dispatch', '08-grid-dispatch', async () => {

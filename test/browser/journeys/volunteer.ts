@@ -76,6 +76,12 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   // —— detail → sign up → registration first ——
   await t.open(`packages/volunteer/pages/activity/index?id=${published.id}`)
   await visible(page, '#wm-vo-detail').waitFor()
+  // the place in words and on the map, never as coordinates
+  const placeCard = visible(page, '#wm-vo-place')
+  await placeCard.filter({ hasText: '长江路与人民路交叉口东北角岗亭' }).filter({ hasText: '200 米' }).waitFor()
+  await visible(page, '#wm-vo-map').waitFor()
+  const placeText = (await placeCard.textContent()) ?? ''
+  if (placeText.includes('坐标') || /\d{2,3}\.\d{3,}/.test(placeText)) throw new Error(`the activity's place shows coordinates: ${placeText}`)
   await t.shot('03-detail')
   await visible(page, `#wm-vo-signup-${shiftId}`).tap()
   await visible(page, '#wm-vo-register').waitFor()
