@@ -78,7 +78,8 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
       return
     }
     try {
-      const here = await Taro.getLocation({ type: 'gcj02' })
+      // this branch is the H5 build: Taro's browser getLocation gives WGS-84 only and fails on 'gcj02'
+      const here = await Taro.getLocation({ type: 'wgs84' })
       set({ point: { lat: here.latitude, lng: here.longitude } })
     } catch {
       void Taro.showToast({ icon: 'none', title: '无法获取位置，请在地图上点选' })

@@ -41,7 +41,9 @@ export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
   const locate = async () => {
     setMessage('正在获取当前位置…')
     try {
-      const here = await Taro.getLocation(isWeapp ? { type: 'gcj02' } : {})
+      // WeChat's precise GCJ-02 fix, the datum of its maps; Taro's H5 getLocation serves only the
+      // browser's WGS-84 and fails on any other type (or none), so H5 must ask for that
+      const here = await Taro.getLocation(isWeapp ? { type: 'gcj02' } : { type: 'wgs84' })
       place({ lat: here.latitude, lng: here.longitude })
     } catch {
       setMessage(isWeapp ? '未能获取位置：请允许使用位置信息，或在地图上选点' : '未能获取位置：请在下方地图上点选位置')
