@@ -1,5 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import webpack from 'webpack'
 
 /** The argument Taro passes to a `designWidth` function: the file whose px are being converted. */
 interface DesignWidthInput {
@@ -25,7 +27,8 @@ export default defineConfig<'webpack5'>(async () => {
     outputRoot: isH5 ? (process.env.WM_H5_DIST ?? 'dist-h5') : (process.env.WM_WEAPP_DIST ?? 'dist'),
     // NutUI icons render <i>; without plugin-html they silently vanish on weapp
     // ("Template tmpl_0_i not found").
-    plugins: ['@tarojs/plugin-html'],
+    // In the browser <i> is a real element already: the plugin's runtime (~14 KB) is weapp-only.
+    plugins: isH5 ? [] : ['@tarojs/plugin-html'],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -45,6 +48,12 @@ export default defineConfig<'webpack5'>(async () => {
       },
     },
     h5: {
+      // Taro's React implementations of its components instead of the Stencil web components and
+      // their React wrappers: ~270 KB less JavaScript before the first page can paint.
+      useHtmlComponents: true,
+      // images become files, not base64 inside the JavaScript every page waits for (the tab bar's
+      // eight icons alone were ~20 KB of the first load)
+      imageUrlLoaderOption: { limit: 1024 },
       publicPath: '/',
       staticDirectory: 'static',
       // hash routing works from any static server and from the local host, deep links included
@@ -61,6 +70,37 @@ export default defineConfig<'webpack5'>(async () => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only the initial chunk, so every lazily loaded page carried its own copy of
+        // the framework and NutUI (~380 KB each). Split every chunk: the framework in one file the
+        // home page loads once, what several pages share in common chunks, each page only its own.
+        // Taro's H5 tab bar is a Stencil web component that brings the Stencil runtime into every
+        // first load; src/lib/h5/tab-bar.ts is the same bar in plain DOM (see there).
+        chain
+          .plugin('wm-h5-tab-bar')
+          .use(webpack.NormalModuleReplacementPlugin, [
+            /[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/,
+            path.resolve(__dirname, '..', 'src', 'lib', 'h5', 'tab-bar.ts'),
+          ])
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          minSize: 8 * 1024,
+          hidePathInfo: true,
+          cacheGroups: {
+            framework: {
+              name: 'framework',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@tarojs)[\\/]/,
+              // only what the first page needs: an API one subpackage uses (previewImage pulls in
+              // swiper, 160 KB) stays with that subpackage
+              chunks: 'initial',
+              priority: 100,
+              enforce: true,
+            },
+            vendors: { test: /[\\/]node_modules[\\/]/, chunks: 'all', minChunks: 2, priority: 10, reuseExistingChunk: true },
+            common: { chunks: 'all', minChunks: 2, priority: 5, reuseExistingChunk: true },
+            default: false,
+            defaultVendors: false,
+          },
+        })
       },
     },
   }

@@ -111,7 +111,7 @@ export default async function handbookJourney(t: Journey): Promise<void> {
   await visible(page, '#wm-chapter-waste').waitFor()
   await shot('contents')
   await visible(page, '#wm-handbook-search').tap()
-  const input = visible(page, '#wm-search-input input')
+  const input = visible(page, 'input#wm-search-input')
   await input.waitFor()
   await input.fill('头盔')
   const firstHit = visible(page, '#wm-search-results .wm-search__hit')
@@ -180,11 +180,11 @@ export default async function handbookJourney(t: Journey): Promise<void> {
   // opened directly, the editor goes on to 手册发布 by itself after saving
   await page.waitForURL((url) => url.hash.includes('packages/office/pages/handbook/index'))
   await visible(page, '#wm-publish-drafts').getByText('文明交通').first().waitFor()
-  const note = visible(page, '#wm-publish-note input')
+  const note = visible(page, 'input#wm-publish-note')
   await note.click()
   await note.pressSequentially('补充斑马线提示')
   await page.waitForFunction(() => {
-    const input = Array.from(document.querySelectorAll('#wm-publish-note input')).find((e) => (e as HTMLElement).offsetParent !== null)
+    const input = Array.from(document.querySelectorAll('input#wm-publish-note')).find((e) => (e as HTMLElement).offsetParent !== null)
     return (input as HTMLInputElement | undefined)?.value === '补充斑马线提示'
   })
   await shot('office-publish-draft')

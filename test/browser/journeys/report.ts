@@ -91,13 +91,13 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   if (!box) throw new Error('the grid map is not on screen')
   await map.tap({ position: { x: box.width * 0.5, y: box.height * 0.3 } })
   await visible(page, '#wm-report-place').filter({ hasText: '已定位：文明路网格' }).waitFor()
-  await visible(page, '#wm-report-address input').fill('文明路 18 号公交站旁电线杆')
+  await visible(page, 'input#wm-report-address').fill('文明路 18 号公交站旁电线杆')
   await visible(page, '#wm-report-place').filter({ hasText: '地址：文明路 18 号公交站旁电线杆' }).waitFor()
   await expectNoCoordinates(page, '#wm-report-place')
   await t.shot('03-form-location')
 
   await visible(page, '#wm-report-description textarea').fill('公交站旁电线杆和配电箱上贴满了小广告，已经持续一周。')
-  await visible(page, '#wm-report-phone input').fill('13900001234')
+  await visible(page, 'input#wm-report-phone').fill('13900001234')
   await visible(page, '#wm-report-submit').scrollIntoViewIfNeeded()
   await t.shot('04-form-ready')
   await visible(page, '#wm-report-submit').tap()
@@ -210,7 +210,7 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await t.open('pages/entry/index?scene=pDEMOREPORT')
   await visible(page, '#wm-report-form').waitFor()
   await page.waitForFunction(
-    () => Array.from(document.querySelectorAll<HTMLInputElement>('#wm-report-address input, input#wm-report-address')).some((el) => el.value.includes('公交站')),
+    () => Array.from(document.querySelectorAll<HTMLInputElement>('input#wm-report-address')).some((el) => el.value.includes('公交站')),
     null,
     { timeout: 10_000 },
   )
