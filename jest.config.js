@@ -14,6 +14,9 @@ module.exports = {
     node('unit', 'unit'),
     node('conformance', 'conformance'),
     node('integration', 'integration'),
+    // WeChat's own tools on the compiled weapp (miniprogram-ci offline, wcc, wcsc) and the private-API
+    // scan; miniprogram-ci takes seconds a run, so the project has a longer limit
+    { ...node('wechat', 'wechat'), setupFilesAfterEnv: ['<rootDir>/test/wechat/support/timeout.ts'] },
     {
       displayName: 'mp',
       testEnvironment: 'jsdom',
