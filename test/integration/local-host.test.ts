@@ -27,7 +27,10 @@ beforeAll(async () => {
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-h5-'))
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>文明通</title>')
 })
-afterAll(() => cloud.close())
+afterAll(() => {
+  cloud.close()
+  fs.rmSync(staticDir, { recursive: true, force: true })
+})
 beforeEach(() => listen(true))
 afterEach(() => new Promise((resolve) => server.close(resolve)))
 

@@ -11,6 +11,7 @@ export interface LocalPlatform extends Platform {
   db: LocalDatabase
   openApi: LocalOpenApi
   storage: ReturnType<typeof createLocalStorage>
+  /** closes the database; an in-memory platform also removes the temp folder its files were in */
   close(): void
 }
 
@@ -48,7 +49,11 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     clock,
     log: options.log ?? stderrLogger,
     config: { adminOpenids: options.adminOpenids ?? [] },
-    close: () => db.close(),
+    close: () => {
+      db.close()
+      // an in-memory platform's files live in a temp folder it made: nothing of it outlives close
+      if (inMemory) fs.rmSync(storageRoot, { recursive: true, force: true })
+    },
   }
 }
 
