@@ -1,10 +1,13 @@
 // One jest project per test layer; run one with `npx jest --selectProjects <name>`.
 const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
+const ESM_ONLY = ['file-type', 'strtok3', 'token-types', '@tokenizer/inflate', 'uint8array-extras', '@borewit/text-codec']
 const node = (name, dir) => ({
   displayName: name,
   testEnvironment: 'node',
   testMatch: [`<rootDir>/test/${dir}/**/*.test.ts`],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  // file-type (upload bytes) and its dependencies ship ES modules only: babel turns them into CommonJS too
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper: alias,
 })
 module.exports = {

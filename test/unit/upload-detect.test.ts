@@ -1,0 +1,31 @@
+import { detectUploadType } from '@/cloud/domain/upload/detect'
+
+const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))))
+
+const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 'JFIF', [0x00, 0x01, 0x01])
+const PNG = bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
+const GIF = bytes('GIF89a', [1, 0, 1, 0, 0x80, 0, 0])
+const WEBP = bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 ', [0x18, 0, 0, 0])
+const MP4 = bytes([0, 0, 0, 0x18], 'ftypisom', [0, 0, 2, 0], 'isomiso2')
+
+describe('an upload is what its bytes say', () => {
+  test.each([
+    ['a JPEG', JPEG, { mime: 'image/jpeg', ext: 'jpg' }],
+    ['a PNG', PNG, { mime: 'image/png', ext: 'png' }],
+    ['a GIF', GIF, { mime: 'image/gif', ext: 'gif' }],
+    ['a WEBP', WEBP, { mime: 'image/webp', ext: 'webp' }],
+  ])('%s is an image for report photos', async (_label, file, type) => {
+    expect(await detectUploadType(file, 'reports')).toEqual(type)
+  })
+
+  test.each([
+    ['a <script>', bytes('<script>alert(1)</script>')],
+    ['an HTML page', bytes('<!doctype html><html><body>hi</body></html>')],
+    ['an SVG (it can carry script)', bytes('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+    ['a PDF', bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')],
+    ['nothing', Buffer.alloc(0)],
+    ['a video in a photo area', MP4],
+  ])('%s is refused', async (_label, file) => {
+    expect(await detectUploadType(file, 'reports')).toBeNull()
+  })
+})
