@@ -146,6 +146,9 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     setRoute: { categoryId: 'back-alley', gridId: 'grid-demo', unitId: 'unit-demo' },
     updateSettings: { dailyLimit: 20 },
   },
+  storage: {
+    reserve: { area: 'reports', count: 3 },
+  },
 }
 
 interface JsonSchemaNode {

@@ -298,18 +298,48 @@ describe('publishing a new version from the office', () => {
     expect(result).toMatchObject({ ok: false, code: 'HANDBOOK.CONTENT_REJECTED' })
   })
 
+  /** A PNG the office uploads to a path it reserved; `mark` goes into the bytes after the signature. */
+  async function illustration(openid: string = TEST_ADMIN, mark = ''): Promise<string> {
+    const { paths } = expectOk(await cloud.as(openid).call('storage', 'reserve', { area: 'handbook', count: 1 }))
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from(mark)])
+    return (await cloud.platform.storage.uploadFile({ cloudPath: `${paths[0]}.png`, fileContent: png })).fileID
+  }
+
   test('an illustration passes the image check and reaches readers as a URL', async () => {
-    const { fileID } = await cloud.platform.storage.uploadFile({ cloudPath: 'handbook/traffic.png', fileContent: Buffer.from('png') })
+    const fileID = await illustration()
     const chapter = { ...editedTraffic(), illustration: { fileID, alt: '斑马线前礼让行人' } }
     await stageAndPublish(chapter)
     const view = expectOk(await cloud.as('alice').call('handbook', 'chapter', { chapterId: 'traffic' }))
     expect(view.illustration).toEqual({ fileID, alt: '斑马线前礼让行人' })
-    expect(view.illustrationUrl).toBe('/api/storage/file/handbook/traffic.png')
+    expect(view.illustrationUrl).toBe(`/api/storage/file/${fileID.replace('cloud://local.wenming/', '')}`)
+    expect(view.illustrationUrl).toMatch(/^\/api\/storage\/file\/handbook\/\d{8}\/[0-9a-f]{24}\.png$/)
+  })
+
+  test('the published illustration can be staged again with the chapter; its upload was used once', async () => {
+    const fileID = await illustration()
+    await stageAndPublish({ ...editedTraffic(), illustration: { fileID, alt: '图' } })
+    expect((await cloud.snapshot()).uploads).toEqual([])
+    await stageAndPublish({ ...editedTraffic('再改一次'), illustration: { fileID, alt: '图' } }, '再次更新')
+  })
+
+  test('an illustration the office did not upload is refused', async () => {
+    await cloud.as(TEST_ADMIN).call('handbook', 'toc', {})
+    expectOk(await cloud.as(TEST_ADMIN).call('user', 'grantRole', { openid: 'second-admin', role: 'admin' }))
+    const unreserved = 'cloud://local.wenming/handbook/traffic.png'
+    await cloud.platform.storage.uploadFile({ cloudPath: 'handbook/traffic.png', fileContent: Buffer.from('89504e470d0a1a0a', 'hex') })
+    const cases: Array<[string, string]> = [
+      ['a path nobody reserved', unreserved],
+      ['a file another office account uploaded', await illustration('second-admin')],
+    ]
+    for (const [label, fileID] of cases) {
+      const result = await cloud.as(TEST_ADMIN).call('handbook', 'stageChapter', { baseVersion: 1, chapter: { ...editedTraffic(), illustration: { fileID, alt: '图' } } })
+      expect({ label, result }).toMatchObject({ label, result: { ok: false, code: 'UPLOAD.NOT_YOURS' } })
+    }
   })
 
   test('an illustration that fails the image check is refused', async () => {
     await cloud.as(TEST_ADMIN).call('handbook', 'toc', {})
-    const chapter = { ...editedTraffic(), illustration: { fileID: 'cloud://local.wenming/handbook/risky.png', alt: '图' } }
+    const chapter = { ...editedTraffic(), illustration: { fileID: await illustration(TEST_ADMIN, 'risky'), alt: '图' } }
     const result = await cloud.as(TEST_ADMIN).call('handbook', 'stageChapter', { baseVersion: 1, chapter })
     expect(result).toMatchObject({ ok: false, code: 'HANDBOOK.CONTENT_REJECTED' })
   })

@@ -102,15 +102,16 @@ test('an upload is stored under a server-chosen name and served back', async () 
   expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
 })
 
-test('uploads need an identity and an image type', async () => {
-  const noIdentity = await fetch(`${base}/api/storage/upload`, { method: 'POST', body: 'x', headers: { 'content-type': 'image/png' } })
+test('uploads need an identity and image bytes', async () => {
+  const noIdentity = await fetch(`${base}/api/storage/upload?area=reports`, { method: 'POST', body: 'x', headers: { 'content-type': 'image/png' } })
   expect(noIdentity.status).toBe(401)
-  const notImage = await fetch(`${base}/api/storage/upload`, {
+  const notImage = await fetch(`${base}/api/storage/upload?area=reports`, {
     method: 'POST',
     body: 'x',
     headers: { 'content-type': 'text/html', 'x-dev-openid': 'demo-resident' },
   })
   expect(notImage.status).toBe(415)
+  expect(await notImage.json()).toMatchObject({ ok: false, code: 'UPLOAD.TYPE' })
 })
 
 test('the H5 app is served at / and deep paths fall back to index.html; paths cannot escape', async () => {

@@ -27,7 +27,7 @@ describe('each path of the state machine, with the role that owns each step', ()
     expect(processing).toMatchObject({ status: 'processing', dueAt: t0 + 2 * HOUR + 48 * HOUR })
 
     cloud.clock.advance(3 * HOUR)
-    const after = await cloud.photo(P.handler, 'after')
+    const after = await cloud.photo(P.handler)
     const resolved = expectOk(await cloud.as(P.handler).call('report', 'resolve', { reportId: submitted.id, afterPhotos: [after], note: '已全部清除' }))
     expect(resolved).toMatchObject({ status: 'resolved', dueAt: null, public: true })
     expect(resolved.resolution).toMatchObject({ note: '已全部清除', at: t0 + 5 * HOUR })
@@ -101,7 +101,7 @@ describe('each path of the state machine, with the role that owns each step', ()
       ok: false,
       code: 'INPUT.INVALID',
     })
-    const after = await cloud.photo(P.handler, 'after')
+    const after = await cloud.photo(P.handler)
     const beforeNote = await cloud.snapshot()
     expect(await cloud.as(P.handler).call('report', 'resolve', { reportId: report.id, afterPhotos: [after], note: ' ' })).toMatchObject({
       ok: false,
@@ -123,7 +123,7 @@ describe('each path of the state machine, with the role that owns each step', ()
 
   test('the unit cannot resolve with photos it did not upload (e.g. the reporter’s own)', async () => {
     const report = await reportIn(cloud, 'processing')
-    const residentPhoto = await cloud.photo(P.alice, 'staged')
+    const residentPhoto = await cloud.photo(P.alice)
     expect(await cloud.as(P.handler).call('report', 'resolve', { reportId: report.id, afterPhotos: [residentPhoto], note: '已处理' })).toMatchObject({
       ok: false,
       code: 'REPORT.PHOTO_NOT_YOURS',
@@ -179,7 +179,7 @@ const INPUT: Record<TransitionAction, () => Promise<Record<string, unknown>>> = 
   approve: async () => ({}),
   start: async () => ({}),
   sendBack: async () => ({ reason: 'other', note: '不归我们管' }),
-  resolve: async () => ({ afterPhotos: [await cloud.photo(P.handler, 'after')], note: '已处理' }),
+  resolve: async () => ({ afterPhotos: [await cloud.photo(P.handler)], note: '已处理' }),
   rate: async () => ({ score: 5 }),
   reopen: async () => ({ score: 2, comment: '没有处理干净' }),
 }

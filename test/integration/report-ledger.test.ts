@@ -90,7 +90,7 @@ describe('after 已办结: rating, and reopening on an unhappy one', () => {
 
     expectOk(await cloud.as(P.grid).call('report', 'dispatch', { reportId: report.id }))
     expectOk(await cloud.as(P.handler).call('report', 'start', { reportId: report.id }))
-    const after = await cloud.photo(P.handler, 'after')
+    const after = await cloud.photo(P.handler)
     const again = expectOk(await cloud.as(P.handler).call('report', 'resolve', { reportId: report.id, afterPhotos: [after], note: '已安装防贴涂层' }))
     expect(again).toMatchObject({ status: 'resolved', rating: null, public: true })
     const rated = expectOk(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 5 }))

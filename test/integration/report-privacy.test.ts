@@ -150,7 +150,7 @@ describe('the public feed and public views', () => {
 
 describe('content check', () => {
   test('held text and photos: the reporter sees them with the reason; staff and the public do not', async () => {
-    const clean = await cloud.photo(P.alice, 'clean')
+    const clean = await cloud.photo(P.alice)
     const risky = await cloud.photo(P.alice, 'risky')
     const report = await cloud.submit(P.alice, { photos: [clean, risky], description: '这里有人在赌博' })
     expect(report.status).toBe('submitted')

@@ -87,7 +87,7 @@ describe('submit: refused input writes nothing', () => {
     ['ten photos', 'INPUT.INVALID', async (c) => ({ photos: await Promise.all(Array.from({ length: 10 }, () => c.photo(P.alice))) })],
     ['no photo', 'INPUT.INVALID', async () => ({ photos: [] })],
     ['someone else’s photo', 'REPORT.PHOTO_NOT_YOURS', async (c) => ({ photos: [await c.photo(P.bob)] })],
-    ['a photo outside my folder', 'REPORT.PHOTO_NOT_YOURS', async () => ({ photos: ['cloud://local.wenming/uploads/20261125/abc.jpg'] })],
+    ['a photo in no reserved path', 'REPORT.PHOTO_NOT_YOURS', async () => ({ photos: ['cloud://local.wenming/uploads/20261125/abc.jpg'] })],
     ['a file id that is not cloud://', 'INPUT.INVALID', async () => ({ photos: ['https://example.com/a.jpg'] })],
     ['501 characters', 'INPUT.INVALID', async () => ({ description: '脏'.repeat(501) })],
     ['an unknown category', 'INPUT.INVALID', async () => ({ categoryId: 'spaceship' })],
@@ -114,15 +114,9 @@ describe('submit: refused input writes nothing', () => {
     for (const name of ['reports', 'report_events', 'report_daily', 'report_confirmations']) expect(after[name]).toEqual(before[name])
   })
 
-  test('a photo never uploaded to storage is refused when the storage says it is missing', async () => {
-    const { uploadDir } = expectOk(await cloud.as(P.alice).call('report', 'prepare', {}))
-    const ghost = `cloud://local.wenming/${uploadDir}/20261125/never-uploaded.jpg`
-    const storage = cloud.platform.storage
-    const real = storage.getTempFileURL.bind(storage)
-    // the local store answers with a URL for any path; the cloud answers a missing file with a status
-    storage.getTempFileURL = async ({ fileList }) => ({
-      fileList: (await real({ fileList })).fileList.map((f) => (f.fileID === ghost ? { ...f, tempFileURL: '', status: -503003 } : f)),
-    })
+  test('a photo reserved but never uploaded is refused because the storage says it is missing', async () => {
+    const { paths } = expectOk(await cloud.as(P.alice).call('storage', 'reserve', { area: 'reports', count: 1 }))
+    const ghost = `cloud://local.wenming/${paths[0]}.jpg`
     expect(await cloud.trySubmit(P.alice, { photos: [ghost] })).toMatchObject({ ok: false, code: 'REPORT.PHOTO_NOT_FOUND' })
     expect((await cloud.snapshot()).reports).toEqual([])
   })

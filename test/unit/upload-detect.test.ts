@@ -1,4 +1,5 @@
 import { detectUploadType } from '@/cloud/domain/upload/detect'
+import { reservedPathOf } from '@/cloud/domain/upload/reservations'
 
 const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))))
 
@@ -27,5 +28,22 @@ describe('an upload is what its bytes say', () => {
     ['a video in a photo area', MP4],
   ])('%s is refused', async (_label, file) => {
     expect(await detectUploadType(file, 'reports')).toBeNull()
+  })
+})
+
+describe('the reserved path of a stored file', () => {
+  test('is its storage path without the extension, for the shape the server hands out', () => {
+    expect(reservedPathOf('cloud://env-1.bucket/reports/20261125/0123456789abcdef01234567.jpg')).toBe('reports/20261125/0123456789abcdef01234567')
+    expect(reservedPathOf('cloud://local.wenming/volunteer/20261125/0123456789abcdef01234567.png')).toBe('volunteer/20261125/0123456789abcdef01234567')
+  })
+
+  test.each([
+    ['an old per-person folder', 'cloud://local.wenming/reports/0123456789abcdef/20261125/x.jpg'],
+    ['an unknown area', 'cloud://local.wenming/uploads/20261125/0123456789abcdef01234567.jpg'],
+    ['an extension we do not store', 'cloud://local.wenming/reports/20261125/0123456789abcdef01234567.html'],
+    ['no extension', 'cloud://local.wenming/reports/20261125/0123456789abcdef01234567'],
+    ['a path that climbs out', 'cloud://local.wenming/reports/../20261125/0123456789abcdef01234567.jpg'],
+  ])('is none for %s', (_label, fileId) => {
+    expect(reservedPathOf(fileId)).toBeNull()
   })
 })

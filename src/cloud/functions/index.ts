@@ -5,6 +5,7 @@ import { handbookFunction } from './handbook'
 import { entryFunction } from './entry'
 import { quizFunction } from './quiz'
 import { reportFunction } from './report'
+import { storageFunction } from './storage'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -14,4 +15,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   entry: entryFunction,
   quiz: quizFunction,
   report: reportFunction,
+  storage: storageFunction,
 }

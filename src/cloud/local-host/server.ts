@@ -1,11 +1,15 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import crypto from 'node:crypto'
 import { z } from 'zod'
+import { UPLOAD_AREAS, UPLOAD_ERRORS, UPLOAD_LIMITS, type UploadArea, type UploadErrorCode } from '@/shared/contract'
 import { openid as openidSchema } from '@/shared/contract/common'
 import { failCommon } from '@/shared/errors'
+import { detectUploadType } from '../domain/upload/detect'
+import { liveReservation, reserveUploads } from '../domain/upload/reservations'
 import type { CloudFunction } from '../runtime/define-function'
+import { loadGrants } from '../runtime/grants'
+import type { Caller } from '../platform'
 import type { LocalPlatform } from '../platform/local'
 import { DEMO_IDENTITIES } from './seed'
 
@@ -24,7 +28,7 @@ export interface LocalHostOptions {
 }
 
 export const MAX_EVENT_BYTES = 100 * 1024
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+export const MAX_UPLOAD_BYTES = UPLOAD_LIMITS.maxBytes
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,14 +40,14 @@ const MIME: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 }
-
-const UPLOAD_EXT: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' }
 
 class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -76,23 +80,37 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     sendJson(res, 200, await fn.invoke(event, platform, caller))
   }
 
+  const uploadError = (status: number, code: UploadErrorCode) => new HttpError(status, code, UPLOAD_ERRORS[code])
+
+  /**
+   * The local stand-in for the phone's straight-to-storage upload. `?path=` is a path the caller
+   * reserved with `storage.reserve`; `?area=` reserves one on the spot. Either way the server
+   * named the path, the bytes decide what the file is (its extension and the type it is served
+   * as), and anything that is not an image the area takes is refused with nothing stored.
+   */
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const caller = callerOf(req)
     if (!caller) throw new HttpError(401, 'AUTH.NO_IDENTITY', '未获取到身份，请重新进入小程序')
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim()
-    const ext = UPLOAD_EXT[type]
-    if (!ext) throw new HttpError(415, 'UPLOAD.TYPE', '只支持 JPG、PNG、WEBP、GIF 图片')
+    const reservedPath = url.searchParams.get('path')
+    const reserved = reservedPath === null ? null : await liveReservation(platform, reservedPath, caller.openid)
+    if (reservedPath !== null && !reserved) throw uploadError(403, 'UPLOAD.NOT_RESERVED')
+    const area = reserved?.area ?? areaOf(url.searchParams.get('area'))
+    if (!area) throw uploadError(400, 'UPLOAD.NOT_RESERVED')
     const content = await readBody(req, MAX_UPLOAD_BYTES)
-    if (content.length === 0) throw new HttpError(400, 'UPLOAD.EMPTY', '文件为空')
-    // The server names the file: a client-chosen path could overwrite someone else's photo.
-    const area = /^[a-z]{1,20}$/.test(url.searchParams.get('area') ?? '') ? url.searchParams.get('area') : 'uploads'
-    const day = new Date(platform.clock.now()).toISOString().slice(0, 10).replace(/-/g, '')
-    // A person's own folder inside the area (`reports/<key>/…`, handed out by the report function)
-    // is kept: functions tell whose photo a file id is by the folder it is in.
-    const folder = new RegExp(`^${area}/([A-Za-z0-9_-]{8,40})/`).exec(url.searchParams.get('cloudPath') ?? '')?.[1]
-    const cloudPath = `${area}/${folder ? `${folder}/` : ''}${day}/${crypto.randomBytes(12).toString('hex')}${ext}`
-    const { fileID } = await platform.storage.uploadFile({ cloudPath, fileContent: content })
+    if (content.length === 0) throw uploadError(400, 'UPLOAD.EMPTY')
+    const type = await detectUploadType(content, area)
+    if (!type) throw uploadError(415, 'UPLOAD.TYPE')
+    const stem = reserved?._id ?? (await reserveOne(caller, area))
+    const { fileID } = await platform.storage.uploadFile({ cloudPath: `${stem}.${type.ext}`, fileContent: content })
     sendJson(res, 200, { ok: true, data: { fileID } })
+  }
+
+  async function reserveOne(caller: Caller, area: UploadArea): Promise<string> {
+    const { grants, isAdmin } = await loadGrants(platform, caller)
+    const reservation = await reserveUploads({ area, count: 1 }, { ...platform, caller, grants, isAdmin })
+    if (!('ok' in reservation)) return reservation.paths[0]
+    const status = reservation.code === 'UPLOAD.TOO_MANY' ? 429 : 403
+    throw new HttpError(status, reservation.code, reservation.message)
   }
 
   function serveFile(res: http.ServerResponse, file: string, cache: boolean): boolean {
@@ -146,7 +164,9 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     return serveStatic(res, pathname)
   }
 
-  return http.createServer((req, res) => {
+  return http.createServer((req, res) => respond(req, res))
+
+  function respond(req: http.IncomingMessage, res: http.ServerResponse): void {
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, { ok: false, code: error.code, message: error.message })
@@ -157,8 +177,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       platform.log.error('local host error', { error: error instanceof Error ? error.message : 'unknown' })
       if (!res.headersSent) sendJson(res, 500, failCommon('INTERNAL'))
     })
-  })
+  }
 }
+
+const areaOf = (value: string | null): UploadArea | null => UPLOAD_AREAS.find((a) => a === value) ?? null
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)

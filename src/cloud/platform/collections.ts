@@ -55,6 +55,14 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '幂等键：重试的提交返回第一次的结果（_id 为 openid + requestId）',
     indexes: [{ name: 'by_time', fields: [asc('at')] }],
   },
+  {
+    name: 'uploads',
+    purpose: '预留的上传路径（_id 为随机路径 <区域>/<日期>/<随机数>）与上传人；文件被使用时删除，未使用的到期删除',
+    indexes: [
+      { name: 'by_owner_expiry', fields: [asc('openid'), asc('expiresAt')] },
+      { name: 'by_expiry', fields: [asc('expiresAt')] },
+    ],
+  },
   // ---- 志愿服务 ----
   {
     name: 'volunteer_profiles',
@@ -164,7 +172,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   {
     name: 'report_people',
-    purpose: '每人的照片上传目录密钥（_id 为 openid）：只接受本人目录下的照片',
+    purpose: '旧版每人照片目录密钥（_id 为 openid，只读不再新建）：旧目录 reports/<密钥>/ 下的照片仍可由本人使用',
     indexes: [],
   },
   {

@@ -38,7 +38,8 @@ export interface Logger {
 export interface FileStorage {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
-  getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
+  /** a missing file comes back with an empty URL and a non-zero `status`, as the cloud answers */
+  getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status?: number }> }>
   deleteFile(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number }> }>
 }
 

@@ -4,6 +4,7 @@ import { handbookActions } from './handbook'
 import { entryActions } from './entry'
 import { quizActions } from './quiz'
 import { reportActions } from './report'
+import { storageActions } from './storage'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -17,6 +18,7 @@ export const CONTRACT = {
   entry: entryActions,
   quiz: quizActions,
   report: reportActions,
+  storage: storageActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -124,3 +126,7 @@ export type {
   RoutingView,
 } from './report'
 export { REPORT_ERRORS } from './report'
+export type { UploadErrorCode, UploadReservationView } from './storage'
+export { UPLOAD_ERRORS } from './storage'
+export type { UploadArea, UploadKind, UploadMime } from './upload-types'
+export { UPLOAD_AREAS, UPLOAD_AREA_KINDS, UPLOAD_EXTENSIONS, UPLOAD_LIMITS, UPLOAD_TYPES } from './upload-types'

@@ -166,7 +166,10 @@ export interface NearbyReport {
 }
 
 export interface ReportPrepareView {
-  /** where this person's photos go in cloud storage: `reports/<key>`; photos elsewhere are refused */
+  /**
+   * The upload area of report photos (`reports`). Each photo's own path is reserved per file by
+   * `storage.reserve`; nothing in it names the person.
+   */
   uploadDir: string
   dailyLimit: number
   usedToday: number
@@ -232,7 +235,7 @@ export const reportActions = {
   prepare: returns<ReportPrepareView>()({
     input: noInput,
     roles: ['resident'],
-    summary: '上报前准备：本人照片上传目录、今日已报条数与上限',
+    summary: '上报前准备：照片上传区域、今日已报条数与上限',
   }),
   map: returns<CityMapView>()({
     input: noInput,

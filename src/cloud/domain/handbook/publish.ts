@@ -12,6 +12,7 @@ import { DatabaseError, DUPLICATE_KEY, type Database } from '../../platform/data
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
+import { claimImage, takeReservations, uploadFail, type Claim } from '../upload/reservations'
 import { HANDBOOK_CONTENT, REPO_EDITION } from './content'
 import { sectionBody } from './search'
 import {
@@ -20,6 +21,7 @@ import {
   contentKeyOf,
   META_ID,
   readAllChapters,
+  readChapter,
   readMeta,
   toToc,
   tocEntry,
@@ -173,6 +175,20 @@ async function passesContentCheck(ctx: ActionContext, content: HandbookChapterCo
   return true
 }
 
+/**
+ * The chapter's own picture again (live, or in its draft) needs no claim; a new one must be the
+ * office's own upload, whose reservation is taken once the chapter passed every check.
+ */
+async function claimIllustration(ctx: ActionContext, meta: HandbookMetaDoc, drafts: readonly HandbookDraftDoc[], chapter: HandbookChapterContent): Promise<Claim | Fail> {
+  const fileId = chapter.illustration?.fileID ?? ''
+  const live = meta.chapters.find((c) => c.id === chapter.id)
+  const current = [
+    live ? (await readChapter(ctx.db, live))?.content.illustration?.fileID : null,
+    drafts.find((d) => d.chapterId === chapter.id)?.content.illustration?.fileID,
+  ]
+  return claimImage(ctx, 'handbook', fileId, current)
+}
+
 async function listDrafts(db: Database): Promise<HandbookDraftDoc[]> {
   const { data } = await db.collection('handbook_drafts').orderBy('stagedAt', 'asc').limit(100).get()
   return data as unknown as HandbookDraftDoc[]
@@ -204,7 +220,8 @@ export async function stageChapter(
   const meta = await currentHandbook(ctx)
   if (!meta) return handbookFail('HANDBOOK.NOT_READY')
   if (input.baseVersion !== meta.version) return handbookFail('HANDBOOK.VERSION_CONFLICT')
-  const drafts = (await listDrafts(ctx.db)).filter((d) => d.chapterId !== input.chapter.id)
+  const allDrafts = await listDrafts(ctx.db)
+  const drafts = allDrafts.filter((d) => d.chapterId !== input.chapter.id)
   const stagedDraft: HandbookDraftDoc = {
     _id: input.chapter.id,
     chapterId: input.chapter.id,
@@ -215,7 +232,10 @@ export async function stageChapter(
   }
   const invalid = checkHandbook(await withDrafts(ctx.db, meta, [...drafts, stagedDraft]))
   if (invalid) return invalid
+  const illustration = input.chapter.illustration ? await claimIllustration(ctx, meta, allDrafts, input.chapter) : null
+  if (illustration && 'ok' in illustration) return illustration
   if (!(await passesContentCheck(ctx, input.chapter))) return handbookFail('HANDBOOK.CONTENT_REJECTED')
+  if (illustration && !(await takeReservations(ctx, illustration))) return uploadFail('UPLOAD.NOT_YOURS')
   const { _id, ...fields } = stagedDraft
   await ctx.db.collection('handbook_drafts').doc(_id).set({ data: fields })
   await writeAudit(ctx, { subjectType: 'handbook', subjectId: input.chapter.id, action: 'stageChapter', detail: { baseVersion: meta.version } })

@@ -19,7 +19,8 @@ import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { gridAt, loadSettings } from './city'
 import { reportFail, shanghaiDay } from './errors'
-import { checkPhotos, ensurePerson, uploadDirOf } from './photos'
+import { consumeReservations, ReservationTaken } from '../upload/reservations'
+import { checkPhotos, UPLOAD_AREA } from './photos'
 import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, UnitDoc } from './types'
 import { categoryName, confirmationId, toView } from './views'
 import { recordFollowUp } from '../entry/follow-up'
@@ -42,10 +43,9 @@ export function reportIdFor(openid: string, requestId: string): string {
 const dailyId = (openid: string, day: string) => `${openid}__${day}`
 
 export async function prepare(ctx: ActionContext): Promise<ReportPrepareView> {
-  const person = await ensurePerson(ctx)
   const settings = await loadSettings(ctx)
   const today = await findById<DailyCountDoc>(ctx.db, 'report_daily', dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now())))
-  return { uploadDir: uploadDirOf(person), dailyLimit: settings.dailyLimit, usedToday: today?.n ?? 0 }
+  return { uploadDir: UPLOAD_AREA, dailyLimit: settings.dailyLimit, usedToday: today?.n ?? 0 }
 }
 
 export async function cityMap(ctx: ActionContext): Promise<CityMapView> {
@@ -139,8 +139,9 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
 
   // Content checks run before anything is stored; what fails is held back, not refused, so the
   // problem itself still reaches the grid and the reporter sees why part of it is hidden.
-  const photos = await checkPhotos(ctx, input.photos, false)
-  if (!Array.isArray(photos)) return photos
+  const checked = await checkPhotos(ctx, input.photos, false)
+  if ('ok' in checked) return checked
+  const { photos, reservations } = checked
   const textVerdict = input.description
     ? await ctx.openApi.checkText({ openid, content: input.description, scene: 'forum' })
     : { pass: true }
@@ -206,8 +207,16 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     await ctx.db.runTransaction(async (tx) => {
       await tx.collection('reports').add({ data: { ...report } })
       await tx.collection('report_events').add({ data: { ...event } })
+      // from here the report says whose photos these are (named or not): the upload records go
+      await consumeReservations(tx, reservations, openid)
     })
   } catch (error) {
+    if (error instanceof ReservationTaken) {
+      // a photo was attached elsewhere meanwhile (a second submit racing this one)
+      await releaseDailySlot(ctx)
+      const first = await findById<ReportDoc>(ctx.db, 'reports', id)
+      return first ? toView(first, 'reporter', ctx) : reportFail('REPORT.PHOTO_NOT_YOURS')
+    }
     if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
     // the same submit arrived twice at once: the other one stored it and used the slot
     await releaseDailySlot(ctx)

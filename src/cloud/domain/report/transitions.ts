@@ -18,6 +18,7 @@ import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { routeFor } from './city'
 import { reportFail } from './errors'
+import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { checkNote, checkPhotos } from './photos'
 import { addConfirmation } from './submit'
 import type { ReportDoc, ReportEventDoc, UnitDoc } from './types'
@@ -36,6 +37,8 @@ interface Change {
   reason?: string | null
   unitId?: string | null
   score?: number | null
+  /** upload reservations of photos this change attaches, consumed with it */
+  reservations?: readonly string[]
 }
 
 /** The role this action needs on a report of this kind (each action belongs to one role). */
@@ -105,8 +108,14 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
     const seq = (current.version ?? 0) + 1
     await tx.collection('reports').doc(report._id).update({ data: { ...patch, version: seq } })
     await tx.collection('report_events').add({ data: { ...event, seq } })
+    await consumeReservations(tx, change.reservations ?? [], ctx.caller.openid)
     return true
+  }).catch((error: unknown) => {
+    // a photo was attached elsewhere meanwhile: nothing of this change was written
+    if (error instanceof ReservationTaken) return 'photo-taken' as const
+    throw error
   })
+  if (moved === 'photo-taken') return reportFail('REPORT.PHOTO_NOT_YOURS')
   if (!moved) return reportFail('REPORT.STALE')
   const viewer = transition.role === 'reporter' ? 'reporter' : transition.role
   return toView({ ...report, ...patch }, viewer, ctx)
@@ -178,8 +187,9 @@ export function sendBack(input: { reportId: string; reason: SendBackReason; note
 
 export function resolve(input: { reportId: string; afterPhotos: string[]; note: string }, ctx: ActionContext) {
   return run(input.reportId, 'resolve', ctx, async () => {
-    const afterPhotos = await checkPhotos(ctx, input.afterPhotos, true)
-    if (!Array.isArray(afterPhotos)) return afterPhotos
+    const checked = await checkPhotos(ctx, input.afterPhotos, true)
+    if ('ok' in checked) return checked
+    const afterPhotos = checked.photos
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
     const now = ctx.clock.now()
@@ -188,6 +198,7 @@ export function resolve(input: { reportId: string; afterPhotos: string[]; note: 
       // a fresh resolution is rated afresh; the feed shows it from now
       patch: { afterPhotos, resolutionNote: input.note, resolvedAt: now, rating: null, public: true, publishedAt: now },
       note: input.note,
+      reservations: checked.reservations,
     }
   })
 }

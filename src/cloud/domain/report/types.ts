@@ -110,9 +110,10 @@ export interface ReportSettingsDoc {
   dailyLimit: number
 }
 
+/** From before per-file upload paths: read only, so photos already in an old folder stay usable. */
 export interface ReportPersonDoc {
   _id: string
-  /** names this person's folder in cloud storage: photos elsewhere are not theirs */
+  /** named this person's old folder in cloud storage (`reports/<uploadKey>/…`) */
   uploadKey: string
   createdAt: number
 }

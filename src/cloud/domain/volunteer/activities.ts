@@ -12,6 +12,7 @@ import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { writeAudit } from '../audit'
+import { claimImage, takeReservations, uploadFail } from '../upload/reservations'
 import { cellOf, cellsAround, metresBetween } from './geo'
 import {
   C,
@@ -148,7 +149,11 @@ export async function publishActivity(input: PublishInput, ctx: ActionContext): 
   if (!(await passesTextCheck(ctx, [input.title, input.description, input.place.name, input.place.address]))) {
     return vFail('VOLUNTEER.TEXT_REJECTED')
   }
+  // the cover must be the organizer's own upload; its reservation is taken once every check passed
+  const cover = input.coverFileId ? await claimImage(ctx, 'volunteer', input.coverFileId, []) : null
+  if (cover && 'ok' in cover) return cover
   if (input.coverFileId && !(await ctx.openApi.checkImage({ fileID: input.coverFileId })).pass) return vFail('VOLUNTEER.IMAGE_REJECTED')
+  if (cover && !(await takeReservations(ctx, cover))) return uploadFail('UPLOAD.NOT_YOURS')
   const activity: ActivityDoc = {
     _id: newActivityId(),
     teamId: input.teamId,
@@ -181,7 +186,11 @@ export async function updateActivity(
   if (!(await passesTextCheck(ctx, [input.title, input.description, input.place?.name, input.place?.address]))) {
     return vFail('VOLUNTEER.TEXT_REJECTED')
   }
+  // the activity's own cover again needs no claim; a new one must be the organizer's own upload
+  const cover = input.coverFileId ? await claimImage(ctx, 'volunteer', input.coverFileId, [activity.coverFileId]) : null
+  if (cover && 'ok' in cover) return cover
   if (input.coverFileId && !(await ctx.openApi.checkImage({ fileID: input.coverFileId })).pass) return vFail('VOLUNTEER.IMAGE_REJECTED')
+  if (cover && !(await takeReservations(ctx, cover))) return uploadFail('UPLOAD.NOT_YOURS')
   const now = ctx.clock.now()
   const _ = ctx.db.command
   const changes: Record<string, unknown> = { updatedAt: now }

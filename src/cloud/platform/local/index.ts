@@ -42,10 +42,15 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     file: inMemory ? ':memory:' : path.join(options.dataDir, 'wenming.sqlite'),
     collections: COLLECTIONS,
   })
+  const storage = createLocalStorage(storageRoot)
+  const readFile = (fileID: string) => {
+    const file = storage.pathOf(fileID)
+    return file && fs.existsSync(file) ? fs.readFileSync(file) : null
+  }
   return {
     db,
-    storage: createLocalStorage(storageRoot),
-    openApi: createLocalOpenApi(clock),
+    storage,
+    openApi: createLocalOpenApi(clock, readFile),
     clock,
     log: options.log ?? stderrLogger,
     config: { adminOpenids: options.adminOpenids ?? [] },

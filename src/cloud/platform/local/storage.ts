@@ -35,11 +35,17 @@ export function createLocalStorage(root: string, publicBase = '/api/storage/file
       return { fileContent: await fs.promises.readFile(file) }
     },
     async getTempFileURL({ fileList }) {
+      // a file that is not there has no URL, as in the cloud (which answers with a non-zero status)
+      const present = (fileID: string) => {
+        const file = pathOf(fileID)
+        return file !== null && fs.existsSync(file) && fs.statSync(file).isFile()
+      }
       return {
-        fileList: fileList.map((fileID) => ({
-          fileID,
-          tempFileURL: pathOf(fileID) ? publicBase + fileID.slice(LOCAL_FILE_PREFIX.length) : '',
-        })),
+        fileList: fileList.map((fileID) =>
+          present(fileID)
+            ? { fileID, tempFileURL: publicBase + fileID.slice(LOCAL_FILE_PREFIX.length), status: 0 }
+            : { fileID, tempFileURL: '', status: -1 },
+        ),
       }
     },
     async deleteFile({ fileList }) {
