@@ -119,6 +119,7 @@ test('a real PNG sent as image/jpeg is stored and served as a PNG: the bytes dec
   expect(body.data?.fileID).toMatch(/^cloud:\/\/local\.wenming\/reports\/\d{8}\/[0-9a-f]{24}\.png$/)
   const served = await fetch(`${base}/api/storage/file/${String(body.data?.fileID).slice(LOCAL_FILE_PREFIX.length)}`)
   expect(served.headers.get('content-type')).toBe('image/png')
+  expect(served.headers.get('x-content-type-options')).toBe('nosniff')
   expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
   // the on-the-spot form is a reservation like any other: the uploader can attach it
   expect(await call('demo-resident', 'report', 'submit', submission(String(body.data?.fileID)))).toMatchObject({ ok: true })

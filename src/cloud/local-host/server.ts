@@ -11,6 +11,7 @@ import type { CloudFunction } from '../runtime/define-function'
 import { loadGrants } from '../runtime/grants'
 import type { Caller } from '../platform'
 import type { LocalPlatform } from '../platform/local'
+import { deliveryHeaders, gzip, storedFileHeaders } from './delivery'
 import { DEMO_IDENTITIES } from './seed'
 
 /**
@@ -164,7 +165,12 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     return serveStatic(res, pathname)
   }
 
-  return http.createServer((req, res) => respond(req, res))
+  const appHeaders = deliveryHeaders(options.staticDir)
+  return http.createServer((req, res) => {
+    // every answer says what it is (nosniff) and carries a CSP; text answers are gzipped when asked
+    const headers = (req.url ?? '').startsWith('/api/storage/file/') ? storedFileHeaders : appHeaders
+    headers(req, res, () => gzip(req, res, () => respond(req, res)))
+  })
 
   function respond(req: http.IncomingMessage, res: http.ServerResponse): void {
     route(req, res).catch((error: unknown) => {
