@@ -7,7 +7,7 @@
  * fails by throwing, or by leaving console errors behind. Screenshots go to
  * test-results/screens/<journey>-<name>.png. Exits non-zero naming each failed journey and step.
  *
- * Needs `dist-h5/` (built here if missing) and Debian chromium at /usr/bin/chromium (or
+ * Needs `dist-h5/` (or `$WM_H5_DIST/`; built here if missing) and Debian chromium at /usr/bin/chromium (or
  * CHROMIUM_PATH). Install fonts-noto-cjk for readable screenshots; the checks do not need it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -20,7 +20,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import type { BrowserTest } from './types'
 
 const ROOT = path.resolve(__dirname, '../..')
-const DIST_H5 = path.join(ROOT, 'dist-h5')
+/** WM_H5_DIST: test a second H5 build folder (`WM_H5_DIST=dist-h5-host npm run build:h5`), as config/index.ts builds it */
+const DIST_H5 = path.join(ROOT, process.env.WM_H5_DIST ?? 'dist-h5')
 const JOURNEYS_DIR = path.join(__dirname, 'journeys')
 const SCREENS = path.join(ROOT, 'test-results/screens')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -61,7 +62,7 @@ function freePort(): Promise<number> {
 
 function ensureH5Build(): void {
   if (fs.existsSync(path.join(DIST_H5, 'index.html'))) return
-  console.info('dist-h5/ is missing: running npm run build:h5')
+  console.info(`${path.relative(ROOT, DIST_H5)}/ is missing: running npm run build:h5`)
   const build = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' })
   if (build.status !== 0) throw new Error('npm run build:h5 failed')
 }

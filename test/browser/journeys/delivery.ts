@@ -1,0 +1,88 @@
+import type { Page, Response } from 'playwright-core'
+import type { BrowserTest } from '../types'
+
+/**
+ * What the local host delivers, as the browser sees it: the H5 home page's scripts and styles
+ * arrive compressed, every answer says nosniff, the page carries a CSP, and nothing the app does
+ * (first load, tabs, a photo picked, previewed, compressed on a canvas and uploaded) breaks it:
+ * no `securitypolicyviolation` event and no console error.
+ */
+const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
+
+/** Where the page keeps the CSP violations it saw (set up before any of the app's scripts run). */
+const VIOLATIONS = '__wmCspViolations'
+
+/** A JPEG drawn in the page, as a phone's camera would hand one over. */
+async function photo(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 800
+    canvas.height = 600
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+    ctx.fillStyle = '#8a8580'
+    ctx.fillRect(0, 0, 800, 600)
+    ctx.fillStyle = '#f2d14a'
+    for (let i = 0; i < 5; i++) ctx.fillRect(60 + i * 140, 180, 110, 200)
+    return canvas.toDataURL('image/jpeg', 0.85)
+  })
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+export default async function deliveryJourney(t: BrowserTest): Promise<void> {
+  const { page } = t
+  await page.addInitScript((key) => {
+    const seen: string[] = []
+    Object.defineProperty(window, key, { value: seen })
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`))
+  }, VIOLATIONS)
+  const responses: Response[] = []
+  page.on('response', (response) => responses.push(response))
+
+  // the first load of the page (the default identity is the demo resident): every asset is fetched now
+  await t.open('pages/home/index')
+  await visible(page, '.wm-hero').waitFor()
+  await t.shot('01-home')
+
+  const index = responses.find((r) => r.request().resourceType() === 'document' && new URL(r.url()).pathname === '/')
+  if (!index) throw new Error('the home page document was not seen')
+  const indexHeaders = await index.allHeaders()
+  const csp = indexHeaders['content-security-policy'] ?? ''
+  if (!/script-src 'self'/.test(csp)) throw new Error(`the H5 index has no script-src 'self' CSP: "${csp}"`)
+  if (/script-src[^;]*'unsafe-(inline|eval)'/.test(csp)) throw new Error(`the CSP lets any inline script or eval run: "${csp}"`)
+  if (indexHeaders['x-content-type-options'] !== 'nosniff') throw new Error('the H5 index is not sent with X-Content-Type-Options: nosniff')
+
+  const assets = responses.filter((r) => ['script', 'stylesheet'].includes(r.request().resourceType()) && r.url().startsWith(t.baseUrl))
+  if (!assets.some((r) => r.request().resourceType() === 'script')) throw new Error('no script of the app was loaded')
+  const report: string[] = []
+  for (const asset of assets) {
+    const headers = await asset.allHeaders()
+    const size = (await asset.body()).length
+    const name = new URL(asset.url()).pathname
+    report.push(`${name} ${headers['content-encoding'] ?? 'plain'} ${size} B`)
+    if (headers['x-content-type-options'] !== 'nosniff') throw new Error(`${name} is sent without nosniff`)
+    // the host leaves answers under 1 KB as they are; everything bigger must come compressed
+    if (size >= 1024 && !['gzip', 'br'].includes(headers['content-encoding'] ?? '')) {
+      const asked = (await asset.request().allHeaders())['accept-encoding'] ?? 'nothing'
+      throw new Error(`${name} (${size} B) came uncompressed although the browser accepts ${asked}`)
+    }
+  }
+  console.info(`  ${report.join('\n  ')}`)
+
+  // the app at work under the CSP: another tab, then a photo picked, previewed, compressed and uploaded
+  await t.open('pages/volunteer/index')
+  await visible(page, '#wm-volunteer-checkin').waitFor()
+  await t.open('pages/report/index')
+  await visible(page, '#wm-report-form').waitFor()
+  await visible(page, '#wm-cat-illegal-ads').tap()
+  const buffer = await photo(page)
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#wm-report-add-photo').tap()])
+  await chooser.setFiles({ name: 'wall.jpg', mimeType: 'image/jpeg', buffer })
+  await visible(page, '.wm-rp-photo__bar').filter({ hasText: '已上传' }).waitFor()
+  await t.shot('02-photo-uploaded')
+  const uploaded = responses.find((r) => new URL(r.url()).pathname === '/api/storage/upload')
+  const stored = uploaded ? ((await uploaded.json()) as { data?: { fileID?: string } }).data?.fileID ?? '' : ''
+  if (!/^cloud:\/\/local\.wenming\/reports\/\d{8}\/[0-9a-f]{24}\.jpg$/.test(stored)) throw new Error(`the photo was not stored at a reserved random path: "${stored}"`)
+
+  const violations = await page.evaluate((key) => (window as unknown as Record<string, string[]>)[key] ?? [], VIOLATIONS)
+  if (violations.length > 0) throw new Error(`the CSP blocked what the app needs:\n${violations.join('\n')}`)
+}
