@@ -2,6 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import webpack from 'webpack'
+import { appUsesDigitFonts, NutuiDigitFontsWebpackPlugin } from './nutui-digit-fonts'
 
 /** The argument Taro passes to a `designWidth` function: the file whose px are being converted. */
 interface DesignWidthInput {
@@ -12,6 +13,7 @@ type RouterMode = 'hash' | 'browser'
 
 export default defineConfig<'webpack5'>(async () => {
   const isH5 = process.env.TARO_ENV === 'h5'
+  const dropDigitFonts = !appUsesDigitFonts(path.resolve(__dirname, '..', 'src'))
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'wenming-tong',
     date: '2025-11-25',
@@ -45,6 +47,7 @@ export default defineConfig<'webpack5'>(async () => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        if (dropDigitFonts) chain.plugin('wm-nutui-digit-fonts').use(NutuiDigitFontsWebpackPlugin)
       },
     },
     h5: {
@@ -70,6 +73,7 @@ export default defineConfig<'webpack5'>(async () => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        if (dropDigitFonts) chain.plugin('wm-nutui-digit-fonts').use(NutuiDigitFontsWebpackPlugin)
         // Taro splits only the initial chunk, so every lazily loaded page carried its own copy of
         // the framework and NutUI (~380 KB each). Split every chunk: the framework in one file the
         // home page loads once, what several pages share in common chunks, each page only its own.

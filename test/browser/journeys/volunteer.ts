@@ -26,7 +26,7 @@ async function punchWithCode(t: BrowserTest, shiftId: string, readCode: () => Pr
   const { page } = t
   for (let attempt = 0; attempt < 2; attempt++) {
     const code = await readCode()
-    await visible(page, `#wm-vo-digits-${shiftId} input`).fill(code)
+    await visible(page, `input#wm-vo-digits-${shiftId}`).fill(code)
     await visible(page, `#wm-vo-code-submit-${shiftId}`).tap()
     const message = visible(page, `#wm-vo-punch-message-${shiftId}`)
     await message.waitFor()

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { SwitchMark } from '@/components/switch-mark'
 import { useSettings } from '@/lib/settings'
 import { toggleLargeText } from '../api/me'
 import './large-text-switch.scss'
@@ -21,7 +21,7 @@ export function LargeTextSwitch() {
   }
 
   return (
-    // the whole row is the tap target (NutUI's switch alone is smaller than 44pt)
+    // the whole row is the tap target; the mark only shows the state
     <View
       className='wm-large-text'
       id='wm-large-text'
@@ -37,7 +37,7 @@ export function LargeTextSwitch() {
         <Text className='wm-large-text__description'>放大所有页面的文字，看得更清楚</Text>
       </View>
       <View className='wm-large-text__control'>
-        <Switch className='wm-large-text__switch' checked={largeText} activeText='开' inactiveText='关' />
+        <SwitchMark on={largeText} />
         <Text className='wm-large-text__state'>{largeText ? '已开启' : '已关闭'}</Text>
       </View>
     </View>
