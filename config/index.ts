@@ -2,7 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import webpack from 'webpack'
-import { appUsesDigitFonts, NutuiDigitFontsWebpackPlugin } from './nutui-digit-fonts'
+import { nutuiTrimPlugin, nutuiUsage, NutuiTrimWebpackPlugin } from './nutui-trim'
 
 /** The argument Taro passes to a `designWidth` function: the file whose px are being converted. */
 interface DesignWidthInput {
@@ -13,7 +13,7 @@ type RouterMode = 'hash' | 'browser'
 
 export default defineConfig<'webpack5'>(async () => {
   const isH5 = process.env.TARO_ENV === 'h5'
-  const dropDigitFonts = !appUsesDigitFonts(path.resolve(__dirname, '..', 'src'))
+  const nutuiTrim = nutuiTrimPlugin(nutuiUsage(path.resolve(__dirname, '..', 'src')))
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'wenming-tong',
     date: '2025-11-25',
@@ -25,6 +25,11 @@ export default defineConfig<'webpack5'>(async () => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    // Depth of the weapp's generic templates (Taro's default is 16). Every level is ~2.7 KB of
+    // base.wxml in the main package. Our pages render 7–11 levels deep (test-results/mp/
+    // setdata-bytes.json, "depth"); what lies deeper still renders, through Taro's recursive
+    // `comp` component (one custom component per deeper subtree).
+    baseLevel: 10,
     // WM_WEAPP_DIST / WM_H5_DIST: a second build folder, so two builds at once do not overwrite each other
     outputRoot: isH5 ? (process.env.WM_H5_DIST ?? 'dist-h5') : (process.env.WM_WEAPP_DIST ?? 'dist'),
     // NutUI icons render <i>; without plugin-html they silently vanish on weapp
@@ -47,16 +52,16 @@ export default defineConfig<'webpack5'>(async () => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        if (dropDigitFonts) chain.plugin('wm-nutui-digit-fonts').use(NutuiDigitFontsWebpackPlugin)
+        chain.plugin('wm-nutui-trim').use(NutuiTrimWebpackPlugin, [nutuiTrim])
       },
     },
     h5: {
       // Taro's React implementations of its components instead of the Stencil web components and
       // their React wrappers: ~270 KB less JavaScript before the first page can paint.
       useHtmlComponents: true,
-      // images become files, not base64 inside the JavaScript every page waits for (the tab bar's
-      // eight icons alone were ~20 KB of the first load)
-      imageUrlLoaderOption: { limit: 1024 },
+      // images become files, never base64 inside the JavaScript every page waits for (the tab
+      // bar's eight icons alone were ~20 KB of the first load); Taro reads `true` as "inline none"
+      imageUrlLoaderOption: { limit: true },
       publicPath: '/',
       staticDirectory: 'static',
       // hash routing works from any static server and from the local host, deep links included
@@ -73,7 +78,7 @@ export default defineConfig<'webpack5'>(async () => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        if (dropDigitFonts) chain.plugin('wm-nutui-digit-fonts').use(NutuiDigitFontsWebpackPlugin)
+        chain.plugin('wm-nutui-trim').use(NutuiTrimWebpackPlugin, [nutuiTrim])
         // Taro splits only the initial chunk, so every lazily loaded page carried its own copy of
         // the framework and NutUI (~380 KB each). Split every chunk: the framework in one file the
         // home page loads once, what several pages share in common chunks, each page only its own.

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { NearbyReport, ReportPrepareView } from '@/shared/contract'
 import { REPORT_LIMITS, categoryOf, type CategoryId, type ReportKind } from '@/shared/report'
+import { SwitchMark } from '@/components/switch-mark'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { isRecord, readStored, writeStored } from '@/lib/storage'
@@ -189,14 +190,22 @@ export function ReportForm() {
         <Text className='wm-rp-count'>
           {description.length}/{REPORT_LIMITS.descriptionMax}
         </Text>
-        <View className='wm-rp-row'>
+        {/* the whole row is the tap target; the mark only shows the state */}
+        <View
+          className='wm-rp-row'
+          id='wm-report-anonymous'
+          role='switch'
+          aria-checked={anonymous}
+          aria-label='匿名上报'
+          onClick={() => setAnonymous(!anonymous)}
+        >
           <View>
             <Text className='wm-rp-label' style={{ marginBottom: 0 }}>
               匿名上报
             </Text>
             <Text className='wm-rp-hint'>匿名时网格员和处置单位看不到您是谁</Text>
           </View>
-          <Switch checked={anonymous} onChange={(v) => setAnonymous(v)} aria-label='匿名上报' />
+          <SwitchMark on={anonymous} />
         </View>
         <Text className='wm-rp-label' style={{ marginTop: '20px' }}>
           联系电话（选填）
