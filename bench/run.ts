@@ -1,4 +1,7 @@
-/** `npm run bench`: figures, not pass/fail — database ops/s, action latency, weapp sizes. */
+/**
+ * `npm run bench`: figures, not pass/fail — database ops/s, action latency, weapp sizes and what a
+ * scan downloads, the H5 build's JavaScript per page, Lighthouse scores of the resident pages.
+ */
 import fs from 'node:fs'
 import path from 'node:path'
 import { runActionBench } from './actions'
@@ -7,7 +10,10 @@ import { runHandbookBench } from './handbook'
 import { runQuizBench } from './quiz'
 import { runReportBench } from './report'
 import { runVolunteerBench } from './volunteer'
-import { kb, measureWeapp } from './weapp-size'
+import { runH5DeliveryBench } from './h5-delivery'
+import { runLighthouseBench } from './lighthouse'
+import { H5_DIST } from './local-host'
+import { entryDownloads, kb, measureWeapp, WEAPP_DIST } from './weapp-size'
 
 async function main(): Promise<void> {
   console.log('## local database')
@@ -22,17 +28,31 @@ async function main(): Promise<void> {
   console.table(await runVolunteerBench())
   console.log('## 市民文明手册 and poster entry (100k readers)')
   console.table(await runHandbookBench())
-  console.log('## weapp build (dist/)')
-  if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.json'))) {
+  console.log('## weapp build')
+  if (fs.existsSync(path.join(WEAPP_DIST, 'app.json'))) {
+    const sizes = measureWeapp()
+    console.table({
+      'main package': kb(sizes.mainBytes),
+      total: kb(sizes.totalBytes),
+      ...Object.fromEntries(Object.entries(sizes.subpackages).map(([root, bytes]) => [root, kb(bytes)])),
+    })
+    console.log("## what a scan downloads (main + the target page's subpackage)")
+    console.table(entryDownloads(sizes))
+  } else {
     console.log('dist/ not built: run `npm run build:weapp` first')
+  }
+  console.log('## H5 build')
+  if (!fs.existsSync(path.join(H5_DIST, 'index.html'))) {
+    console.log('dist-h5/ not built: run `npm run build:h5` first')
     return
   }
-  const sizes = measureWeapp()
-  console.table({
-    'main package': kb(sizes.mainBytes),
-    total: kb(sizes.totalBytes),
-    ...Object.fromEntries(Object.entries(sizes.subpackages).map(([root, bytes]) => [root, kb(bytes)])),
-  })
+  const delivery = await runH5DeliveryBench()
+  console.log('home page first load (JS)')
+  console.table(delivery.home)
+  console.log('opening each page after the home page (JS added)')
+  console.table(delivery.pages)
+  console.log('## Lighthouse, mobile profile (simulated slow 4G, 4× CPU), resident pages')
+  console.table(await runLighthouseBench())
 }
 
 main().catch((error: unknown) => {

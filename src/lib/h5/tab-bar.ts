@@ -38,7 +38,10 @@ interface RouterChange {
   toLocation?: { path?: string }
 }
 
+// The router draws its navigation bar (24 px of icons) before its own style hides it: hidden
+// unless shown, so the page does not jump up once loaded (Lighthouse counted it as layout shift).
 const STYLE = `
+#taro-navigation-bar:not(.taro-navigation-bar-show){display:none}
 :root{--taro-tabbar-height:56px}
 #app{height:100%}
 .taro-tabbar__container{display:flex;flex-direction:column;height:100%;overflow:hidden}
