@@ -170,7 +170,7 @@ export default async function handbookJourney(t: Journey): Promise<void> {
   step('the office edits a chapter and publishes version 2')
   await t.signInAs('demo-admin')
   await t.open('packages/office/pages/handbook-edit/index?chapter=traffic')
-  const firstSection = visible(page, '#wm-chapter-editor .wm-editor__textarea textarea')
+  const firstSection = visible(page, '#wm-chapter-editor textarea.wm-editor__textarea')
   await firstSection.waitFor()
   const before = await firstSection.inputValue()
   await firstSection.fill(`${ADDED_PARAGRAPH}\n\n${before}`)

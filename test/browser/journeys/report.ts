@@ -96,7 +96,7 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await expectNoCoordinates(page, '#wm-report-place')
   await t.shot('03-form-location')
 
-  await visible(page, '#wm-report-description textarea').fill('公交站旁电线杆和配电箱上贴满了小广告，已经持续一周。')
+  await visible(page, 'textarea#wm-report-description').fill('公交站旁电线杆和配电箱上贴满了小广告，已经持续一周。')
   await visible(page, 'input#wm-report-phone').fill('13900001234')
   await visible(page, '#wm-report-submit').scrollIntoViewIfNeeded()
   await t.shot('04-form-ready')
@@ -153,7 +153,7 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await expectStatus(page, 'processing')
   await act(t, 'resolve', '11-handler-resolve', async () => {
     await addPhoto(t, '整改后', '#8a8580')
-    await visible(page, '#wm-act-note textarea').fill('已清除电线杆和配电箱上的小广告，并张贴文明提示。')
+    await visible(page, 'textarea#wm-act-note').fill('已清除电线杆和配电箱上的小广告，并张贴文明提示。')
     await visible(page, '#wm-act-note').scrollIntoViewIfNeeded()
   })
   await expectStatus(page, 'resolved')
@@ -173,7 +173,7 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
     await timeline.getByText(step, { exact: true }).waitFor()
   }
   await visible(page, '#wm-star-4').tap()
-  await visible(page, '#wm-report-rating-comment textarea').fill('处理很及时，谢谢！')
+  await visible(page, 'textarea#wm-report-rating-comment').fill('处理很及时，谢谢！')
   await visible(page, '#wm-report-rating').scrollIntoViewIfNeeded()
   await t.shot('15-resident-rating')
   await visible(page, '#wm-report-rate').tap()

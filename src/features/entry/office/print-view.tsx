@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { viewPhotos } from '@/components/photo-viewer'
 import { ErrorState, Skeleton } from '@/components/state'
 import type { PosterView } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
@@ -39,7 +39,8 @@ export function PrintView({ posterId }: { posterId: string }) {
       window.print()
       return
     }
-    if (poster?.codeUrl) void Taro.previewImage({ urls: [poster.codeUrl] })
+    // the phone has no printer: show the code full size to save or forward
+    if (poster?.codeUrl) viewPhotos([poster.codeUrl], poster.codeUrl)
   }
 
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { TextArea } from '@/components/text-area'
 import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { uploadFile } from '@/lib/upload'
@@ -220,13 +221,13 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
             placeholder='小节标题'
             onInput={(e) => updateSection(index, { title: e.detail.value })}
           />
-          <Textarea
+          <TextArea
             className='wm-editor__textarea'
             value={s.text}
             maxlength={4000}
             autoHeight
             placeholder='正文'
-            onInput={(e) => updateSection(index, { text: e.detail.value })}
+            onInput={(value) => updateSection(index, { text: value })}
           />
         </View>
       ))}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { TextArea } from '@/components/text-area'
 import type { AdminQuestionView, Difficulty, QuestionContent, QuestionType, QuizTopic, QuizTopicView } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { HANDBOOK_CHAPTERS, type HandbookSectionId } from '@/shared/handbook/ids'
@@ -122,7 +123,7 @@ function QuestionEditor({
       <Text className='wm-qadmin__label'>难度</Text>
       <Segments items={DIFFICULTIES.map((d) => ({ key: d.value, label: d.label }))} value={q.difficulty} onChange={(difficulty) => update({ difficulty })} />
       <Text className='wm-qadmin__label'>题干（200 字以内）</Text>
-      <Textarea className='wm-qadmin__textarea' value={q.stem} maxlength={200} autoHeight onInput={(e) => update({ stem: e.detail.value })} />
+      <TextArea className='wm-qadmin__textarea' value={q.stem} maxlength={200} autoHeight onInput={(value) => update({ stem: value })} />
       <Text className='wm-qadmin__label'>选项（点左侧字母标出正确答案{q.type === 'multiple' ? '，可多选' : ''}）</Text>
       {q.options.map((option, position) => (
         <View key={position} className='wm-qadmin__option'>
@@ -164,7 +165,7 @@ function QuestionEditor({
         </Button>
       ) : null}
       <Text className='wm-qadmin__label'>解析（说清楚为什么，500 字以内）</Text>
-      <Textarea className='wm-qadmin__textarea' value={q.explanation} maxlength={500} autoHeight onInput={(e) => update({ explanation: e.detail.value })} />
+      <TextArea className='wm-qadmin__textarea' value={q.explanation} maxlength={500} autoHeight onInput={(value) => update({ explanation: value })} />
       <Text className='wm-qadmin__label'>对应的手册小节</Text>
       <Picker
         mode='selector'

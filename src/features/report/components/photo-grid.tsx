@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { viewPhotos } from '@/components/photo-viewer'
 import type { ReportPhotoView } from '@/shared/contract'
 import './report.scss'
 
@@ -14,7 +14,7 @@ export function PhotoGrid({ photos }: { photos: ReportPhotoView[] }) {
           className='wm-rp-photo'
           role='button'
           aria-label={`查看第 ${index + 1} 张照片`}
-          onClick={() => void Taro.previewImage({ urls, current: photo.url }).catch(() => undefined)}
+          onClick={() => viewPhotos(urls, photo.url)}
         >
           <Image className='wm-rp-photo__image' src={photo.url} mode='aspectFill' />
           {photo.heldReason ? (

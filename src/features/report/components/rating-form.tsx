@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import type { ReportView } from '@/shared/contract'
 import { REOPEN_AT_OR_BELOW, REPORT_LIMITS } from '@/shared/report'
 import { callCloud } from '@/lib/call-cloud'
@@ -45,13 +46,13 @@ export function RatingForm({ reportId, onDone }: { reportId: string; onDone: (vi
         <Text className='wm-text-secondary'>{score > 0 ? `${score} 星 · ${WORDS[score]}` : '点星星打分'}</Text>
       </View>
       {unhappy ? <Text className='wm-rp-hint'>评价 1–2 星，问题将退回网格重新办理，请写明原因。</Text> : null}
-      <Textarea
+      <TextArea
         className='wm-rp-textarea'
         id='wm-report-rating-comment'
         value={comment}
         maxlength={REPORT_LIMITS.noteMax}
         placeholder={unhappy ? '哪里没有处理好？（必填）' : '说说处理结果（选填）'}
-        onInput={(e) => setComment(e.detail.value)}
+        onInput={(value) => setComment(value)}
       />
       {error ? <Text className='wm-rp-error'>{error}</Text> : null}
       <Button id='wm-report-rate' type='primary' block loading={busy} disabled={busy} onClick={() => void send()} style={{ marginTop: '20px' }}>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { TextArea } from '@/components/text-area'
 import type { NearbyReport, ReportPrepareView } from '@/shared/contract'
 import { REPORT_LIMITS, categoryOf, type CategoryId, type ReportKind } from '@/shared/report'
 import { SwitchMark } from '@/components/switch-mark'
@@ -179,13 +180,13 @@ export function ReportForm() {
 
       <View className='wm-card'>
         <Text className='wm-rp-label'>4. 描述（选填）</Text>
-        <Textarea
+        <TextArea
           className='wm-rp-textarea'
           id='wm-report-description'
           value={description}
           maxlength={REPORT_LIMITS.descriptionMax}
           placeholder={kind === 'praise' ? '说说发生了什么好人好事' : '说说看到了什么，比如持续多久、影响了谁'}
-          onInput={(e) => setDescription(e.detail.value)}
+          onInput={(value) => setDescription(value)}
         />
         <Text className='wm-rp-count'>
           {description.length}/{REPORT_LIMITS.descriptionMax}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { TextArea } from '@/components/text-area'
 import type { NearbyReport, ReportPrepareView, ReportView } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
 import {
@@ -196,13 +197,13 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
         ) : null}
 
         <Text className='wm-rp-group'>{action === 'resolve' ? '处置说明（必填）' : '说明（选填）'}</Text>
-        <Textarea
+        <TextArea
           className='wm-rp-textarea'
           id='wm-act-note'
           value={note}
           maxlength={REPORT_LIMITS.noteMax}
           placeholder={action === 'resolve' ? '如：已清除小广告并约谈张贴人' : '补充说明，上报人可以看到'}
-          onInput={(e) => setNote(e.detail.value)}
+          onInput={(value) => setNote(value)}
         />
         {problem ? <Text className='wm-rp-error'>{problem}</Text> : null}
         <Button id='wm-act-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()} style={{ marginTop: '20px' }}>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { TextArea } from '@/components/text-area'
 import type { ActivityType } from '@/shared/contract'
 import type { LatLng } from '@/shared/report'
 import { PlaceMap } from '@/components/place-map'
@@ -135,7 +136,7 @@ export function PublishForm({ teamId }: { teamId: string }) {
         <Text className='wm-vo-label wm-vo-required'>活动名称</Text>
         <Input className='wm-vo-input' id='wm-vo-ptitle' value={title} maxlength={40} placeholder='如：路口文明交通劝导' onInput={(e) => setTitle(e.detail.value)} />
         <Text className='wm-vo-label wm-vo-required'>活动介绍</Text>
-        <Textarea className='wm-vo-textarea' id='wm-vo-pdesc' value={description} maxlength={1000} placeholder='服务内容、着装、集合要求等' onInput={(e) => setDescription(e.detail.value)} />
+        <TextArea className='wm-vo-textarea' id='wm-vo-pdesc' value={description} maxlength={1000} placeholder='服务内容、着装、集合要求等' onInput={(value) => setDescription(value)} />
         <Text className='wm-vo-label'>封面（选填）</Text>
         {cover ? <Image className='wm-vo-cover' src={cover.preview} mode='aspectFill' /> : null}
         {cover && !cover.fileID ? <Text className='wm-vo-hint'>正在上传 {cover.progress}%</Text> : null}
