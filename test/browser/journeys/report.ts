@@ -109,6 +109,13 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   if (!reportId) throw new Error(`no report id in ${page.url()}`)
   await visible(page, '#wm-report-due').filter({ hasText: '受理时限' }).waitFor()
   await t.shot('05-detail-submitted')
+  // a photo opens full screen in the browser's own viewer (not Taro's swiper-based one) and closes again
+  await visible(page, '.wm-rp-photo').tap()
+  await page.locator('.wm-viewer .wm-viewer__count', { hasText: '1 / 1' }).waitFor()
+  await page.locator('.wm-viewer__image[src*="/api/storage/file/reports/"]').waitFor()
+  await t.shot('05a-photo-viewer')
+  await page.locator('.wm-viewer__button', { hasText: '关闭' }).tap()
+  await page.locator('.wm-viewer').waitFor({ state: 'detached' })
 
   // —— a neighbour reports the same thing nearby: 我也遇到 instead of a second report ——
   await t.signInAs('demo-volunteer')
