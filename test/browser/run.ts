@@ -10,13 +10,12 @@
  * Needs `dist-h5/` (or `$WM_H5_DIST/`; built here if missing) and Debian chromium at /usr/bin/chromium (or
  * CHROMIUM_PATH). Install fonts-noto-cjk for readable screenshots; the checks do not need it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { startHostProcess } from '../support/host-process'
 import type { BrowserTest } from './types'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -48,62 +47,11 @@ function isKnownTaroInputRace(text: string): boolean {
   return text.includes("Cannot read properties of undefined (reading 'value')") && text.includes('watchValue')
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 function ensureH5Build(): void {
   if (fs.existsSync(path.join(DIST_H5, 'index.html'))) return
   console.info(`${path.relative(ROOT, DIST_H5)}/ is missing: running npm run build:h5`)
   const build = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' })
   if (build.status !== 0) throw new Error('npm run build:h5 failed')
-}
-
-interface LocalHost {
-  baseUrl: string
-  stop(): void
-}
-
-async function startLocalHost(): Promise<LocalHost> {
-  const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-e2e-'))
-  const host: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/local-host/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: DIST_H5, DEV_IDENTITIES: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let stderr = ''
-  host.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  const stop = () => {
-    host.kill('SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  }
-  const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (host.exitCode !== null) {
-      stop()
-      throw new Error(`local host exited (${host.exitCode}): ${stderr.trim()}`)
-    }
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  stop()
-  throw new Error(`local host did not answer /api/health within 30 s: ${stderr.trim()}`)
 }
 
 async function callAs(baseUrl: string, fn: string, action: string, data: unknown, openid: string): Promise<CallResult> {
@@ -247,7 +195,7 @@ async function loadJourneys(only: string[]): Promise<Array<[string, Journey]>> {
 }
 
 async function runJourney(browser: Browser, name: string, journey: Journey): Promise<string | null> {
-  const host = await startLocalHost()
+  const host = await startHostProcess(DIST_H5, 'wenming-e2e-')
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 },
     isMobile: true,

@@ -1,4 +1,5 @@
 import type { Page, Response } from 'playwright-core'
+import { photo } from '../photo'
 import type { BrowserTest } from '../types'
 
 /**
@@ -11,22 +12,6 @@ const visible = (page: Page, selector: string) => page.locator(`${selector}:visi
 
 /** Where the page keeps the CSP violations it saw (set up before any of the app's scripts run). */
 const VIOLATIONS = '__wmCspViolations'
-
-/** A JPEG drawn in the page, as a phone's camera would hand one over. */
-async function photo(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 800
-    canvas.height = 600
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
-    ctx.fillStyle = '#8a8580'
-    ctx.fillRect(0, 0, 800, 600)
-    ctx.fillStyle = '#f2d14a'
-    for (let i = 0; i < 5; i++) ctx.fillRect(60 + i * 140, 180, 110, 200)
-    return canvas.toDataURL('image/jpeg', 0.85)
-  })
-  return Buffer.from(dataUrl.split(',')[1], 'base64')
-}
 
 export default async function deliveryJourney(t: BrowserTest): Promise<void> {
   const { page } = t
@@ -68,13 +53,24 @@ export default async function deliveryJourney(t: BrowserTest): Promise<void> {
   }
   console.info(`  ${report.join('\n  ')}`)
 
+  // a client that accepts only gzip (most phones' WebViews, proxies) gets gzip, not brotli, not plain
+  const script = assets.find((r) => r.request().resourceType() === 'script')
+  if (script) {
+    const plain = await script.body()
+    const gzipOnly = await page.context().request.get(script.url(), { headers: { 'Accept-Encoding': 'gzip' } })
+    const encoding = gzipOnly.headers()['content-encoding']
+    if (encoding !== 'gzip') throw new Error(`${script.url()} with Accept-Encoding: gzip came as "${encoding ?? 'plain'}"`)
+    // playwright hands back the decoded body: the same bytes the browser ran
+    if (!(await gzipOnly.body()).equals(plain)) throw new Error('the gzip answer does not decode to the same script')
+  }
+
   // the app at work under the CSP: another tab, then a photo picked, previewed, compressed and uploaded
   await t.open('pages/volunteer/index')
   await visible(page, '#wm-volunteer-checkin').waitFor()
   await t.open('pages/report/index')
   await visible(page, '#wm-report-form').waitFor()
   await visible(page, '#wm-cat-illegal-ads').tap()
-  const buffer = await photo(page)
+  const buffer = await photo(page, '小广告', '#f2d14a')
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#wm-report-add-photo').tap()])
   await chooser.setFiles({ name: 'wall.jpg', mimeType: 'image/jpeg', buffer })
   await visible(page, '.wm-rp-photo__bar').filter({ hasText: '已上传' }).waitFor()
