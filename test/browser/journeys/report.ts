@@ -122,6 +122,11 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await expectNoCoordinates(page, '#wm-report-detail')
   await visible(page, '#wm-report-actions').scrollIntoViewIfNeeded()
   await t.shot('07-grid-detail')
+  // the action buttons share one row (WeUI's button + button margin once pushed the second one down)
+  const [dispatchBox, rejectBox] = await Promise.all([visible(page, '#wm-act-dispatch').boundingBox(), visible(page, '#wm-act-reject').boundingBox()])
+  if (!dispatchBox || !rejectBox || Math.abs(dispatchBox.y - rejectBox.y) > 1) {
+    throw new Error(`派发 and 不予受理 are not on one line: ${dispatchBox?.y} vs ${rejectBox?.y}`)
+  }
   await act(t, 'dispatch', '08-grid-dispatch', async () => {
     await visible(page, '#wm-choice-unit-demo[aria-checked="true"]').scrollIntoViewIfNeeded()
   })
