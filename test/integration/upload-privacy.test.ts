@@ -112,6 +112,27 @@ describe('report photos', () => {
     expect(holders).toEqual(['reports'])
   })
 
+  test('the camera’s metadata (EXIF, XMP: make, serial, GPS) is gone from a photo once attached; the picture stays', async () => {
+    const segment = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body])
+    const exif = segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from('Make=WenmingPhone Serial=SN-ALICE-0042 GPS=30.27628,120.15019')]))
+    const xmp = segment(0xe1, Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>SN-ALICE-0042</x:xmpmeta>', 'latin1'))
+    const picture = segment(0xdb, Buffer.from('quantisation-table-stand-in'))
+    const shot = Buffer.concat([JPEG.subarray(0, 2), exif, xmp, picture, JPEG.subarray(2)])
+    const { paths } = expectOk(await cloud.as(P.alice).call('storage', 'reserve', { area: 'reports', count: 1 }))
+    const { fileID } = await cloud.platform.storage.uploadFile({ cloudPath: `${paths[0]}.jpg`, fileContent: shot })
+
+    const report = await cloud.submit(P.alice, { anonymous: true, photos: [fileID] })
+    const { fileContent } = await cloud.platform.storage.downloadFile({ fileID })
+    const stored = Buffer.from(fileContent)
+    expect(stored.includes('SN-ALICE-0042')).toBe(false)
+    expect(stored.includes('Exif')).toBe(false)
+    expect(stored.includes('30.27628')).toBe(false)
+    // still the same picture: the image data and the JPEG markers are kept
+    expect(stored.includes('quantisation-table-stand-in')).toBe(true)
+    expect([...stored.subarray(0, 2)]).toEqual([0xff, 0xd8])
+    expect((await cloud.view(P.grid, report.id)).photos).toHaveLength(1)
+  })
+
   test('a reservation nobody used lapses with who made it', async () => {
     await cloud.photo(P.alice)
     expect((await cloud.snapshot()).uploads).toHaveLength(1)

@@ -6,6 +6,7 @@ import type { Platform } from '../../platform'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { detectUploadType } from './detect'
+import { withoutMetadata } from './metadata'
 import { UPLOADS, type UploadDoc } from './types'
 
 export const uploadFail = (code: UploadErrorCode, message: string = UPLOAD_ERRORS[code]): Fail => fail(code, message)
@@ -111,10 +112,14 @@ export async function claimUploads(ctx: ActionContext, area: UploadArea, fileIds
   const exists = (f: { tempFileURL: string; status?: number }) => !!f.tempFileURL && (f.status === undefined || f.status === 0)
   const found = new Set(fileList.filter(exists).map((f) => f.fileID))
   if (fresh.some((f) => !found.has(f))) return 'not-found'
-  // The mini-program uploads straight to storage, past the local host's check: read the bytes here.
+  // The mini-program uploads straight to storage, past the local host's check: read the bytes here,
+  // and put the photo back without the camera's metadata (a phone's serial would link its photos).
   for (const fileId of fresh) {
     const { fileContent } = await ctx.storage.downloadFile({ fileID: fileId })
     if (!(await detectUploadType(fileContent, area))) return 'wrong-type'
+    const clean = await withoutMetadata(fileContent)
+    const cloudPath = storagePath(fileId)
+    if (cloudPath && !clean.equals(Buffer.from(fileContent))) await ctx.storage.uploadFile({ cloudPath, fileContent: clean })
   }
   return { reservations }
 }
