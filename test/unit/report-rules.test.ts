@@ -10,6 +10,7 @@ import {
   cellOf,
   cellsAround,
   dueTimeOnEntry,
+  limitText,
   findTransition,
   metersBetween,
 } from '@/shared/report'
@@ -71,7 +72,7 @@ describe('categories', () => {
     for (const c of CATEGORIES) {
       expect(CATEGORY_GROUPS.map((g) => g.id)).toContain(c.groupId)
       expect(c.hint.length).toBeGreaterThan(3)
-      if (c.kind === 'report') expect([24, 48, 72]).toContain(c.limits.resolveHours)
+      if (c.kind === 'report') expect(['24 小时', '48 小时', '3 个工作日']).toContain(limitText(c.limits.resolve))
     }
   })
 

@@ -9,13 +9,43 @@
 /** `report`: uncivil behaviour or a problem to fix; `praise`: 文明点赞, good behaviour to show. */
 export type ReportKind = 'report' | 'praise'
 
+/**
+ * How a step's time limit is counted: `hours` (calendar hours, round the clock), `days` (calendar
+ * days, same clock time), `workdays` (工作日 on the official calendar, due at the close of office
+ * hours on the Nth working day after the step starts). `officeHours` makes an hour limit count
+ * only office hours on working days (see src/shared/calendar for the exact rules).
+ */
+export type LimitUnit = 'hours' | 'days' | 'workdays'
+
+export interface StepLimit {
+  amount: number
+  unit: LimitUnit
+  /** only for `hours`: count 08:30–12:00 and 13:30–17:30 on working days, not the whole clock */
+  officeHours?: boolean
+}
+
 export interface StepLimits {
-  /** 受理: the grid worker acts within this many hours of a report reaching the grid */
+  /** 受理: the grid worker acts within this of a report reaching the grid */
+  accept: StepLimit
+  /** 签收: the unit starts handling within this of dispatch */
+  start: StepLimit
+  /** 办结: the unit resolves within this of starting */
+  resolve: StepLimit
+}
+
+/** The shape before limits had units: plain calendar hours. Still read, so older data keeps its meaning. */
+export interface LegacyStepLimits {
   acceptHours: number
-  /** 签收: the unit starts handling within this many hours of dispatch */
   startHours: number
-  /** 办结: the unit resolves within this many hours of starting */
   resolveHours: number
+}
+
+export const hoursLimit = (amount: number): StepLimit => ({ amount, unit: 'hours' })
+export const workdaysLimit = (amount: number): StepLimit => ({ amount, unit: 'workdays' })
+
+export function stepLimitsOf(limits: StepLimits | LegacyStepLimits): StepLimits {
+  if ('accept' in limits) return limits
+  return { accept: hoursLimit(limits.acceptHours), start: hoursLimit(limits.startHours), resolve: hoursLimit(limits.resolveHours) }
 }
 
 export interface ReportCategory {
@@ -46,7 +76,17 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { id: 'praise', name: '文明点赞', kind: 'praise' },
 ]
 
-const limits = (resolveHours: number, acceptHours = 2, startHours = 4): StepLimits => ({ acceptHours, startHours, resolveHours })
+/**
+ * 受理 2 h and 签收 4 h run round the clock (grid workers and street teams are on duty every day);
+ * 24/48 h 办结 for street problems a team clears on its rounds, weekends included; the slower,
+ * office-handled problems (repairs, markets, back alleys) get 3 working days, as a 12345 work
+ * order does, instead of the 72 calendar hours they had.
+ */
+const limits = (resolve: number | StepLimit, acceptHours = 2, startHours = 4): StepLimits => ({
+  accept: hoursLimit(acceptHours),
+  start: hoursLimit(startHours),
+  resolve: typeof resolve === 'number' ? hoursLimit(resolve) : resolve,
+})
 
 export const CATEGORIES = [
   {
@@ -72,7 +112,7 @@ export const CATEGORIES = [
     kind: 'report',
     groupId: 'order',
     hint: '小巷堆物、垃圾堆积、污水横流',
-    limits: limits(72),
+    limits: limits(workdaysLimit(3)),
   },
   {
     id: 'market-order',
@@ -81,7 +121,7 @@ export const CATEGORIES = [
     groupId: 'order',
     hint: '市场内外乱摆摊、环境脏乱、占道卸货',
     otherChannel: '食品安全、缺斤少两、价格欺诈请拨打 12315 市场监管热线',
-    limits: limits(72),
+    limits: limits(workdaysLimit(3)),
   },
   {
     id: 'psa-damaged',
@@ -89,7 +129,7 @@ export const CATEGORIES = [
     kind: 'report',
     groupId: 'order',
     hint: '公益广告牌、宣传栏破损、褪色、被遮挡',
-    limits: limits(72),
+    limits: limits(workdaysLimit(3)),
   },
   {
     id: 'illegal-parking',
@@ -135,7 +175,7 @@ export const CATEGORIES = [
     groupId: 'traffic',
     hint: '从车窗向外扔垃圾、烟头',
     otherChannel: '行驶中车辆抛物属交通违法，请用行车记录仪视频通过「交管12123」App 举报',
-    limits: limits(72),
+    limits: limits(workdaysLimit(3)),
   },
   {
     id: 'spitting',
@@ -169,7 +209,7 @@ export const CATEGORIES = [
     groupId: 'facility',
     hint: '路灯、座椅、护栏、井盖、健身器材损坏',
     otherChannel: '井盖缺失、漏电等危及安全的险情请先拨打 110 或 12345',
-    limits: limits(72),
+    limits: limits(workdaysLimit(3)),
   },
   {
     id: 'other',
@@ -178,7 +218,7 @@ export const CATEGORIES = [
     groupId: 'facility',
     hint: '以上都不符合的不文明现象',
     otherChannel: '紧急情况请拨打 110；政务咨询和其他诉求可拨打 12345 热线',
-    limits: limits(72),
+    limits: limits(workdaysLimit(3)),
   },
   {
     id: 'good-deed',

@@ -1,3 +1,4 @@
 export * from './categories'
 export * from './state-machine'
+export * from './due-time'
 export * from './geo'

@@ -1,4 +1,6 @@
-import type { ReportKind, StepLimits } from './categories'
+import type { WorkCalendar } from '../calendar'
+import { stepLimitsOf, type LegacyStepLimits, type ReportKind, type StepLimit, type StepLimits } from './categories'
+import { BUILT_IN_CALENDAR, dueAfter } from './due-time'
 
 /**
  * The report's life as data. The server allows exactly the rows of TRANSITIONS (from, action, to,
@@ -116,26 +118,35 @@ export function holderOf(status: ReportStatus): 'grid' | 'handler' | null {
   }
 }
 
-/** Hours allowed for the step a report enters; null when the step has no staff clock. */
-export function stepHours(status: ReportStatus, limits: StepLimits): number | null {
+/** The time limit of the step a report enters; null when the step has no staff clock. */
+export function stepLimit(status: ReportStatus, stepLimits: StepLimits | LegacyStepLimits): StepLimit | null {
+  const limits = stepLimitsOf(stepLimits)
   switch (status) {
     case 'submitted':
     case 'returned':
     case 'reopened':
-      return limits.acceptHours
+      return limits.accept
     case 'dispatched':
-      return limits.startHours
+      return limits.start
     case 'processing':
-      return limits.resolveHours
+      return limits.resolve
     default:
       return null
   }
 }
 
-/** The due time computed on entry to a step (UTC ms), or null. */
-export function dueTimeOnEntry(status: ReportStatus, limits: StepLimits, enteredAt: number): number | null {
-  const hours = stepHours(status, limits)
-  return hours === null ? null : enteredAt + hours * 60 * 60 * 1000
+/**
+ * The due time computed on entry to a step (UTC ms), or null. Working-day limits count on
+ * `calendar`: the server passes the stored one; without it, the official schedules shipped with the app.
+ */
+export function dueTimeOnEntry(
+  status: ReportStatus,
+  limits: StepLimits | LegacyStepLimits,
+  enteredAt: number,
+  calendar: WorkCalendar = BUILT_IN_CALENDAR,
+): number | null {
+  const limit = stepLimit(status, limits)
+  return limit === null ? null : dueAfter(limit, enteredAt, calendar)
 }
 
 export const OPEN_STATUSES: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => holderOf(s) !== null)

@@ -1,0 +1,3 @@
+export * from './work-calendar'
+export * from './official'
+export * from './sheet'

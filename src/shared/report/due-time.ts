@@ -1,0 +1,37 @@
+import {
+  addWorkingDays,
+  addWorkingHours,
+  buildWorkCalendar,
+  OFFICIAL_CALENDARS,
+  type WorkCalendar,
+} from '../calendar'
+import type { StepLimit } from './categories'
+
+const HOUR_MS = 60 * 60 * 1000
+
+/** The official schedules shipped with the app: what code without the stored calendar counts by. */
+export const BUILT_IN_CALENDAR: WorkCalendar = buildWorkCalendar(OFFICIAL_CALENDARS.map((c) => c.calendar))
+
+/** When a step with this limit, entered at `enteredAt`, is due (UTC ms). */
+export function dueAfter(limit: StepLimit, enteredAt: number, calendar: WorkCalendar): number {
+  switch (limit.unit) {
+    case 'hours':
+      return limit.officeHours ? addWorkingHours(enteredAt, limit.amount, calendar) : enteredAt + limit.amount * HOUR_MS
+    case 'days':
+      return enteredAt + limit.amount * 24 * HOUR_MS
+    case 'workdays':
+      return addWorkingDays(enteredAt, limit.amount, calendar)
+  }
+}
+
+/** Whether the limit's due time depends on the calendar (and must be recomputed when it changes). */
+export function countsOnCalendar(limit: StepLimit): boolean {
+  return limit.unit === 'workdays' || (limit.unit === 'hours' && limit.officeHours === true)
+}
+
+const UNIT_TEXT: Record<StepLimit['unit'], string> = { hours: '小时', days: '天', workdays: '个工作日' }
+
+/** 「2 小时」「3 个工作日」「2 小时（工作时间）」 */
+export function limitText(limit: StepLimit): string {
+  return `${limit.amount} ${UNIT_TEXT[limit.unit]}${limit.unit === 'hours' && limit.officeHours ? '（工作时间）' : ''}`
+}
