@@ -146,6 +146,10 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     setRoute: { categoryId: 'back-alley', gridId: 'grid-demo', unitId: 'unit-demo' },
     updateSettings: { dailyLimit: 20 },
   },
+  calendar: {
+    get: { year: 2026 },
+    replace: { year: 2026, csv: '2026-10-01,休,国庆节', note: '国务院办公厅通知' },
+  },
   storage: {
     reserve: { area: 'reports', count: 3 },
   },

@@ -6,6 +6,7 @@ import { entryFunction } from './entry'
 import { quizFunction } from './quiz'
 import { reportFunction } from './report'
 import { storageFunction } from './storage'
+import { calendarFunction } from './calendar'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -16,4 +17,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   quiz: quizFunction,
   report: reportFunction,
   storage: storageFunction,
+  calendar: calendarFunction,
 }

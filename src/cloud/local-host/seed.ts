@@ -6,6 +6,7 @@ import { seedHandbook } from '../domain/handbook/publish'
 import { seedEntry } from '../domain/entry/seed'
 import { seedQuizDemo } from '../domain/quiz/seed'
 import { seedReports } from '../domain/report/seed'
+import { seedCalendars } from '../domain/calendar/store'
 
 /**
  * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
@@ -52,6 +53,7 @@ export async function seedDemoData(platform: Platform): Promise<void> {
       })
     }
   }
+  await seedCalendars(platform)
   await seedReports(platform)
   await seedHandbook(platform)
   await seedEntry(platform)

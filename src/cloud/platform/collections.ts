@@ -195,6 +195,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '随手拍设置：城市名称、每人每日上限（文明办可改）',
     indexes: [],
   },
+  {
+    name: 'work_calendars',
+    purpose: '工作日历：每年的节假日与调休上班日（_id 为 y<年份>），预置国务院办公厅通知，文明办可整体替换；工作日时限按此计算',
+    indexes: [{ name: 'by_year', fields: [desc('year')] }],
+  },
   // ---- 市民文明手册 ----
   { name: 'handbook_meta', purpose: '手册当前版本与目录（_id 为 current）', indexes: [] },
   {

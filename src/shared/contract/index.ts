@@ -5,6 +5,7 @@ import { entryActions } from './entry'
 import { quizActions } from './quiz'
 import { reportActions } from './report'
 import { storageActions } from './storage'
+import { calendarActions } from './calendar'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -19,6 +20,7 @@ export const CONTRACT = {
   quiz: quizActions,
   report: reportActions,
   storage: storageActions,
+  calendar: calendarActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -127,6 +129,8 @@ export type {
 } from './report'
 export { REPORT_ERRORS } from './report'
 export type { UploadErrorCode, UploadReservationView } from './storage'
+export type { CalendarErrorCode, CalendarReplaceView, CalendarYearView } from './calendar'
+export { CALENDAR_ERRORS } from './calendar'
 export { UPLOAD_ERRORS } from './storage'
 export type { UploadArea, UploadKind, UploadMime } from './upload-types'
 export { UPLOAD_AREAS, UPLOAD_AREA_KINDS, UPLOAD_EXTENSIONS, UPLOAD_LIMITS, UPLOAD_TYPES } from './upload-types'

@@ -80,10 +80,11 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
  * 受理 2 h and 签收 4 h run round the clock (grid workers and street teams are on duty every day);
  * 24/48 h 办结 for street problems a team clears on its rounds, weekends included; the slower,
  * office-handled problems (repairs, markets, back alleys) get 3 working days, as a 12345 work
- * order does, instead of the 72 calendar hours they had.
+ * order does, instead of the 72 calendar hours they had. 文明点赞 is reviewed by the office within
+ * 1 working day (it was 24 hours: nothing is urgent about showing good deeds on a holiday).
  */
-const limits = (resolve: number | StepLimit, acceptHours = 2, startHours = 4): StepLimits => ({
-  accept: hoursLimit(acceptHours),
+const limits = (resolve: number | StepLimit, accept: number | StepLimit = 2, startHours = 4): StepLimits => ({
+  accept: typeof accept === 'number' ? hoursLimit(accept) : accept,
   start: hoursLimit(startHours),
   resolve: typeof resolve === 'number' ? hoursLimit(resolve) : resolve,
 })
@@ -226,7 +227,7 @@ export const CATEGORIES = [
     kind: 'praise',
     groupId: 'praise',
     hint: '见义勇为、拾金不昧、助人为乐',
-    limits: limits(0, 24),
+    limits: limits(0, workdaysLimit(1)),
   },
   {
     id: 'courteous-traffic',
@@ -234,7 +235,7 @@ export const CATEGORIES = [
     kind: 'praise',
     groupId: 'praise',
     hint: '礼让斑马线、有序排队、规范停车',
-    limits: limits(0, 24),
+    limits: limits(0, workdaysLimit(1)),
   },
   {
     id: 'volunteering',
@@ -242,7 +243,7 @@ export const CATEGORIES = [
     kind: 'praise',
     groupId: 'praise',
     hint: '身边的志愿者和志愿服务活动',
-    limits: limits(0, 24),
+    limits: limits(0, workdaysLimit(1)),
   },
   {
     id: 'civic-custom',
@@ -250,7 +251,7 @@ export const CATEGORIES = [
     kind: 'praise',
     groupId: 'praise',
     hint: '光盘行动、垃圾分类、邻里互助等文明风尚',
-    limits: limits(0, 24),
+    limits: limits(0, workdaysLimit(1)),
   },
 ] as const satisfies readonly ReportCategory[]
 

@@ -16,6 +16,7 @@ import {
 } from '@/shared/report'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
+import { loadWorkCalendar } from '../calendar/store'
 import type { ActionContext } from '../../runtime/context'
 import { gridAt, loadSettings } from './city'
 import { reportFail, shanghaiDay } from './errors'
@@ -152,7 +153,8 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   }
 
   const now = ctx.clock.now()
-  const dueAt = dueTimeOnEntry('submitted', category.limits, now)
+  // working-day limits count on the stored calendar (cached a minute per instance)
+  const dueAt = dueTimeOnEntry('submitted', category.limits, now, await loadWorkCalendar(ctx))
   const report: ReportDoc = {
     _id: id,
     kind: category.kind,

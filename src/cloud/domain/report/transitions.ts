@@ -14,6 +14,7 @@ import {
   type TransitionRole,
 } from '@/shared/report'
 import { findById } from '../../platform/find'
+import { loadWorkCalendar } from '../calendar/store'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { routeFor } from './city'
@@ -77,7 +78,8 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   const { report, transition, scope } = checked
   const now = ctx.clock.now()
   const category = categoryOf(report.categoryId)
-  const dueAt = category ? dueTimeOnEntry(transition.to, category.limits, now) : null
+  // working-day limits count on the stored calendar (cached a minute per instance)
+  const dueAt = category ? dueTimeOnEntry(transition.to, category.limits, now, await loadWorkCalendar(ctx)) : null
   const patch: Partial<ReportDoc> = {
     ...change.patch,
     status: transition.to,
