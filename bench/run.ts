@@ -9,6 +9,7 @@ import { runDatabaseBench } from './database'
 import { runHandbookBench } from './handbook'
 import { runQuizBench } from './quiz'
 import { runReportBench } from './report'
+import { runCalendarBench } from './calendar'
 import { runVolunteerBench } from './volunteer'
 import { runH5DeliveryBench } from './h5-delivery'
 import { runLighthouseBench } from './lighthouse'
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   console.table(await runActionBench())
   console.log('## 随手拍 (100k reports)')
   console.table(await runReportBench())
+  console.log('## working-day due times (100k random instants in 2026)')
+  console.table(runCalendarBench())
   console.log('## 创文答题 (100k people, 1M answers)')
   console.table(await runQuizBench())
   console.log('## 志愿服务 (100k service records)')
