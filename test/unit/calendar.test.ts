@@ -12,7 +12,7 @@ import {
   WEEKDAYS_ONLY,
   WHOLE_DAY,
 } from '@/shared/calendar'
-import { BUILT_IN_CALENDAR, categoryOf, dueTimeOnEntry, limitText, stepLimitsOf } from '@/shared/report'
+import { BUILT_IN_CALENDAR, categoryOf, dueTimeOnEntry, limitsText, limitText, stepLimitsOf } from '@/shared/report'
 
 /** An instant given as Shanghai wall-clock time (UTC+8). */
 const sh = (date: string, time = '00:00'): number => Date.parse(`${date}T${time}:00+08:00`)
@@ -146,6 +146,13 @@ describe('step limits with a unit', () => {
     expect(dueTimeOnEntry('dispatched', limits, sh('2026-10-01', '10:00'), cal)).toBe(sh('2026-10-03', '10:00'))
     expect(limitText(limits.accept)).toBe('2 小时（工作时间）')
     expect(limitText(limits.resolve)).toBe('1 个工作日')
+  })
+
+  test('the routing page’s line for a category’s clock', () => {
+    expect(limitsText(categoryOf('back-alley')!.limits)).toBe('受理 2 小时 · 签收 4 小时 · 办结 3 个工作日')
+    expect(limitsText({ accept: { amount: 2, unit: 'hours', officeHours: true }, start: { amount: 0, unit: 'hours' }, resolve: { amount: 3, unit: 'workdays' } })).toBe(
+      '受理 2 小时（工作时间） · 办结 3 个工作日',
+    )
   })
 
   test('limits stored before units existed read as calendar hours', () => {

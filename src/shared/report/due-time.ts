@@ -5,7 +5,7 @@ import {
   OFFICIAL_CALENDARS,
   type WorkCalendar,
 } from '../calendar'
-import type { StepLimit } from './categories'
+import { stepLimitsOf, type LegacyStepLimits, type StepLimit, type StepLimits } from './categories'
 
 const HOUR_MS = 60 * 60 * 1000
 
@@ -34,4 +34,12 @@ const UNIT_TEXT: Record<StepLimit['unit'], string> = { hours: '小时', days: '�
 /** 「2 小时」「3 个工作日」「2 小时（工作时间）」 */
 export function limitText(limit: StepLimit): string {
   return `${limit.amount} ${UNIT_TEXT[limit.unit]}${limit.unit === 'hours' && limit.officeHours ? '（工作时间）' : ''}`
+}
+
+/** 「受理 2 小时 · 签收 4 小时 · 办结 3 个工作日」: a category's clock, as the office's routing page shows it */
+export function limitsText(limits: StepLimits | LegacyStepLimits): string {
+  const { accept, start, resolve } = stepLimitsOf(limits)
+  const steps: Array<[string, StepLimit]> = [['受理', accept], ['签收', start], ['办结', resolve]]
+  // a step with no time (文明点赞 has no 签收 or 办结) is not a step of the category
+  return steps.filter(([, limit]) => limit.amount > 0).map(([word, limit]) => `${word} ${limitText(limit)}`).join(' · ')
 }

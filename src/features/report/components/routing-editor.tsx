@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { RoutingView } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
-import { CATEGORY_GROUPS, categoriesIn, type CategoryId } from '@/shared/report'
+import { CATEGORY_GROUPS, categoriesIn, limitsText, type CategoryId } from '@/shared/report'
 import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { useCityMap } from '../api/report'
@@ -89,6 +89,7 @@ export function RoutingEditor() {
                   <Text className='wm-rp-cat__name'>{category.name}</Text>
                   <Text className='wm-text-secondary'>{cityWide ? unitName(cityWide.unitId) : byGrid.length ? '按网格派发' : '未设置'} ›</Text>
                 </View>
+                <Text className='wm-rp-hint'>{limitsText(category.limits)}</Text>
                 {byGrid.map((r) => (
                   <Text key={r.gridId ?? ''} className='wm-rp-hint'>
                     {gridName(r.gridId ?? '')} → {unitName(r.unitId)}
