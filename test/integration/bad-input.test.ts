@@ -132,6 +132,9 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     get: { reportId: 'r1' },
     feed: { kind: 'praise' },
     rate: { reportId: 'r1', score: 2, comment: '没有处理' },
+    requestReopen: { reportId: 'r1', reason: '小广告又贴回来了', photos: ['cloud://local.wenming/reports/20261125/c.jpg'] },
+    reopen: { reportId: 'r1', note: '现场核实属实' },
+    keepClosed: { reportId: 'r1', note: '现场核实已清理' },
     forget: { reportId: 'r1' },
     queue: { as: 'grid', status: 'submitted', scopeId: 'grid-demo' },
     dispatch: { reportId: 'r1', unitId: 'unit-demo', note: '请处理' },
@@ -144,7 +147,7 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     reveal: { reportId: 'r1' },
     routing: {},
     setRoute: { categoryId: 'back-alley', gridId: 'grid-demo', unitId: 'unit-demo' },
-    updateSettings: { dailyLimit: 20 },
+    updateSettings: { dailyLimit: 20, ratingWindowDays: 7, contactRetentionDays: 365 },
   },
   calendar: {
     get: { year: 2026 },

@@ -96,7 +96,7 @@ export const HOUR = 60 * 60 * 1000
 /** Moves a fresh report along the happy path up to `status`, with the right person at each step. */
 export async function reportIn(
   cloud: ReportCloud,
-  status: 'submitted' | 'dispatched' | 'processing' | 'resolved' | 'rated' | 'returned' | 'reopened' | 'rejected',
+  status: 'submitted' | 'dispatched' | 'processing' | 'resolved' | 'rated' | 'returned' | 'reopen-requested' | 'reopened' | 'rejected',
   overrides: Partial<SubmitArgs> = {},
 ): Promise<ReportView> {
   let report = await cloud.submit(P.alice, { phone: ALICE_PHONE, ...overrides })
@@ -120,7 +120,12 @@ export async function reportIn(
   if (status === 'processing') return report
   await step(P.handler, 'resolve', { afterPhotos: [await cloud.photo(P.handler)], note: '已清理小广告' })
   if (status === 'resolved') return report
-  if (status === 'rated') await step(P.alice, 'rate', { score: 5 })
-  else await step(P.alice, 'rate', { score: 1, comment: '第二天又贴上了' })
+  if (status === 'rated') {
+    await step(P.alice, 'rate', { score: 5 })
+    return report
+  }
+  // an unhappy rating only asks; the grid worker agrees to 重办
+  await step(P.alice, 'rate', { score: 1, comment: '第二天又贴上了' })
+  if (status === 'reopened') await step(P.grid, 'reopen', {})
   return report
 }

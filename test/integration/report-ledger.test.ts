@@ -72,16 +72,19 @@ describe('督查台账: overdue reports, how late and who holds them', () => {
 })
 
 describe('after 已办结: rating, and reopening on an unhappy one', () => {
-  test('1–2 stars needs a reason; with one, the report goes back to the grid with a fresh due time', async () => {
+  test('1–2 stars needs a reason; with one, the grid worker is asked, agrees, and the report goes back to the grid with a fresh due time', async () => {
     const report = await reportIn(cloud, 'resolved')
     expect(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 2 })).toMatchObject({ ok: false, code: 'REPORT.REASON_REQUIRED' })
     expect((await cloud.view(P.office, report.id)).status).toBe('resolved')
 
     cloud.clock.advance(HOUR)
     const reopenedAt = cloud.clock.now()
-    const reopened = expectOk(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 2, comment: '第二天又贴满了' }))
+    const requested = expectOk(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 2, comment: '第二天又贴满了' }))
+    expect(requested).toMatchObject({ status: 'reopen-requested', statusLabel: '申请重办', dueAt: reopenedAt + 2 * HOUR, holderName: '文明路网格' })
+    expect(requested.timeline.at(-1)).toMatchObject({ action: 'requestReopen', reason: '第二天又贴满了', label: '评价 2 星，不满意，申请重办' })
+    const reopened = expectOk(await cloud.as(P.grid).call('report', 'reopen', { reportId: report.id }))
     expect(reopened).toMatchObject({ status: 'reopened', statusLabel: '重办', dueAt: reopenedAt + 2 * HOUR, public: false, holderName: '文明路网格' })
-    expect(reopened.timeline.at(-1)).toMatchObject({ action: 'reopen', reason: '第二天又贴满了', label: '评价 2 星，不满意，退回重办' })
+    expect(reopened.timeline.at(-1)).toMatchObject({ action: 'reopen', reason: '第二天又贴满了', label: '网格员核实后同意重办' })
 
     const queue = expectOk(await cloud.as(P.grid).call('report', 'queue', { as: 'grid', status: 'reopened' }))
     expect(queue.items.map((i) => i.id)).toEqual([report.id])
@@ -96,7 +99,7 @@ describe('after 已办结: rating, and reopening on an unhappy one', () => {
     const rated = expectOk(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 5 }))
     expect(rated).toMatchObject({ status: 'rated', rating: { score: 5 } })
     expect((await cloud.view(P.office, report.id)).timeline.map((e) => e.action)).toEqual([
-      'submit', 'dispatch', 'start', 'resolve', 'reopen', 'dispatch', 'start', 'resolve', 'rate',
+      'submit', 'dispatch', 'start', 'resolve', 'requestReopen', 'reopen', 'dispatch', 'start', 'resolve', 'rate',
     ])
   })
 

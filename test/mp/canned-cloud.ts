@@ -55,6 +55,8 @@ export const CANNED_REPORT: ReportView = {
   reporter: { anonymous: false, name: '市民', phone: '139****1234', identityRemoved: false },
   confirmations: 0,
   rating: null,
+  reopenRequest: null,
+  ratingDueAt: null,
   rejectReason: null,
   duplicateOf: null,
   timeline: [{ action: 'submit', label: '上报', from: null, to: 'submitted', at: CREATED, actor: '市民', note: null, reason: null, dueAt: CREATED + 4 * HOUR }],

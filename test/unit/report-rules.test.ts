@@ -6,6 +6,7 @@ import {
   REPORT_STATUSES,
   TRANSITIONS,
   TRANSITION_ACTIONS,
+  WINDOW_CLOSE_TARGETS,
   actionsFor,
   cellOf,
   cellsAround,
@@ -40,16 +41,18 @@ describe('the transition table', () => {
           }
         }
       }
+      // 已办结（未评价） is reached by the clock, not by a person: the window job's own rows
+      for (const to of WINDOW_CLOSE_TARGETS) if (kind === 'report' && reached.has('resolved')) reached.add(to)
       const expected = kind === 'report' ? REPORT_STATUSES.filter((s) => s !== 'published') : ['submitted', 'published', 'rejected']
       expect([...reached].sort()).toEqual([...expected].sort())
     }
-    for (const status of ['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'resolved'] as const) {
+    for (const status of ['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'reopen-requested', 'resolved'] as const) {
       expect(TRANSITIONS.some((t) => t.from === status)).toBe(true)
     }
   })
 
   test('closed statuses have no transitions out', () => {
-    for (const status of ['rated', 'rejected', 'published'] as const) {
+    for (const status of ['rated', 'rejected', 'published', 'closed-unrated'] as const) {
       expect(TRANSITION_ACTIONS.flatMap((a) => [findTransition(a, status, 'report'), findTransition(a, status, 'praise')]).filter(Boolean)).toEqual([])
     }
   })
@@ -58,8 +61,10 @@ describe('the transition table', () => {
     expect(actionsFor('submitted', 'report', 'grid').sort()).toEqual(['dispatch', 'reject'])
     expect(actionsFor('submitted', 'praise', 'grid').sort()).toEqual(['approve', 'reject'])
     expect(actionsFor('processing', 'report', 'handler').sort()).toEqual(['resolve', 'sendBack'])
-    expect(actionsFor('resolved', 'report', 'reporter').sort()).toEqual(['rate', 'reopen'])
+    expect(actionsFor('resolved', 'report', 'reporter').sort()).toEqual(['rate', 'requestReopen'])
     expect(actionsFor('resolved', 'report', 'grid')).toEqual([])
+    expect(actionsFor('reopen-requested', 'report', 'grid').sort()).toEqual(['keepClosed', 'reopen'])
+    expect(actionsFor('reopen-requested', 'report', 'reporter')).toEqual([])
   })
 })
 

@@ -153,6 +153,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_public_published', fields: [asc('public'), desc('publishedAt')] },
       { name: 'by_public_kind_published', fields: [asc('public'), asc('kind'), desc('publishedAt')] },
       { name: 'by_category_cell_created', fields: [asc('categoryId'), asc('cell'), desc('createdAt')] },
+      // the rating-window jobs: 已办结 reports by the end of their window (and whether reminded)
+      { name: 'by_status_rating_due', fields: [asc('status'), asc('ratingDueAt')] },
+      { name: 'by_status_reminded_rating_due', fields: [asc('status'), asc('ratingReminded'), asc('ratingDueAt')] },
+      // the retention job: closed reports still holding contact data, oldest closed first
+      { name: 'by_identity_closed', fields: [asc('identityRemoved'), asc('closedAt')] },
     ],
   },
   {

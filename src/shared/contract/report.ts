@@ -33,8 +33,11 @@ export interface ReporterView {
   identityRemoved: boolean
 }
 
+/** 'closeWindow': the rating window closed with nobody acting (the system's entry) */
+export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | TransitionAction
+
 export interface ReportTimelineEntry {
-  action: 'submit' | 'forget' | TransitionAction
+  action: ReportEventAction
   /** what happened, in words, e.g. 派发至 城市管理综合执法大队 */
   label: string
   from: ReportStatus | null
@@ -86,6 +89,10 @@ export interface ReportView {
   reporter: ReporterView | null
   confirmations: number
   rating: { score: number; comment: string | null; at: number } | null
+  /** the reporter's latest 重办 request: what they said and the photo they added, for the grid worker's decision */
+  reopenRequest: ReopenRequestView | null
+  /** until when the reporter may rate or say 「问题未解决」 (a 已办结 report only) */
+  ratingDueAt: number | null
   rejectReason: string | null
   duplicateOf: string | null
   timeline: ReportTimelineEntry[]
@@ -97,6 +104,14 @@ export interface ReportView {
   canForget: boolean
   canReveal: boolean
   public: boolean
+}
+
+export interface ReopenRequestView {
+  reason: string
+  /** the stars when the request came with a 1–2★ rating; null for 「问题未解决」 */
+  score: number | null
+  photos: ReportPhotoView[]
+  at: number
 }
 
 export interface ReportListItem {
@@ -151,7 +166,10 @@ export interface LedgerItem {
   holderName: string
   gridName: string
   returnCount: number
+  /** 重办 the grid worker agreed to */
   reopenCount: number
+  /** 重办 requests the grid worker turned down (维持办结) */
+  keptClosedCount: number
 }
 
 export interface NearbyReport {
@@ -208,7 +226,22 @@ export interface ConfirmResult {
 
 export interface ReportSettingsView {
   dailyLimit: number
+  /** days after 办结 the reporter may rate or say 「问题未解决」; then it closes as 已办结（未评价） */
+  ratingWindowDays: number
+  /** days after a report closes that the reporter's phone and account link are kept */
+  contactRetentionDays: number
 }
+
+/** The office's defaults until it sets its own (the stored settings doc wins field by field). */
+export const REPORT_SETTING_DEFAULTS = { ratingWindowDays: 7, contactRetentionDays: 365 } as const
+
+/** Subscribe-message templates of the report area (ids are placeholders until the AppID's are set). */
+export const REPORT_TEMPLATES = {
+  /** 重办申请结果: the grid worker reopened it, or kept it closed with an explanation */
+  reopenDecided: 'REPORT_REOPEN_DECIDED_TEMPLATE',
+  /** 评价提醒: the rating window closes soon */
+  rateReminder: 'REPORT_RATE_REMINDER_TEMPLATE',
+} as const
 
 export interface RouteView {
   categoryId: string
@@ -216,8 +249,7 @@ export interface RouteView {
   unitId: string
 }
 
-export interface RoutingView {
-  dailyLimit: number
+export interface RoutingView extends ReportSettingsView {
   /** every rule: city-wide ones have `gridId: null`; a grid's own rule wins over the city-wide one */
   routes: RouteView[]
 }
@@ -287,7 +319,28 @@ export const reportActions = {
       .object({ ...reportRef, score: z.number().int().min(1).max(5), comment: note().optional() })
       .strict(),
     roles: ['resident'],
-    summary: '办结后评价 1–5 星；1–2 星须写原因，退回网格重办',
+    summary: '办结后评价 1–5 星；1–2 星须写原因，由网格员决定是否重办',
+  }),
+  requestReopen: returns<ReportView>()({
+    input: z
+      .object({
+        ...reportRef,
+        reason: z.string().trim().min(2, '请写明问题为什么没有解决').max(REPORT_LIMITS.noteMax, '原因最多 200 字'),
+        photos: z.array(fileId).max(1, '最多一张照片').optional(),
+      })
+      .strict(),
+    roles: ['resident'],
+    summary: '问题未解决：上报人在评价期内申请重办（须写原因，可附一张照片）',
+  }),
+  reopen: returns<ReportView>()({
+    input: z.object({ ...reportRef, note: note().optional() }).strict(),
+    roles: ['grid', 'admin'],
+    summary: '网格员同意重办：退回网格重新派发，上报人的原因记入时间线',
+  }),
+  keepClosed: returns<ReportView>()({
+    input: z.object({ ...reportRef, note: z.string().trim().min(2, '请写明维持办结的理由').max(REPORT_LIMITS.noteMax) }).strict(),
+    roles: ['grid', 'admin'],
+    summary: '网格员维持办结，须写明理由（上报人在时间线上可见）',
   }),
   forget: returns<ReportView>()({
     input: z.object(reportRef).strict(),
@@ -360,9 +413,15 @@ export const reportActions = {
     summary: '文明办设置类别（可按网格）到责任单位的派发规则',
   }),
   updateSettings: returns<ReportSettingsView>()({
-    input: z.object({ dailyLimit: z.number().int().min(1).max(200) }).strict(),
+    input: z
+      .object({
+        dailyLimit: z.number().int().min(1).max(200).optional(),
+        ratingWindowDays: z.number().int().min(1).max(30).optional(),
+        contactRetentionDays: z.number().int().min(30).max(3650).optional(),
+      })
+      .strict(),
     roles: ['admin'],
-    summary: '文明办设置每人每天上报上限',
+    summary: '文明办设置每人每天上报上限、评价期（天）、联系方式保留期（天）；未给的项不变',
   }),
 }
 
@@ -376,7 +435,9 @@ export const REPORT_ERRORS = {
   'REPORT.DAILY_LIMIT': '今天的上报次数已达上限，请明天再来',
   'REPORT.INVALID_TRANSITION': '该问题当前的状态不能执行这个操作',
   'REPORT.STALE': '该问题的状态刚刚发生了变化，请刷新后再试',
-  'REPORT.REASON_REQUIRED': '评价 1–2 星时请写明不满意的原因，问题将退回重新办理',
+  'REPORT.REASON_REQUIRED': '评价 1–2 星时请写明不满意的原因，网格员将核实是否重新办理',
+  'REPORT.RATING_STANDS': '您已评价过这次办结，评价不能更改；如问题仍未解决，请选择「问题未解决」',
+  'REPORT.WINDOW_CLOSED': '评价期已过，这条问题已经关闭',
   'REPORT.UNIT_NOT_FOUND': '责任单位不存在',
   'REPORT.GRID_NOT_FOUND': '网格不存在',
   'REPORT.NO_ROUTE': '该类别在本网格还没有配置责任单位，请选择派发单位',

@@ -17,6 +17,10 @@ export const REPORT_STATUSES = [
   'returned',
   'reopened',
   'published',
+  // the reporter asked for 重办; the grid worker decides whether the unit must act again
+  'reopen-requested',
+  // the rating window closed with no rating: finished, like 已评价, but nobody said how it went
+  'closed-unrated',
 ] as const
 
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
@@ -31,6 +35,8 @@ export const STATUS_LABEL: Record<ReportStatus, string> = {
   returned: '退回',
   reopened: '重办',
   published: '已展示',
+  'reopen-requested': '申请重办',
+  'closed-unrated': '已办结（未评价）',
 }
 
 /** Praise has its own words for the same steps. */
@@ -53,7 +59,18 @@ export const TRANSITION_ROLE_LABEL: Record<TransitionRole, string> = {
   reporter: '市民',
 }
 
-export const TRANSITION_ACTIONS = ['dispatch', 'reject', 'approve', 'start', 'sendBack', 'resolve', 'rate', 'reopen'] as const
+export const TRANSITION_ACTIONS = [
+  'dispatch',
+  'reject',
+  'approve',
+  'start',
+  'sendBack',
+  'resolve',
+  'rate',
+  'requestReopen',
+  'reopen',
+  'keepClosed',
+] as const
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number]
 
 export const ACTION_LABEL: Record<TransitionAction, string> = {
@@ -64,7 +81,9 @@ export const ACTION_LABEL: Record<TransitionAction, string> = {
   sendBack: '退回网格',
   resolve: '办结',
   rate: '评价',
-  reopen: '不满意，重办',
+  requestReopen: '问题未解决',
+  reopen: '同意重办',
+  keepClosed: '维持办结',
 }
 
 export interface Transition {
@@ -89,10 +108,22 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'sendBack', from: 'dispatched', to: 'returned', role: 'handler', kinds: REPORT },
   { action: 'sendBack', from: 'processing', to: 'returned', role: 'handler', kinds: REPORT },
   { action: 'resolve', from: 'processing', to: 'resolved', role: 'handler', kinds: REPORT },
-  // one rating, two outcomes: 3–5 stars closes the report, 1–2 sends it back to the grid
+  // one rating, two outcomes: 3–5 stars closes the report; 1–2 (or 「问题未解决」) only asks for 重办
   { action: 'rate', from: 'resolved', to: 'rated', role: 'reporter', kinds: REPORT },
-  { action: 'reopen', from: 'resolved', to: 'reopened', role: 'reporter', kinds: REPORT },
+  { action: 'requestReopen', from: 'resolved', to: 'reopen-requested', role: 'reporter', kinds: REPORT },
+  // the grid worker checks the claim: the unit acts again, or the report stays 已办结 with a written why
+  { action: 'reopen', from: 'reopen-requested', to: 'reopened', role: 'grid', kinds: REPORT },
+  { action: 'keepClosed', from: 'reopen-requested', to: 'resolved', role: 'grid', kinds: REPORT },
 ]
+
+/**
+ * What the clock does with nobody acting: the rating window of a 已办结 report closes. A rating
+ * that stood through 维持办结 makes it 已评价; otherwise it is 已办结（未评价）.
+ */
+export const WINDOW_CLOSE_TARGETS: readonly ReportStatus[] = ['rated', 'closed-unrated']
+
+/** Finished for good: nothing moves it again, and the retention clock for contact data runs from here. */
+export const CLOSED_STATUSES: readonly ReportStatus[] = ['rated', 'closed-unrated', 'rejected', 'published']
 
 export function findTransition(action: TransitionAction, from: ReportStatus, kind: ReportKind): Transition | undefined {
   return TRANSITIONS.find((t) => t.action === action && t.from === from && t.kinds.includes(kind))
@@ -109,6 +140,7 @@ export function holderOf(status: ReportStatus): 'grid' | 'handler' | null {
     case 'submitted':
     case 'returned':
     case 'reopened':
+    case 'reopen-requested':
       return 'grid'
     case 'dispatched':
     case 'processing':
@@ -125,6 +157,7 @@ export function stepLimit(status: ReportStatus, stepLimits: StepLimits | LegacyS
     case 'submitted':
     case 'returned':
     case 'reopened':
+    case 'reopen-requested':
       return limits.accept
     case 'dispatched':
       return limits.start
@@ -171,5 +204,5 @@ export const SEND_BACK_REASONS = {
 export type SendBackReason = keyof typeof SEND_BACK_REASONS
 export const SEND_BACK_REASON_IDS = Object.keys(SEND_BACK_REASONS) as [SendBackReason, ...SendBackReason[]]
 
-/** A rating at or below this reopens the report. */
+/** A rating at or below this asks for 重办. */
 export const REOPEN_AT_OR_BELOW = 2

@@ -1,5 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { point, polygon } from '@turf/helpers'
+import { REPORT_SETTING_DEFAULTS } from '@/shared/contract/report'
 import { REPORT_LIMITS, type LatLng } from '@/shared/report'
 import { findById } from '../../platform/find'
 import type { Platform } from '../../platform'
@@ -9,7 +10,7 @@ export const SETTINGS_ID = 'settings'
 
 export async function loadSettings(platform: Platform): Promise<ReportSettingsDoc> {
   const stored = await findById<ReportSettingsDoc>(platform.db, 'report_settings', SETTINGS_ID)
-  return { _id: SETTINGS_ID, cityName: '本市', dailyLimit: REPORT_LIMITS.dailyLimit, ...stored }
+  return { _id: SETTINGS_ID, cityName: '本市', dailyLimit: REPORT_LIMITS.dailyLimit, ...REPORT_SETTING_DEFAULTS, ...stored }
 }
 
 /**

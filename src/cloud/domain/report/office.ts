@@ -6,7 +6,7 @@ import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
 import { loadSettings, routeId, SETTINGS_ID } from './city'
 import { reportFail } from './errors'
-import type { RouteDoc } from './types'
+import type { ReportSettingsDoc, RouteDoc } from './types'
 
 /** A rule per category, plus grid rules where a category depends on the grid: a few dozen, read in pages of 100. */
 export async function routing(ctx: ActionContext): Promise<RoutingView> {
@@ -16,7 +16,7 @@ export async function routing(ctx: ActionContext): Promise<RoutingView> {
     for (const r of data as unknown as RouteDoc[]) routes.push({ categoryId: r.categoryId, gridId: r.gridId ?? null, unitId: r.unitId })
     if (data.length < 100) break
   }
-  return { dailyLimit: (await loadSettings(ctx)).dailyLimit, routes }
+  return { ...settingsView(await loadSettings(ctx)), routes }
 }
 
 /** 文明办: which unit handles a category (city-wide, or in one grid). Audited like every office change. */
@@ -31,9 +31,19 @@ export async function setRoute(input: { categoryId: CategoryId; gridId?: string;
   return { categoryId: input.categoryId, gridId, unitId: input.unitId }
 }
 
-export async function updateSettings(input: { dailyLimit: number }, ctx: ActionContext): Promise<ReportSettingsView> {
+const settingsView = (s: ReportSettingsDoc): ReportSettingsView => ({
+  dailyLimit: s.dailyLimit,
+  ratingWindowDays: s.ratingWindowDays,
+  contactRetentionDays: s.contactRetentionDays,
+})
+
+type SettingsInput = Partial<ReportSettingsView>
+
+/** Each setting the office leaves out keeps its current value (stored or default); the whole doc is written so none is lost. */
+export async function updateSettings(input: SettingsInput, ctx: ActionContext): Promise<ReportSettingsView> {
   const current = await loadSettings(ctx)
-  await ctx.db.collection('report_settings').doc(SETTINGS_ID).set({ data: { cityName: current.cityName, dailyLimit: input.dailyLimit } })
-  await writeAudit(ctx, { subjectType: 'reportSettings', subjectId: SETTINGS_ID, action: 'updateSettings', detail: { dailyLimit: input.dailyLimit } })
-  return { dailyLimit: input.dailyLimit }
+  const next: ReportSettingsDoc = { ...current, ...input }
+  await ctx.db.collection('report_settings').doc(SETTINGS_ID).set({ data: { cityName: next.cityName, ...settingsView(next) } })
+  await writeAudit(ctx, { subjectType: 'reportSettings', subjectId: SETTINGS_ID, action: 'updateSettings', detail: { ...input } })
+  return settingsView(next)
 }

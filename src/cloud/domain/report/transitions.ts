@@ -1,6 +1,7 @@
 import type { ReportView } from '@/shared/contract'
 import { failCommon, type Fail } from '@/shared/errors'
 import {
+  CLOSED_STATUSES,
   REOPEN_AT_OR_BELOW,
   TRANSITIONS,
   categoryOf,
@@ -17,12 +18,13 @@ import { findById } from '../../platform/find'
 import { loadWorkCalendar } from '../calendar/store'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
-import { routeFor } from './city'
+import { loadSettings, routeFor } from './city'
+import { notifyReopenDecided } from './notify'
 import { reportFail } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { checkNote, checkPhotos } from './photos'
 import { addConfirmation } from './submit'
-import type { ReportDoc, ReportEventDoc, UnitDoc } from './types'
+import type { ReportDoc, ReportEventDoc, ReopenRequest, UnitDoc } from './types'
 import { toView } from './views'
 
 /**
@@ -47,19 +49,25 @@ function roleFor(action: TransitionAction, report: ReportDoc): TransitionRole | 
   return TRANSITIONS.find((t) => t.action === action && t.kinds.includes(report.kind))?.role
 }
 
+/** 重办 requests are decided by the grid worker of the report's grid, or by the office above them. */
+const OFFICE_MAY_DECIDE: readonly TransitionAction[] = ['reopen', 'keepClosed']
+
+type Actor = { ok: boolean; scope: string | null; as: ReportEventDoc['actorRole'] }
+
 /** Whether the caller acts as `role` for this report: scope matters, not only the role. */
-function actsAs(role: TransitionRole, report: ReportDoc, ctx: ActionContext): { ok: boolean; scope: string | null } {
+function actsAs(role: TransitionRole, action: TransitionAction, report: ReportDoc, ctx: ActionContext): Actor {
   switch (role) {
     case 'grid':
-      return { ok: hasRole(ctx.grants, 'grid', report.gridId), scope: report.gridId }
+      if (hasRole(ctx.grants, 'grid', report.gridId)) return { ok: true, scope: report.gridId, as: 'grid' }
+      return { ok: ctx.isAdmin && OFFICE_MAY_DECIDE.includes(action), scope: null, as: 'office' }
     case 'handler':
-      return { ok: report.unitId !== null && hasRole(ctx.grants, 'handler', report.unitId), scope: report.unitId }
+      return { ok: report.unitId !== null && hasRole(ctx.grants, 'handler', report.unitId), scope: report.unitId, as: 'handler' }
     case 'reporter':
-      return { ok: report.reporterOpenid !== null && report.reporterOpenid === ctx.caller.openid, scope: null }
+      return { ok: report.reporterOpenid !== null && report.reporterOpenid === ctx.caller.openid, scope: null, as: 'reporter' }
   }
 }
 
-type Checked = { report: ReportDoc; transition: Transition; scope: string | null }
+type Checked = { report: ReportDoc; transition: Transition; scope: string | null; actorRole: ReportEventDoc['actorRole'] }
 
 /** Loads the report and checks role, scope and the state machine; nothing is written here. */
 async function authorize(reportId: string, action: TransitionAction, ctx: ActionContext): Promise<Checked | Fail> {
@@ -67,20 +75,35 @@ async function authorize(reportId: string, action: TransitionAction, ctx: Action
   if (!report) return reportFail('REPORT.NOT_FOUND')
   const role = roleFor(action, report)
   if (!role) return reportFail('REPORT.INVALID_TRANSITION')
-  const actor = actsAs(role, report, ctx)
+  const actor = actsAs(role, action, report, ctx)
   if (!actor.ok) return failCommon('AUTH.FORBIDDEN')
   const transition = findTransition(action, report.status, report.kind)
   if (!transition) return reportFail('REPORT.INVALID_TRANSITION')
-  return { report, transition, scope: actor.scope }
+  return { report, transition, scope: actor.scope, actorRole: actor.as }
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * What entering a status means beyond the status itself: 已办结 opens a fresh rating window (with
+ * its one reminder still to send); a closed status starts the retention clock.
+ */
+async function entryPatch(to: ReportDoc['status'], now: number, ctx: ActionContext): Promise<Partial<ReportDoc>> {
+  if (to === 'resolved') {
+    const { ratingWindowDays } = await loadSettings(ctx)
+    return { ratingDueAt: now + ratingWindowDays * DAY, ratingReminded: false }
+  }
+  return { ratingDueAt: null, ...(CLOSED_STATUSES.includes(to) ? { closedAt: now } : {}) }
 }
 
 async function applyTransition(checked: Checked, change: Change, ctx: ActionContext): Promise<ReportView | Fail> {
-  const { report, transition, scope } = checked
+  const { report, transition, scope, actorRole } = checked
   const now = ctx.clock.now()
   const category = categoryOf(report.categoryId)
   // working-day limits count on the stored calendar (cached a minute per instance)
   const dueAt = category ? dueTimeOnEntry(transition.to, category.limits, now, await loadWorkCalendar(ctx)) : null
   const patch: Partial<ReportDoc> = {
+    ...(await entryPatch(transition.to, now, ctx)),
     ...change.patch,
     status: transition.to,
     dueAt,
@@ -93,7 +116,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
     action: change.action,
     from: report.status,
     to: transition.to,
-    actorRole: transition.role,
+    actorRole,
     actorScope: scope,
     actorOpenid: ctx.caller.openid,
     note: change.note || null,
@@ -119,8 +142,12 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   })
   if (moved === 'photo-taken') return reportFail('REPORT.PHOTO_NOT_YOURS')
   if (!moved) return reportFail('REPORT.STALE')
-  const viewer = transition.role === 'reporter' ? 'reporter' : transition.role
-  return toView({ ...report, ...patch }, viewer, ctx)
+  const after: ReportDoc = { ...report, ...patch }
+  if ((change.action === 'reopen' || change.action === 'keepClosed') && report.reporterOpenid) {
+    await notifyReopenDecided(ctx, report.reporterOpenid, after, change.action, change.note ?? null)
+  }
+  const viewer = actorRole === 'office' ? 'office' : transition.role
+  return toView(after, viewer, ctx)
 }
 
 async function run(reportId: string, action: TransitionAction, ctx: ActionContext, decide: (c: Checked) => Promise<Change | Fail>): Promise<ReportView | Fail> {
@@ -205,19 +232,79 @@ export function resolve(input: { reportId: string; afterPhotos: string[]; note: 
   })
 }
 
-/** One rating, two outcomes: 3–5 closes the report; 1–2 (with a reason) reopens it to the grid. */
+/**
+ * The reporter's say is bounded by the rating window: after it (even before the window job has
+ * run) the report is closed to them.
+ */
+function windowRefusal(report: ReportDoc, now: number): Fail | null {
+  return report.ratingDueAt != null && now > report.ratingDueAt ? reportFail('REPORT.WINDOW_CLOSED') : null
+}
+
+/**
+ * One rating, two outcomes: 3–5 closes the report; 1–2 (with a reason) asks the grid worker for
+ * 重办. A rating is given once per resolution: after 维持办结 it stands, and only 「问题未解决」
+ * can ask again.
+ */
 export async function rate(input: { reportId: string; score: number; comment?: string }, ctx: ActionContext): Promise<ReportView | Fail> {
   const unhappy = input.score <= REOPEN_AT_OR_BELOW
-  const action: TransitionAction = unhappy ? 'reopen' : 'rate'
+  const action: TransitionAction = unhappy ? 'requestReopen' : 'rate'
   return run(input.reportId, action, ctx, async ({ report }) => {
+    const now = ctx.clock.now()
+    const closed = windowRefusal(report, now)
+    if (closed) return closed
+    if (report.rating) return reportFail('REPORT.RATING_STANDS')
     if (unhappy && !input.comment) return reportFail('REPORT.REASON_REQUIRED')
     const refused = await checkNote(ctx, input.comment)
     if (refused) return refused
-    const rating = { score: input.score, comment: input.comment || null, at: ctx.clock.now() }
-    const patch: Partial<ReportDoc> = unhappy
-      ? { rating, reopenCount: report.reopenCount + 1, public: false }
-      : { rating }
-    return { action, patch, note: input.comment, reason: unhappy ? input.comment : null, score: input.score }
+    const rating = { score: input.score, comment: input.comment || null, at: now }
+    if (!unhappy || !input.comment) return { action, patch: { rating }, note: input.comment, score: input.score }
+    const reopenRequest: ReopenRequest = { reason: input.comment, score: input.score, photos: [], at: now }
+    return { action, patch: { rating, reopenRequest }, note: input.comment, reason: input.comment, score: input.score }
+  })
+}
+
+/** 「问题未解决」: the reporter asks for 重办 in words (and perhaps one photo), without rating. */
+export function requestReopen(input: { reportId: string; reason: string; photos?: string[] }, ctx: ActionContext) {
+  return run(input.reportId, 'requestReopen', ctx, async ({ report }) => {
+    const now = ctx.clock.now()
+    const closed = windowRefusal(report, now)
+    if (closed) return closed
+    const refused = await checkNote(ctx, input.reason)
+    if (refused) return refused
+    // a resident's held photo is kept back with a reason, as on submit, rather than refused
+    const checked = await checkPhotos(ctx, input.photos ?? [], false)
+    if ('ok' in checked) return checked
+    const reopenRequest: ReopenRequest = { reason: input.reason, score: null, photos: checked.photos, at: now }
+    return { action: 'requestReopen', patch: { reopenRequest }, reason: input.reason, reservations: checked.reservations }
+  })
+}
+
+/** 同意重办: back to the grid's 重办 queue, to be dispatched again; the reporter's reason goes with it. */
+export function reopen(input: { reportId: string; note?: string }, ctx: ActionContext) {
+  return run(input.reportId, 'reopen', ctx, async ({ report }) => {
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    return {
+      action: 'reopen',
+      // not a finished case any more: out of the public feed until it is resolved again
+      patch: { reopenCount: report.reopenCount + 1, public: false },
+      note: input.note,
+      reason: report.reopenRequest?.reason ?? null,
+    }
+  })
+}
+
+/** 维持办结: the report stays 已办结 with the grid worker's written reason, which the reporter sees. */
+export function keepClosed(input: { reportId: string; note: string }, ctx: ActionContext) {
+  return run(input.reportId, 'keepClosed', ctx, async ({ report }) => {
+    const refused = await checkNote(ctx, input.note)
+    if (refused) return refused
+    return {
+      action: 'keepClosed',
+      patch: { keptClosedCount: (report.keptClosedCount ?? 0) + 1 },
+      note: input.note,
+      reason: report.reopenRequest?.reason ?? null,
+    }
   })
 }
 
@@ -229,6 +316,17 @@ export async function forget(input: { reportId: string }, ctx: ActionContext): P
   const report = await findById<ReportDoc>(ctx.db, 'reports', input.reportId)
   if (!report) return reportFail('REPORT.NOT_FOUND')
   if (report.reporterOpenid === null || report.reporterOpenid !== ctx.caller.openid) return failCommon('AUTH.FORBIDDEN')
+  const patch = await eraseReporter(report, 'reporter', ctx)
+  return toView({ ...report, ...patch }, 'reporter', ctx)
+}
+
+/**
+ * The one way personal data leaves a report: the reporter's own 删除, and the retention job
+ * (`actor: 'system'`) after the report has been closed long enough. Written only while the
+ * identity is still there, so a second run (or a race with the reporter) changes nothing.
+ * Returns the patch applied, or null when there was nothing left to remove.
+ */
+export async function eraseReporter(report: ReportDoc, actor: 'reporter' | 'system', ctx: ActionContext): Promise<Partial<ReportDoc> | null> {
   const now = ctx.clock.now()
   const patch: Partial<ReportDoc> = { reporterOpenid: null, contactPhone: null, anonymous: true, identityRemoved: true, updatedAt: now }
   const event: Omit<ReportEventDoc, '_id' | 'seq'> = {
@@ -236,7 +334,7 @@ export async function forget(input: { reportId: string }, ctx: ActionContext): P
     action: 'forget',
     from: report.status,
     to: report.status,
-    actorRole: 'reporter',
+    actorRole: actor,
     actorScope: null,
     // the point of forgetting: the entry does not keep who it was either
     actorOpenid: null,
@@ -247,13 +345,16 @@ export async function forget(input: { reportId: string }, ctx: ActionContext): P
     dueAt: report.dueAt,
     at: now,
   }
-  await ctx.db.runTransaction(async (tx) => {
+  const erased = await ctx.db.runTransaction(async (tx) => {
     const current = (await tx.collection('reports').doc(report._id).get()).data as unknown as ReportDoc
+    if (current.identityRemoved) return null
     const seq = (current.version ?? 0) + 1
     await tx.collection('reports').doc(report._id).update({ data: { ...patch, version: seq } })
     await tx.collection('report_events').add({ data: { ...event, seq } })
+    return current.reporterOpenid
   })
+  if (erased === null) return null
   // the submit and rating entries named them too
-  await ctx.db.collection('report_events').where({ reportId: report._id, actorOpenid: ctx.caller.openid }).update({ data: { actorOpenid: null } })
-  return toView({ ...report, ...patch }, 'reporter', ctx)
+  await ctx.db.collection('report_events').where({ reportId: report._id, actorOpenid: erased }).update({ data: { actorOpenid: null } })
+  return patch
 }

@@ -44,7 +44,21 @@ export interface ReportDoc {
   rejectReason: string | null
   duplicateOf: string | null
   returnCount: number
+  /** 重办 the grid worker agreed to */
   reopenCount: number
+  /** 重办 requests turned down (维持办结); absent on reports from before requests existed */
+  keptClosedCount?: number
+  /** the latest 重办 request; kept after the decision so the timeline and the ledger can say what was asked */
+  reopenRequest?: ReopenRequest | null
+  /**
+   * End of the rating window of a 已办结 report (set on 办结 and on 维持办结); the window job
+   * closes it after this. Null in every other status.
+   */
+  ratingDueAt?: number | null
+  /** the one reminder before the window closes was sent (reset when a new window opens) */
+  ratingReminded?: boolean
+  /** when it reached a closed status: the retention clock for contact data runs from here */
+  closedAt?: number | null
   /** in 点赞·爆料广场 */
   public: boolean
   publishedAt: number | null
@@ -55,7 +69,15 @@ export interface ReportDoc {
   updatedAt: number
 }
 
-export type EventAction = 'submit' | 'forget' | TransitionAction
+export interface ReopenRequest {
+  reason: string
+  /** the stars when the request came with a 1–2★ rating */
+  score: number | null
+  photos: StoredPhoto[]
+  at: number
+}
+
+export type EventAction = 'submit' | 'forget' | 'closeWindow' | TransitionAction
 
 export interface ReportEventDoc {
   _id: string
@@ -63,7 +85,8 @@ export interface ReportEventDoc {
   action: EventAction
   from: ReportStatus | null
   to: ReportStatus
-  actorRole: TransitionRole | 'system'
+  /** 'office': 文明办 decided a 重办 request in the grid worker's stead */
+  actorRole: TransitionRole | 'office' | 'system'
   /** grid or unit id the actor acted for */
   actorScope: string | null
   /** kept for the office's audit; never sent to residents or other staff */
@@ -108,6 +131,8 @@ export interface ReportSettingsDoc {
   _id: string
   cityName: string
   dailyLimit: number
+  ratingWindowDays: number
+  contactRetentionDays: number
 }
 
 /** From before per-file upload paths: read only, so photos already in an old folder stay usable. */

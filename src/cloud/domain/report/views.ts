@@ -114,13 +114,19 @@ function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<stri
     case 'submit':
       return report.kind === 'praise' ? '提交文明点赞' : '提交随手拍'
     case 'forget':
-      return '上报人删除了个人信息'
+      return event.actorRole === 'system' ? '保留期满，上报人的联系方式和身份关联已删除' : '上报人删除了个人信息'
     case 'dispatch':
       return `派发至 ${units.get(event.unitId ?? '') ?? '责任单位'}`
     case 'rate':
       return `评价 ${event.score ?? ''} 星`
+    case 'requestReopen':
+      return event.score !== null ? `评价 ${event.score} 星，不满意，申请重办` : '问题未解决，申请重办'
     case 'reopen':
-      return `评价 ${event.score ?? ''} 星，不满意，退回重办`
+      return '网格员核实后同意重办'
+    case 'keepClosed':
+      return '网格员核实后维持办结'
+    case 'closeWindow':
+      return event.to === 'rated' ? '评价期结束，维持原评价' : '评价期结束，未评价，自动办结'
     default:
       return ACTION_LABEL[event.action as TransitionAction]
   }
@@ -134,6 +140,8 @@ function actorLabel(event: ReportEventDoc, grids: Map<string, string>, units: Ma
       return `网格员（${grids.get(event.actorScope ?? '') ?? '本网格'}）`
     case 'handler':
       return units.get(event.actorScope ?? '') ?? '责任单位'
+    case 'office':
+      return '文明办'
     default:
       return '系统'
   }
@@ -159,15 +167,24 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
   ])
   const isReporter = viewer === 'reporter'
   const approximateOnly = PUBLIC_VIEWERS.includes(viewer)
-  const urls = await urlsOf(ctx, [...report.photos, ...report.afterPhotos].map((p) => p.fileId))
+  const request = report.reopenRequest ?? null
+  const urls = await urlsOf(ctx, [...report.photos, ...report.afterPhotos, ...(request?.photos ?? [])].map((p) => p.fileId))
   const before = photoViews(report.photos, urls, isReporter)
   const after = photoViews(report.afterPhotos, urls, isReporter)
+  // the grid worker weighs the request on what the reporter said and showed; others see it on the timeline
+  const seesRequest = viewer === 'reporter' || viewer === 'grid' || viewer === 'office'
   const holder = holderOf(report.status)
   const gridName = grids.get(report.gridId) ?? '未知网格'
   const unitName = report.unitId ? units.get(report.unitId) ?? null : null
 
   let allowedActions: TransitionAction[] = []
   if (viewer === 'grid' || viewer === 'handler' || viewer === 'reporter') allowedActions = actionsFor(report.status, report.kind, viewer)
+  // the office may decide a 重办 request in the grid worker's stead
+  if (viewer === 'office') allowedActions = actionsFor(report.status, report.kind, 'grid').filter((a) => a === 'reopen' || a === 'keepClosed')
+  // past the window the reporter has no say left, even before the window job has closed it
+  if (viewer === 'reporter' && report.ratingDueAt != null && now > report.ratingDueAt) allowedActions = []
+  // a rating stands through 维持办结: only 「问题未解决」 is left
+  if (viewer === 'reporter' && report.rating) allowedActions = allowedActions.filter((a) => a !== 'rate')
   const suggested = viewer === 'grid' && allowedActions.includes('dispatch') ? await routeFor(ctx, report.categoryId, report.gridId) : null
 
   const timeline: ReportTimelineEntry[] = events.map((e) => ({
@@ -216,6 +233,11 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     reporter: await reporterFor(report, viewer, ctx),
     confirmations: report.confirmations,
     rating: report.rating,
+    reopenRequest:
+      request && seesRequest
+        ? { reason: request.reason, score: request.score, photos: photoViews(request.photos, urls, isReporter).shown, at: request.at }
+        : null,
+    ratingDueAt: report.status === 'resolved' ? report.ratingDueAt ?? null : null,
     rejectReason: report.rejectReason ? REJECT_REASONS[report.rejectReason as keyof typeof REJECT_REASONS] ?? report.rejectReason : null,
     duplicateOf: report.duplicateOf,
     timeline,
@@ -294,6 +316,7 @@ export async function toLedgerItems(reports: ReportDoc[], platform: Platform, no
       gridName,
       returnCount: r.returnCount,
       reopenCount: r.reopenCount,
+      keptClosedCount: r.keptClosedCount ?? 0,
     }
   })
 }

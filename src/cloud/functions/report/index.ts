@@ -2,7 +2,8 @@ import { CONTRACT } from '@/shared/contract'
 import { routing, setRoute, updateSettings } from '../../domain/report/office'
 import { feed, getReport, ledger, mine, queue, reveal } from '../../domain/report/queries'
 import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/submit'
-import { approve, dispatch, forget, rate, reject, resolve, sendBack, start } from '../../domain/report/transitions'
+import { closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
+import { approve, dispatch, forget, keepClosed, rate, reject, reopen, requestReopen, resolve, sendBack, start } from '../../domain/report/transitions'
 import { defineFunction } from '../../runtime/define-function'
 
 /** 随手拍: residents report and follow; grid workers and units move reports along; the office supervises. */
@@ -19,6 +20,9 @@ export const reportFunction = defineFunction(
     get: (input, ctx) => getReport(input, ctx),
     feed: (input, ctx) => feed(input, ctx),
     rate: (input, ctx) => rate(input, ctx),
+    requestReopen: (input, ctx) => requestReopen(input, ctx),
+    reopen: (input, ctx) => reopen(input, ctx),
+    keepClosed: (input, ctx) => keepClosed(input, ctx),
     forget: (input, ctx) => forget(input, ctx),
     queue: (input, ctx) => queue(input, ctx),
     dispatch: (input, ctx) => dispatch(input, ctx),
@@ -33,7 +37,14 @@ export const reportFunction = defineFunction(
     setRoute: (input, ctx) => setRoute(input, ctx),
     updateSettings: (input, ctx) => updateSettings(input, ctx),
   },
-  ['security.msgSecCheck', 'security.imgSecCheck'],
+  ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send'],
+  {
+    // hourly is fine-grained enough for windows counted in days; each run pages and is idempotent
+    closeRatingWindows: { cron: '0 5 * * * * *', everyMs: 60 * 60_000, run: (ctx) => closeRatingWindows(ctx) },
+    remindRatings: { cron: '0 15 * * * * *', everyMs: 60 * 60_000, run: (ctx) => remindRatings(ctx) },
+    // retention is counted in months: once a night (03:30 Shanghai is 19:30 UTC)
+    expireContacts: { cron: '0 30 19 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => expireContacts(ctx) },
+  },
 )
 
 export default reportFunction
