@@ -104,6 +104,19 @@ describe('due times in working days on the stored calendar', () => {
     expect(praise.dueAt).toBe(sh('2026-11-30', '17:30'))
   })
 
+  test('the calendar is read once a minute per instance: a change another instance stored shows after the minute', async () => {
+    cloud.clock.set(sh('2026-11-26', '10:00'))
+    const before = await cloud.submit(P.alice, { categoryId: 'good-deed', description: '帮老人过马路' })
+    expect(before.dueAt).toBe(sh('2026-11-27', '17:30'))
+    // as if the office's replace ran on another instance: this one still holds its copy
+    const y2026 = expectOk(await office().call('calendar', 'get', { year: 2026 }))
+    await cloud.platform.db.collection('work_calendars').doc('y2026').update({ data: { days: [...y2026.days, { date: '2026-11-27', type: 'holiday', name: '本市假日' }] } })
+    cloud.clock.advance(30_000)
+    expect((await cloud.submit(P.alice, { categoryId: 'good-deed', description: '扶起共享单车' })).dueAt).toBe(sh('2026-11-27', '17:30'))
+    cloud.clock.advance(31_000)
+    expect((await cloud.submit(P.alice, { categoryId: 'good-deed', description: '捡到钱包交给民警' })).dueAt).toBe(sh('2026-11-30', '17:30'))
+  })
+
   test('a year with no calendar counts plain weekdays', async () => {
     // 2027-10-01 is a Friday; its 国庆 is not known here
     const id = await startedAt(sh('2027-10-01', '10:00'))
