@@ -179,6 +179,17 @@ const shellJourney: Journey = async (t) => {
   await t.open('packages/reports/pages/queue/index?role=handler')
   await page.getByText('处置工作台').first().waitFor()
   await t.shot('handler-queue')
+
+  t.step('我的 → 我的随手拍 lists the person\'s own reports (it once opened the empty form)')
+  await t.open('pages/mine/index')
+  await page.locator('.wm-mine-cell:visible', { hasText: '我的随手拍' }).first().tap()
+  await page.waitForURL(/packages\/reports\/pages\/mine\/index/)
+  // the handler has reported nothing: the list's own empty state, not the report form
+  const empty = page.getByText('还没有上报记录').first()
+  await empty.waitFor()
+  // the page slides in from the right: shoot once it has arrived
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).some((p) => p.getBoundingClientRect().left === 0 && p.textContent?.includes('还没有上报记录')))
+  await t.shot('mine-my-reports')
 }
 
 async function loadJourneys(only: string[]): Promise<Array<[string, Journey]>> {

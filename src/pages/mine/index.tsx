@@ -10,8 +10,9 @@ import { openPrivacyContract } from '@/lib/privacy'
 import './index.scss'
 
 const MY_RECORDS = [
-  { title: '我的随手拍', description: '上报记录与处理进度', url: '/pages/report/index' },
-  { title: '我的志愿服务', description: '报名、签到与服务时长', url: '/pages/volunteer/index' },
+  // each opens the person's own records, not the form or the activity list
+  { title: '我的随手拍', description: '上报记录与处理进度', url: '/packages/reports/pages/mine/index' },
+  { title: '我的志愿服务', description: '报名、签到与服务时长', url: '/packages/volunteer/pages/mine/index' },
   { title: '我的答题', description: '答题记录、错题本与积分', url: '/packages/quiz/pages/index/index' },
 ]
 
