@@ -1,10 +1,6 @@
-import {
-  addWorkingDays,
-  addWorkingHours,
-  buildWorkCalendar,
-  OFFICIAL_CALENDARS,
-  type WorkCalendar,
-} from '../calendar'
+// the modules, not the calendar's index: its sheet parser brings zod, which stays out of the mini-program
+import { OFFICIAL_CALENDARS } from '../calendar/official'
+import { addWorkingDays, addWorkingHours, buildWorkCalendar, type WorkCalendar } from '../calendar/work-calendar'
 import { stepLimitsOf, type LegacyStepLimits, type StepLimit, type StepLimits } from './categories'
 
 const HOUR_MS = 60 * 60 * 1000
