@@ -95,7 +95,7 @@ describe('after 已办结: rating, and reopening on an unhappy one', () => {
     expectOk(await cloud.as(P.handler).call('report', 'start', { reportId: report.id }))
     const after = await cloud.photo(P.handler)
     const again = expectOk(await cloud.as(P.handler).call('report', 'resolve', { reportId: report.id, afterPhotos: [after], note: '已安装防贴涂层' }))
-    expect(again).toMatchObject({ status: 'resolved', rating: null, public: true })
+    expect(again).toMatchObject({ status: 'resolved', rating: null, reopenRequest: null, public: true })
     const rated = expectOk(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 5 }))
     expect(rated).toMatchObject({ status: 'rated', rating: { score: 5 } })
     expect((await cloud.view(P.office, report.id)).timeline.map((e) => e.action)).toEqual([

@@ -124,6 +124,7 @@ describe('评价期: a resolved report closes itself', () => {
     expect((await stored(report.id)).status).toBe('resolved') // the last moment of the window is still in it
     cloud.clock.set(dueAt + 1)
     expect(await cloud.as(P.alice).call('report', 'rate', { reportId: report.id, score: 5 })).toMatchObject({ ok: false, code: 'REPORT.WINDOW_CLOSED' })
+    expect(await cloud.as(P.alice).call('report', 'requestReopen', { reportId: report.id, reason: '还是没弄好' })).toMatchObject({ ok: false, code: 'REPORT.WINDOW_CLOSED' })
     expectOk(await timer('closeRatingWindows'))
     const first = await stored(report.id)
     expect(first).toMatchObject({ status: 'closed-unrated', open: false, closedAt: dueAt + 1 })

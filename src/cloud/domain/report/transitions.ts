@@ -224,8 +224,8 @@ export function resolve(input: { reportId: string; afterPhotos: string[]; note: 
     const now = ctx.clock.now()
     return {
       action: 'resolve',
-      // a fresh resolution is rated afresh; the feed shows it from now
-      patch: { afterPhotos, resolutionNote: input.note, resolvedAt: now, rating: null, public: true, publishedAt: now },
+      // a fresh resolution is rated afresh (and asked about afresh: an old 重办 request is only history now); the feed shows it from now
+      patch: { afterPhotos, resolutionNote: input.note, resolvedAt: now, rating: null, reopenRequest: null, public: true, publishedAt: now },
       note: input.note,
       reservations: checked.reservations,
     }
