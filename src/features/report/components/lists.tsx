@@ -78,6 +78,7 @@ export type QueueRole = 'grid' | 'handler'
 export const QUEUE_TABS: Record<QueueRole, Array<{ status: ReportStatus; label: string }>> = {
   grid: [
     { status: 'submitted', label: '待受理' },
+    { status: 'reopen-requested', label: '申请重办' },
     { status: 'returned', label: '退回' },
     { status: 'reopened', label: '重办' },
     { status: 'dispatched', label: '已派发' },

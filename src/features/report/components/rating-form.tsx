@@ -9,7 +9,7 @@ import './report.scss'
 
 const WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意']
 
-/** 1–5 stars after 已办结; 1–2 asks why and sends the report back to be handled again. */
+/** 1–5 stars after 已办结; 1–2 asks why and asks the grid worker for 重办. */
 export function RatingForm({ reportId, onDone }: { reportId: string; onDone: (view: ReportView) => void }) {
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
@@ -19,7 +19,7 @@ export function RatingForm({ reportId, onDone }: { reportId: string; onDone: (vi
 
   const send = async () => {
     if (score === 0) return setError('请先选择星级')
-    if (unhappy && !comment.trim()) return setError('请写明不满意的原因，问题将退回重新办理')
+    if (unhappy && !comment.trim()) return setError('请写明不满意的原因，网格员将核实是否重新办理')
     setBusy(true)
     const result = await callCloud('report', 'rate', { reportId, score, ...(comment.trim() ? { comment: comment.trim() } : {}) })
     setBusy(false)
@@ -45,7 +45,7 @@ export function RatingForm({ reportId, onDone }: { reportId: string; onDone: (vi
         ))}
         <Text className='wm-text-secondary'>{score > 0 ? `${score} 星 · ${WORDS[score]}` : '点星星打分'}</Text>
       </View>
-      {unhappy ? <Text className='wm-rp-hint'>评价 1–2 星，问题将退回网格重新办理，请写明原因。</Text> : null}
+      {unhappy ? <Text className='wm-rp-hint'>评价 1–2 星将申请重办，网格员核实后决定是否重新办理，请写明原因。</Text> : null}
       <TextArea
         className='wm-rp-textarea'
         id='wm-report-rating-comment'
@@ -56,7 +56,7 @@ export function RatingForm({ reportId, onDone }: { reportId: string; onDone: (vi
       />
       {error ? <Text className='wm-rp-error'>{error}</Text> : null}
       <Button id='wm-report-rate' type='primary' block loading={busy} disabled={busy} onClick={() => void send()} style={{ marginTop: '20px' }}>
-        {unhappy ? '提交评价并要求重办' : '提交评价'}
+        {unhappy ? '提交评价并申请重办' : '提交评价'}
       </Button>
     </View>
   )

@@ -170,8 +170,10 @@ export function ReportDetail({ id }: { id: string | undefined }) {
       </View>
     )
   }
-  const staffActions = view.viewerRole === 'grid' || view.viewerRole === 'handler' ? view.allowedActions : []
+  // the office sees only what it may do in a grid worker's stead (deciding 申请重办)
+  const staffActions = view.viewerRole === 'grid' || view.viewerRole === 'handler' || view.viewerRole === 'office' ? view.allowedActions : []
   const canRate = view.viewerRole === 'reporter' && view.allowedActions.includes('rate')
+  const canRequestReopen = view.viewerRole === 'reporter' && view.allowedActions.includes('requestReopen')
 
   const forget = async () => {
     const sure = await Taro.showModal({
@@ -221,6 +223,18 @@ export function ReportDetail({ id }: { id: string | undefined }) {
             {'★'.repeat(view.rating.score)}
             {'☆'.repeat(5 - view.rating.score)} {view.rating.score} 星{view.rating.comment ? ` · ${view.rating.comment}` : ''}
           </Text>
+        </View>
+      ) : null}
+
+      {canRequestReopen ? (
+        <View className='wm-card' id='wm-report-unresolved'>
+          <Text className='wm-rp-label'>问题还在？</Text>
+          <Text className='wm-text-secondary'>
+            {view.ratingDueAt ? `${formatDateTime(view.ratingDueAt)} 前可以评价或申请重办，逾期自动办结。` : '可以申请重办，网格员核实后决定。'}
+          </Text>
+          <Button id='wm-act-requestReopen' block fill='outline' onClick={() => openPage(`${ACT_PAGE}?id=${view.id}&action=requestReopen`)}>
+            {ACTION_LABEL.requestReopen}
+          </Button>
         </View>
       ) : null}
 

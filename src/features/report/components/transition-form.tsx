@@ -19,6 +19,7 @@ import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { prepareReport, useCityMap } from '../api/report'
 import { formatTime } from '../lib/format'
+import { PhotoGrid } from './photo-grid'
 import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
 import { ReportSummary, useReport } from './report-detail'
 import { Timeline } from './timeline'
@@ -31,6 +32,21 @@ const INTRO: Partial<Record<TransitionAction, string>> = {
   start: '签收后开始计算办结时限。',
   sendBack: '不属于本单位或无法处置时退回网格，并说明理由。',
   resolve: '办结须上传至少一张整改后照片，并填写处置说明。',
+  requestReopen: '请写明问题为什么没有解决，可以附一张现场照片。网格员核实后决定是否重新办理，结果会通知您。',
+  reopen: '同意后问题回到网格重新派发，上报人的原因记入办理进度。',
+  keepClosed: '维持办结须写明理由，上报人会在办理进度里看到。',
+}
+
+/** What the note box is for in each step: required where the step needs words, optional elsewhere. */
+const NOTE_LABEL: Partial<Record<TransitionAction, string>> = {
+  resolve: '处置说明（必填）',
+  requestReopen: '问题为什么没有解决（必填）',
+  keepClosed: '维持办结的理由（必填）',
+}
+const NOTE_PLACEHOLDER: Partial<Record<TransitionAction, string>> = {
+  resolve: '如：已清除小广告并约谈张贴人',
+  requestReopen: '如：小广告第二天又贴满了',
+  keepClosed: '如：现场核实已清理干净，照片见办结记录',
 }
 
 function Chips<T extends string>({ options, value, onChange }: { options: Record<T, string>; value: T | null; onChange: (v: T) => void }) {
@@ -75,7 +91,7 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
     if (view?.suggestedUnit && unitId === null) setUnitId(view.suggestedUnit.id)
   }, [view, unitId])
   useEffect(() => {
-    if (action === 'resolve') void prepareReport().then((r) => r.ok && setPrepared(r.data))
+    if (action === 'resolve' || action === 'requestReopen') void prepareReport().then((r) => r.ok && setPrepared(r.data))
   }, [action])
   useEffect(() => {
     if (action !== 'reject' || !view) return
@@ -135,11 +151,27 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
         if (trimmed.length < 2) return setProblem('请填写处置说明')
         result = await callCloud('report', 'resolve', { reportId: view.id, afterPhotos: uploadedIds(photos), note: trimmed })
         break
+      case 'requestReopen':
+        if (trimmed.length < 2) return setProblem('请写明问题为什么没有解决')
+        if (stillUploading(photos)) return setProblem('照片还在上传，请稍等')
+        result = await callCloud('report', 'requestReopen', {
+          reportId: view.id,
+          reason: trimmed,
+          ...(photos.length > 0 ? { photos: uploadedIds(photos) } : {}),
+        })
+        break
+      case 'reopen':
+        result = await callCloud('report', 'reopen', base)
+        break
+      case 'keepClosed':
+        if (trimmed.length < 2) return setProblem('请写明维持办结的理由')
+        result = await callCloud('report', 'keepClosed', { reportId: view.id, note: trimmed })
+        break
       default:
         return setProblem('这个操作不在这里进行')
     }
     if (!result.ok) return setProblem(result.message)
-    void Taro.showToast({ title: `已${ACTION_LABEL[action]}`, icon: 'success' })
+    void Taro.showToast({ title: action === 'requestReopen' ? '已申请重办' : `已${ACTION_LABEL[action]}`, icon: 'success' })
     void Taro.navigateBack().catch(() => undefined)
   }
 
@@ -189,6 +221,23 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
           </>
         ) : null}
 
+        {(action === 'reopen' || action === 'keepClosed') && view.reopenRequest ? (
+          <View id='wm-act-reopen-request'>
+            <Text className='wm-rp-group'>
+              上报人的申请{view.reopenRequest.score !== null ? `（评价 ${view.reopenRequest.score} 星）` : ''} · {formatTime(view.reopenRequest.at)}
+            </Text>
+            <Text className='wm-text-secondary'>{view.reopenRequest.reason}</Text>
+            {view.reopenRequest.photos.length > 0 ? <PhotoGrid photos={view.reopenRequest.photos} /> : null}
+          </View>
+        ) : null}
+
+        {action === 'requestReopen' ? (
+          <>
+            <Text className='wm-rp-group'>现场照片（选填，一张）</Text>
+            <PhotoPicker slots={photos} onChange={setPhotos} uploadDir={prepared?.uploadDir ?? null} max={1} label='添加照片' />
+          </>
+        ) : null}
+
         {action === 'resolve' ? (
           <>
             <Text className='wm-rp-group'>整改后照片</Text>
@@ -196,18 +245,18 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
           </>
         ) : null}
 
-        <Text className='wm-rp-group'>{action === 'resolve' ? '处置说明（必填）' : '说明（选填）'}</Text>
+        <Text className='wm-rp-group'>{NOTE_LABEL[action] ?? '说明（选填）'}</Text>
         <TextArea
           className='wm-rp-textarea'
           id='wm-act-note'
           value={note}
           maxlength={REPORT_LIMITS.noteMax}
-          placeholder={action === 'resolve' ? '如：已清除小广告并约谈张贴人' : '补充说明，上报人可以看到'}
+          placeholder={NOTE_PLACEHOLDER[action] ?? '补充说明，上报人可以看到'}
           onInput={(value) => setNote(value)}
         />
         {problem ? <Text className='wm-rp-error'>{problem}</Text> : null}
         <Button id='wm-act-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()} style={{ marginTop: '20px' }}>
-          确认{ACTION_LABEL[action]}
+          {action === 'requestReopen' ? '提交重办申请' : `确认${ACTION_LABEL[action]}`}
         </Button>
       </View>
       <View className='wm-card'>

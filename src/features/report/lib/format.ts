@@ -32,6 +32,7 @@ export const STEP_WORD: Record<string, string> = {
   submitted: '受理',
   returned: '重新受理',
   reopened: '重办受理',
+  'reopen-requested': '重办核实',
   dispatched: '签收',
   processing: '办结',
 }
