@@ -135,6 +135,7 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     requestReopen: { reportId: 'r1', reason: '小广告又贴回来了', photos: ['cloud://local.wenming/reports/20261125/c.jpg'] },
     reopen: { reportId: 'r1', note: '现场核实属实' },
     keepClosed: { reportId: 'r1', note: '现场核实已清理' },
+    recategorize: { reportId: 'r1', categoryId: 'market-order', reason: '现场核实类别有误' },
     forget: { reportId: 'r1' },
     queue: { as: 'grid', status: 'submitted', scopeId: 'grid-demo' },
     dispatch: { reportId: 'r1', unitId: 'unit-demo', note: '请处理' },

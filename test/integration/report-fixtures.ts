@@ -4,6 +4,7 @@ import type { Result } from '@/shared/errors'
 import type { CategoryId, LatLng } from '@/shared/report'
 import { DEMO_POINT } from '@/cloud/domain/report/demo-city'
 import { seedCity } from '@/cloud/domain/report/seed'
+import type { ReportDoc } from '@/cloud/domain/report/types'
 import { expectOk, startTestCloud, TEST_ADMIN, type TestCloud } from '../support/cloud'
 
 /**
@@ -128,4 +129,9 @@ export async function reportIn(
   await step(P.alice, 'rate', { score: 1, comment: '第二天又贴上了' })
   if (status === 'reopened') await step(P.grid, 'reopen', {})
   return report
+}
+
+/** The stored report, past every view's masking: what a test checks was (or was not) written. */
+export async function storedReport(cloud: ReportCloud, reportId: string): Promise<ReportDoc> {
+  return (await cloud.platform.db.collection('reports').doc(reportId).get()).data as unknown as ReportDoc
 }

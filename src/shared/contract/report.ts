@@ -33,8 +33,11 @@ export interface ReporterView {
   identityRemoved: boolean
 }
 
-/** 'closeWindow': the rating window closed with nobody acting (the system's entry) */
-export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | TransitionAction
+/**
+ * 'closeWindow': the rating window closed with nobody acting (the system's entry);
+ * 'recategorize': the grid worker or the office corrected the category (no status change of its own)
+ */
+export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | TransitionAction
 
 export interface ReportTimelineEntry {
   action: ReportEventAction
@@ -342,6 +345,18 @@ export const reportActions = {
     roles: ['grid', 'admin'],
     summary: '网格员维持办结，须写明理由（上报人在时间线上可见）',
   }),
+  recategorize: returns<ReportView>()({
+    input: z
+      .object({
+        ...reportRef,
+        categoryId: z.enum(CATEGORY_IDS),
+        reason: z.string().trim().min(2, '请写明更改类别的原因').max(REPORT_LIMITS.noteMax, '原因最多 200 字'),
+      })
+      .strict(),
+    // the role check here only lets staff in; which grid worker, and in which status, is the domain's rule
+    roles: ['grid', 'admin'],
+    summary: '更改类别：网格员在待受理/退回时、文明办在办结前，须写明原因；重新路由并按新类别重算时限',
+  }),
   forget: returns<ReportView>()({
     input: z.object(reportRef).strict(),
     roles: ['resident'],
@@ -445,6 +460,9 @@ export const REPORT_ERRORS = {
   'REPORT.OWN_REPORT': '这是您自己上报的问题，无需再反映',
   'REPORT.NOT_OPEN': '该问题已办结或已关闭，无需再反映',
   'REPORT.SCOPE_REQUIRED': '您有多个网格或单位，请选择要查看的范围',
+  'REPORT.NOT_RECATEGORIZABLE': '该问题当前的状态不能更改类别',
+  'REPORT.SAME_CATEGORY': '新类别与当前类别相同，无需更改',
+  'REPORT.CATEGORY_KIND_MISMATCH': '随手拍与文明点赞的类别不能互换',
 } as const
 
 export type ReportErrorCode = keyof typeof REPORT_ERRORS

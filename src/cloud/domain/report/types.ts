@@ -77,7 +77,7 @@ export interface ReopenRequest {
   at: number
 }
 
-export type EventAction = 'submit' | 'forget' | 'closeWindow' | TransitionAction
+export type EventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | TransitionAction
 
 export interface ReportEventDoc {
   _id: string
@@ -97,6 +97,9 @@ export interface ReportEventDoc {
   unitId: string | null
   score: number | null
   dueAt: number | null
+  /** only on 'recategorize': the category before and after (absent on every other entry) */
+  fromCategoryId?: string
+  toCategoryId?: string
   at: number
   /** 1, 2, 3… within the report */
   seq: number

@@ -125,6 +125,11 @@ function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<stri
       return '网格员核实后同意重办'
     case 'keepClosed':
       return '网格员核实后维持办结'
+    case 'recategorize': {
+      // the reason is part of the sentence: a changed category without its why reads as an error
+      const change = `类别由 ${categoryName(event.fromCategoryId ?? '')} 改为 ${categoryName(event.toCategoryId ?? '')}`
+      return event.reason ? `${change}：${event.reason}` : change
+    }
     case 'closeWindow':
       return event.to === 'rated' ? '评价期结束，维持原评价' : '评价期结束，未评价，自动办结'
     default:

@@ -2,6 +2,7 @@ import { CONTRACT } from '@/shared/contract'
 import { routing, setRoute, updateSettings } from '../../domain/report/office'
 import { feed, getReport, ledger, mine, queue, reveal } from '../../domain/report/queries'
 import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/submit'
+import { recategorize } from '../../domain/report/recategorize'
 import { closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
 import { approve, dispatch, forget, keepClosed, rate, reject, reopen, requestReopen, resolve, sendBack, start } from '../../domain/report/transitions'
 import { defineFunction } from '../../runtime/define-function'
@@ -23,6 +24,7 @@ export const reportFunction = defineFunction(
     requestReopen: (input, ctx) => requestReopen(input, ctx),
     reopen: (input, ctx) => reopen(input, ctx),
     keepClosed: (input, ctx) => keepClosed(input, ctx),
+    recategorize: (input, ctx) => recategorize(input, ctx),
     forget: (input, ctx) => forget(input, ctx),
     queue: (input, ctx) => queue(input, ctx),
     dispatch: (input, ctx) => dispatch(input, ctx),
