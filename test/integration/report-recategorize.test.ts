@@ -18,7 +18,7 @@ const auditOf = async (reportId: string) =>
 describe('更改类别: a wrong category is corrected instead of rejected', () => {
   test('the grid worker recategorises a 待受理 report: category, suggested unit and due time follow, and the timeline says from, to and why', async () => {
     const report = await reportIn(cloud, 'submitted')
-    expect((await cloud.view(P.grid, report.id)).suggestedUnit).toMatchObject({ id: 'unit-demo' })
+    expect(await cloud.view(P.grid, report.id)).toMatchObject({ suggestedUnit: { id: 'unit-demo' }, canRecategorize: true })
     cloud.clock.advance(30 * MINUTE)
     const changed = expectOk(await recategorize(P.grid, report.id, 'market-order', '是农贸市场门口的摊位'))
     // the 受理 clock still runs from when the report reached the grid, not from the correction
@@ -42,6 +42,10 @@ describe('更改类别: a wrong category is corrected instead of rejected', () =
     const returned = await reportIn(cloud, 'returned')
     expect(expectOk(await recategorize(P.grid, returned.id, 'illegal-parking')).categoryId).toBe('illegal-parking')
     const dispatched = await reportIn(cloud, 'dispatched')
+    // the 「更改类别」 button follows the same rule: gone for the grid worker, there for the office, never for the unit
+    expect((await cloud.view(P.grid, dispatched.id)).canRecategorize).toBe(false)
+    expect((await cloud.view(P.office, dispatched.id)).canRecategorize).toBe(true)
+    expect((await cloud.view(P.handler, dispatched.id)).canRecategorize).toBe(false)
     expect(await recategorize(P.grid, dispatched.id, 'illegal-parking')).toMatchObject({ ok: false, code: 'REPORT.NOT_RECATEGORIZABLE' })
     expect((await storedReport(cloud, dispatched.id)).categoryId).toBe('illegal-ads')
   })

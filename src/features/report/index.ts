@@ -1,6 +1,7 @@
 export { ReportForm, REPORT_PREFILL_KEY } from './components/report-form'
 export { ReportDetail } from './components/report-detail'
 export { TransitionForm } from './components/transition-form'
+export { RecategorizeForm } from './components/recategorize-form'
 export { MyReports, Queue, Ledger, Square, type QueueRole } from './components/lists'
 export { RoutingEditor } from './components/routing-editor'
 export * from './routes'

@@ -106,6 +106,8 @@ export interface ReportView {
   suggestedUnit: { id: string; name: string } | null
   canForget: boolean
   canReveal: boolean
+  /** 更改类别: the grid worker while 待受理/退回, the office while open (the server checks again) */
+  canRecategorize: boolean
   public: boolean
 }
 

@@ -1,6 +1,6 @@
 import type { ReportView } from '@/shared/contract'
 import { failCommon, type Fail } from '@/shared/errors'
-import { CLOSED_STATUSES, categoryOf, dueTimeOnEntry, type CategoryId, type ReportStatus } from '@/shared/report'
+import { OPEN_STATUSES, categoryOf, dueTimeOnEntry, type CategoryId, type ReportStatus } from '@/shared/report'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
@@ -8,15 +8,9 @@ import { loadWorkCalendar } from '../calendar/store'
 import { routeFor } from './city'
 import { reportFail } from './errors'
 import { checkNote } from './photos'
+import { mayRecategorize } from './recategorize-rule'
 import type { ReportDoc, ReportEventDoc } from './types'
 import { toView } from './views'
-
-/**
- * The grid worker corrects a category while the report is still theirs to route (待受理, 退回):
- * after dispatch a unit has it, and moving it away from them is the office's call, which may be
- * made at any open status.
- */
-const GRID_MAY_RECATEGORIZE: readonly ReportStatus[] = ['submitted', 'returned']
 
 type Actor = { as: 'grid' | 'office'; scope: string | null }
 
@@ -40,10 +34,11 @@ export async function recategorize(
   if (!report) return reportFail('REPORT.NOT_FOUND')
   const actor = actorFor(report, ctx)
   if (!actor) return failCommon('AUTH.FORBIDDEN')
-  if (CLOSED_STATUSES.includes(report.status) || report.status === 'resolved') {
+  // 已办结 counts as done here: what was resolved is judged by the reporter, not re-filed
+  if (!OPEN_STATUSES.includes(report.status)) {
     return reportFail('REPORT.NOT_RECATEGORIZABLE', '该问题已办结或已关闭，不能再更改类别')
   }
-  if (actor.as === 'grid' && !GRID_MAY_RECATEGORIZE.includes(report.status)) {
+  if (!mayRecategorize(report.status, actor.as)) {
     return reportFail('REPORT.NOT_RECATEGORIZABLE', '该问题已派发，网格员只能在待受理或退回时更改类别；如需更改请联系文明办')
   }
   const from = categoryOf(report.categoryId)

@@ -26,6 +26,7 @@ import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import type { UserDoc } from '../user/profile'
 import { namesOf, routeFor } from './city'
+import { mayRecategorize } from './recategorize-rule'
 import type { ReportDoc, ReportEventDoc, StoredPhoto } from './types'
 
 /** What the content check's label means to the person whose item it held back. */
@@ -251,6 +252,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     suggestedUnit: suggested ? { id: suggested._id, name: suggested.name } : null,
     canForget: isReporter && !report.identityRemoved,
     canReveal: viewer === 'office' && !report.identityRemoved,
+    canRecategorize: (viewer === 'grid' || viewer === 'office') && mayRecategorize(report.status, viewer),
     public: report.public,
   }
 }

@@ -192,7 +192,7 @@ export function ReportDetail({ id }: { id: string | undefined }) {
       <ReportSummary view={view} />
       <ReporterCard view={view} />
 
-      {staffActions.length > 0 ? (
+      {staffActions.length > 0 || view.canRecategorize ? (
         <View className='wm-card' id='wm-report-actions'>
           <Text className='wm-rp-label'>处理</Text>
           <View className='wm-rp-actions'>
@@ -207,6 +207,11 @@ export function ReportDetail({ id }: { id: string | undefined }) {
                 {ACTION_LABEL[action]}
               </Button>
             ))}
+            {view.canRecategorize ? (
+              <Button id='wm-act-recategorize' className='wm-rp-action' type='default' onClick={() => openPage(`${ACT_PAGE}?id=${view.id}&action=recategorize`)}>
+                更改类别
+              </Button>
+            ) : null}
           </View>
         </View>
       ) : null}
