@@ -65,7 +65,7 @@ export const CANNED_REPORT: ReportView = {
   suggestedUnit: { id: 'unit-demo', name: '城市管理综合执法大队' },
   canForget: false,
   canReveal: false,
-  canRecategorize: false,
+  canRecategorize: true,
   public: false,
 }
 

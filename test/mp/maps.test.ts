@@ -154,6 +154,19 @@ describe('native maps in the compiled mini-program', () => {
     expect(page.text()).not.toMatch(COORDINATE)
   })
 
+  test('the grid worker sees 「更改类别」 on a 待受理 report, and its step screen offers report categories (not praise) and a reason', async () => {
+    const detail = mp.openPage('packages/reports/pages/detail/index', { id: CANNED_REPORT.id })
+    await detail.until(() => detail.text().includes('更改类别'), 'the 更改类别 button')
+    const page = mp.openPage('packages/reports/pages/act/index', { id: CANNED_REPORT.id, action: 'recategorize' })
+    await page.until(() => page.text().includes('更改原因（必填）'), 'the recategorise form')
+    const text = page.text()
+    expect(text).toMatch(/当前类别：\s*牛皮癣小广告/)
+    expect(text).toContain('游商小贩/占道经营')
+    // a report cannot become praise: praise categories are not offered
+    expect(text).not.toContain('志愿服务')
+    expect(text).toMatch(/确认\s*更改类别/)
+  })
+
   test('the activity page shows its place and its check-in circle at the activity’s radius', async () => {
     const page = mp.openPage('packages/volunteer/pages/activity/index', { id: CANNED_ACTIVITY.id })
     const map = await nativeMap(page, (node) => markersOf(node).length > 0, 'the native map with the activity’s place')
