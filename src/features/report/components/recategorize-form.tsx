@@ -3,11 +3,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TextArea } from '@/components/text-area'
-import { ErrorState, Skeleton } from '@/components/state'
+import { ErrorState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { CATEGORY_IDS, REPORT_LIMITS, type CategoryId } from '@/shared/report'
 import { CategoryPicker } from './category-picker'
-import { ReportSummary, useReport } from './report-detail'
+import { ReportPending, ReportSummary, useReport } from './report-detail'
 import { Timeline } from './timeline'
 import './report.scss'
 
@@ -26,20 +26,7 @@ export function RecategorizeForm({ id }: { id: string | undefined }) {
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  if (error) {
-    return (
-      <View className='wm-card'>
-        <ErrorState what='随手拍' message={error.message} onRetry={() => void load()} />
-      </View>
-    )
-  }
-  if (!view) {
-    return (
-      <View className='wm-card'>
-        <Skeleton rows={4} />
-      </View>
-    )
-  }
+  if (error || !view) return <ReportPending error={error} onRetry={() => void load()} />
   if (!view.canRecategorize) {
     return (
       <View className='wm-card'>

@@ -40,6 +40,11 @@ export function useReport(id: string | undefined) {
   return { view, error, load, setView }
 }
 
+/** What a page about one report shows until `useReport` has it: a skeleton, or the error with a retry. */
+export function ReportPending({ error, onRetry }: { error: Fail | null; onRetry: () => void }) {
+  return <View className='wm-card'>{error ? <ErrorState what='随手拍' message={error.message} onRetry={onRetry} /> : <Skeleton rows={4} />}</View>
+}
+
 function KV({ k, v }: { k: string; v: string }) {
   return (
     <View className='wm-rp-kv'>
@@ -156,20 +161,7 @@ function ReporterCard({ view }: { view: ReportView }) {
 /** One report for whoever is looking: the reporter, a grid worker, a unit, the office or the public. */
 export function ReportDetail({ id }: { id: string | undefined }) {
   const { view, error, load, setView } = useReport(id)
-  if (error) {
-    return (
-      <View className='wm-card'>
-        <ErrorState what='随手拍' message={error.message} onRetry={() => void load()} />
-      </View>
-    )
-  }
-  if (!view) {
-    return (
-      <View className='wm-card'>
-        <Skeleton rows={4} />
-      </View>
-    )
-  }
+  if (error || !view) return <ReportPending error={error} onRetry={() => void load()} />
   // the office sees only what it may do in a grid worker's stead (deciding 申请重办)
   const staffActions = view.viewerRole === 'grid' || view.viewerRole === 'handler' || view.viewerRole === 'office' ? view.allowedActions : []
   const canRate = view.viewerRole === 'reporter' && view.allowedActions.includes('rate')

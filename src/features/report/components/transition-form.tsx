@@ -15,13 +15,13 @@ import {
   type SendBackReason,
   type TransitionAction,
 } from '@/shared/report'
-import { ErrorState, Skeleton } from '@/components/state'
+import { ErrorState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { prepareReport, useCityMap } from '../api/report'
 import { formatTime } from '../lib/format'
 import { PhotoGrid } from './photo-grid'
 import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
-import { ReportSummary, useReport } from './report-detail'
+import { ReportPending, ReportSummary, useReport } from './report-detail'
 import { Timeline } from './timeline'
 import './report.scss'
 
@@ -100,20 +100,7 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
     )
   }, [action, view])
 
-  if (error) {
-    return (
-      <View className='wm-card'>
-        <ErrorState what='随手拍' message={error.message} onRetry={() => void load()} />
-      </View>
-    )
-  }
-  if (!view || !action) {
-    return (
-      <View className='wm-card'>
-        <Skeleton rows={4} />
-      </View>
-    )
-  }
+  if (error || !view || !action) return <ReportPending error={error} onRetry={() => void load()} />
   if (!view.allowedActions.includes(action)) {
     return (
       <View className='wm-card'>
