@@ -94,4 +94,11 @@ export default async function reopenJourney(t: BrowserTest): Promise<void> {
   await reason.waitFor()
   await reason.scrollIntoViewIfNeeded()
   await t.shot('04-resident-sees-reason')
+
+  // a stale link (a report that no longer exists) says so and offers the way home, not a retry
+  await t.open('packages/reports/pages/detail/index?id=removed-report-1')
+  await visible(page, '#wm-report-missing').filter({ hasText: '找不到这条随手拍' }).waitFor()
+  await t.shot('05-stale-link')
+  await visible(page, '#wm-report-missing .wm-state__action').tap()
+  await page.waitForURL(/pages\/home\/index/)
 }

@@ -6,7 +6,7 @@ import type { ReportView, RevealedReporter } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { ACTION_LABEL, type TransitionAction } from '@/shared/report'
 import { PlaceMap } from '@/components/place-map'
-import { ErrorState, Skeleton } from '@/components/state'
+import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { useCityMap } from '../api/report'
@@ -40,8 +40,19 @@ export function useReport(id: string | undefined) {
   return { view, error, load, setView }
 }
 
-/** What a page about one report shows until `useReport` has it: a skeleton, or the error with a retry. */
+/**
+ * What a page about one report shows until `useReport` has it: a skeleton, or the error with a
+ * retry. A stale or foreign link (a shared link to a report since removed, or one the viewer may
+ * not see) is no error a retry would fix: it says so and offers the home page.
+ */
 export function ReportPending({ error, onRetry }: { error: Fail | null; onRetry: () => void }) {
+  if (error?.code === 'REPORT.NOT_FOUND') {
+    return (
+      <View className='wm-card' id='wm-report-missing'>
+        <EmptyState glyph='拍' title='找不到这条随手拍' description={error.message} actionText='返回首页' onAction={() => openPage('/pages/home/index')} />
+      </View>
+    )
+  }
   return <View className='wm-card'>{error ? <ErrorState what='随手拍' message={error.message} onRetry={onRetry} /> : <Skeleton rows={4} />}</View>
 }
 
