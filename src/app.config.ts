@@ -52,7 +52,7 @@ export default defineAppConfig({
     {
       root: 'packages/reports',
       name: 'reports',
-      pages: ['pages/queue/index', 'pages/square/index', 'pages/mine/index', 'pages/detail/index', 'pages/act/index', 'pages/ledger/index', 'pages/routing/index'],
+      pages: ['pages/queue/index', 'pages/square/index', 'pages/mine/index', 'pages/detail/index', 'pages/act/index', 'pages/ledger/index', 'pages/routing/index', 'pages/phrases/index'],
     },
     {
       root: 'packages/office',
@@ -65,6 +65,7 @@ export default defineAppConfig({
         'pages/handbook/index',
         'pages/handbook-edit/index',
         'pages/roles/index',
+        'pages/calendar/index',
       ],
     },
     { root: 'packages/family', name: 'family', pages: ['pages/index/index'] },
