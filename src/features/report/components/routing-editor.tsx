@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { RoutingView } from '@/shared/contract'
+import type { ReportSettingsView, RoutingView } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { CATEGORY_GROUPS, categoriesIn, limitsText, type CategoryId } from '@/shared/report'
 import { ErrorState, Skeleton } from '@/components/state'
@@ -10,23 +10,39 @@ import { callCloud } from '@/lib/call-cloud'
 import { useCityMap } from '../api/report'
 import './report.scss'
 
+type SettingKey = keyof ReportSettingsView
+
+/** The office's numbers, each saved on its own; the bounds are the ones `report.updateSettings` checks. */
+const SETTINGS: Array<{ key: SettingKey; id: string; label: string; hint: string; unit: string; min: number; max: number }> = [
+  { key: 'dailyLimit', id: 'wm-setting-daily-limit', label: '每人每天上报上限', hint: '同一个人一天内最多提交的随手拍条数', unit: '条', min: 1, max: 200 },
+  { key: 'ratingWindowDays', id: 'wm-setting-rating-window', label: '评价期', hint: '办结后市民可评价的天数，期满自动办结（未评价）', unit: '天', min: 1, max: 30 },
+  { key: 'contactRetentionDays', id: 'wm-setting-contact-retention', label: '联系方式保留期', hint: '办结后保留上报人联系方式的天数，期满自动删除', unit: '天', min: 30, max: 3650 },
+]
+
+const settingDrafts = (view: ReportSettingsView): Record<SettingKey, string> => ({
+  dailyLimit: String(view.dailyLimit),
+  ratingWindowDays: String(view.ratingWindowDays),
+  contactRetentionDays: String(view.contactRetentionDays),
+})
+
 /**
  * 文明办: which unit gets each category (city-wide; a grid's own rule, where one exists, wins),
- * and the per-person daily limit. Each change is audited on the server.
+ * the per-person daily limit, the rating window and how long reporters' contact details are kept.
+ * Each change is audited on the server.
  */
 export function RoutingEditor() {
   const map = useCityMap()
   const [routing, setRouting] = useState<RoutingView | null>(null)
   const [error, setError] = useState<Fail | null>(null)
   const [open, setOpen] = useState<CategoryId | null>(null)
-  const [limit, setLimit] = useState('')
+  const [drafts, setDrafts] = useState<Record<SettingKey, string>>({ dailyLimit: '', ratingWindowDays: '', contactRetentionDays: '' })
 
   const load = useCallback(async () => {
     setError(null)
     const result = await callCloud('report', 'routing', {})
     if (!result.ok) return setError(result)
     setRouting(result.data)
-    setLimit(String(result.data.dailyLimit))
+    setDrafts(settingDrafts(result.data))
   }, [])
   useEffect(() => {
     void load()
@@ -57,24 +73,55 @@ export function RoutingEditor() {
     await load()
   }
 
-  const saveLimit = async () => {
-    const n = Number(limit)
-    if (!Number.isInteger(n) || n < 1 || n > 200) return void Taro.showToast({ icon: 'none', title: '请输入 1–200 之间的整数' })
-    const result = await callCloud('report', 'updateSettings', { dailyLimit: n })
+  const saveSetting = async (setting: (typeof SETTINGS)[number]) => {
+    const n = Number(drafts[setting.key])
+    if (!Number.isInteger(n) || n < setting.min || n > setting.max) {
+      return void Taro.showToast({ icon: 'none', title: `${setting.label}请输入 ${setting.min}–${setting.max} 之间的整数` })
+    }
+    const change: Partial<ReportSettingsView> = {}
+    change[setting.key] = n
+    const result = await callCloud('report', 'updateSettings', change)
     void Taro.showToast({ icon: result.ok ? 'success' : 'none', title: result.ok ? '已保存' : result.message })
-    if (result.ok) await load()
+    if (!result.ok) return
+    // only this field takes the stored value: a number typed into another field and not yet saved stays
+    const saved = result.data
+    setRouting((r) => (r ? { ...r, ...saved } : r))
+    setDrafts((d) => ({ ...d, [setting.key]: String(saved[setting.key]) }))
   }
 
   return (
     <View id='wm-report-routing'>
       <View className='wm-card'>
-        <Text className='wm-rp-label'>每人每天上报上限</Text>
-        <View className='wm-rp-row'>
-          <Input className='wm-rp-input' style={{ width: '50%' }} type='number' maxlength={3} value={limit} onInput={(e) => setLimit(e.detail.value)} />
-          <Button type='primary' onClick={() => void saveLimit()}>
-            保存
-          </Button>
-        </View>
+        {SETTINGS.map((setting) => (
+          <View key={setting.key} style={{ marginBottom: Taro.pxTransform(24) }}>
+            <Text className='wm-rp-label'>{setting.label}</Text>
+            <View className='wm-rp-row'>
+              <View style={{ display: 'flex', alignItems: 'center', flex: 1, marginRight: Taro.pxTransform(16) }}>
+                <Input
+                  id={setting.id}
+                  className='wm-rp-input'
+                  style={{ flex: 1 }}
+                  type='number'
+                  maxlength={String(setting.max).length}
+                  value={drafts[setting.key]}
+                  onInput={(e) => {
+                    const value = e.detail.value
+                    setDrafts((d) => ({ ...d, [setting.key]: value }))
+                  }}
+                />
+                <Text className='wm-text-secondary' style={{ marginLeft: Taro.pxTransform(12) }}>
+                  {setting.unit}
+                </Text>
+              </View>
+              <Button id={`${setting.id}-save`} type='primary' onClick={() => void saveSetting(setting)}>
+                保存
+              </Button>
+            </View>
+            <Text className='wm-rp-hint'>
+              {setting.hint}。可设 {setting.min}–{setting.max} {setting.unit}
+            </Text>
+          </View>
+        ))}
       </View>
       {CATEGORY_GROUPS.filter((g) => g.kind === 'report').map((group) => (
         <View key={group.id} className='wm-card'>
