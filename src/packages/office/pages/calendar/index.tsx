@@ -1,12 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { CalendarEditor } from '@/features/office/calendar/calendar-editor'
 
 export default function CalendarPage() {
+  // a shared link may name its year (?year=2027); the editor says so when that year has passed
+  const { params } = useRouter<{ year?: string }>()
   return (
     <PageShell>
-      <View className='wm-card'>
-        <Text>节假日安排</Text>
-      </View>
+      <CalendarEditor linkYear={params.year} />
     </PageShell>
   )
 }
