@@ -66,6 +66,7 @@ export const CANNED_REPORT: ReportView = {
   canForget: false,
   canReveal: false,
   canRecategorize: true,
+  canAddNote: true,
   public: false,
 }
 

@@ -153,6 +153,10 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_public_published', fields: [asc('public'), desc('publishedAt')] },
       { name: 'by_public_kind_published', fields: [asc('public'), asc('kind'), desc('publishedAt')] },
       { name: 'by_category_cell_created', fields: [asc('categoryId'), asc('cell'), desc('createdAt')] },
+      // Open311 searches: by date, by service (category), by open/closed
+      { name: 'by_kind_created', fields: [asc('kind'), desc('createdAt')] },
+      { name: 'by_kind_category_created', fields: [asc('kind'), asc('categoryId'), desc('createdAt')] },
+      { name: 'by_kind_status_created', fields: [asc('kind'), asc('status'), desc('createdAt')] },
       // the rating-window jobs: 已办结 reports by the end of their window (and whether reminded)
       { name: 'by_status_rating_due', fields: [asc('status'), asc('ratingDueAt')] },
       { name: 'by_status_reminded_rating_due', fields: [asc('status'), asc('ratingReminded'), asc('ratingDueAt')] },
@@ -198,6 +202,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: 'report_settings',
     purpose: '随手拍设置：城市名称、每人每日上限（文明办可改）',
+    indexes: [],
+  },
+  {
+    name: 'report_phrases',
+    purpose: '常用语：每个类别（或通用）每个环节一组（_id 为 类别.环节 或 all.环节），文明办维护，工作人员选用',
+    // read by _id only (two documents per form); the office's page lists the whole, small collection
     indexes: [],
   },
   {

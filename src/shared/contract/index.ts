@@ -113,6 +113,9 @@ export type {
   FeedItem,
   LedgerItem,
   NearbyReport,
+  NoteVisibility,
+  PhraseSetView,
+  PhraseStep,
   ReportErrorCode,
   ReportListItem,
   ReportPage,
@@ -127,7 +130,7 @@ export type {
   RouteView,
   RoutingView,
 } from './report'
-export { REPORT_ERRORS } from './report'
+export { NOTE_VISIBILITIES, PHRASE_LIMITS, PHRASE_STEPS, REPORT_ERRORS } from './report'
 export type { UploadErrorCode, UploadReservationView } from './storage'
 export type { CalendarErrorCode, CalendarReplaceView, CalendarYearView } from './calendar'
 export { CALENDAR_ERRORS } from './calendar'

@@ -37,7 +37,15 @@ export interface ReporterView {
  * 'closeWindow': the rating window closed with nobody acting (the system's entry);
  * 'recategorize': the grid worker or the office corrected the category (no status change of its own)
  */
-export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | TransitionAction
+export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | 'note' | TransitionAction
+
+/**
+ * Who may read a staff note: 对市民可见 (the reporter and, for published reports, the public) or
+ * 内部备注 (staff and the office only; never the reporter, the public, an export meant for the
+ * public, or Open311).
+ */
+export const NOTE_VISIBILITIES = ['public', 'internal'] as const
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number]
 
 export interface ReportTimelineEntry {
   action: ReportEventAction
@@ -48,7 +56,10 @@ export interface ReportTimelineEntry {
   at: number
   /** which body acted — never a staff member's person: 市民, 网格员（文明路网格）, 城市管理综合执法大队 */
   actor: string
+  /** the note everyone who sees the entry may read */
   note: string | null
+  /** 内部备注: only in the views of staff and the office (null in every other view, and absent from their JSON) */
+  internalNote?: string | null
   reason: string | null
   /** the due time of the step this entry started */
   dueAt: number | null
@@ -108,6 +119,8 @@ export interface ReportView {
   canReveal: boolean
   /** 更改类别: the grid worker while 待受理/退回, the office while open (the server checks again) */
   canRecategorize: boolean
+  /** 添加备注 (对市民可见 or 内部备注) without moving the report: staff and the office who see it */
+  canAddNote: boolean
   public: boolean
 }
 
@@ -248,6 +261,22 @@ export const REPORT_TEMPLATES = {
   rateReminder: 'REPORT_RATE_REMINDER_TEMPLATE',
 } as const
 
+/**
+ * The steps a standard reply (常用语) belongs to: the staff transitions whose note the reporter may
+ * read, and 'note' (添加备注).
+ */
+export const PHRASE_STEPS = ['dispatch', 'reject', 'approve', 'start', 'sendBack', 'resolve', 'reopen', 'keepClosed', 'note'] as const
+export type PhraseStep = (typeof PHRASE_STEPS)[number]
+export const PHRASE_LIMITS = { perSet: 12, textMax: REPORT_LIMITS.noteMax } as const
+
+/** One set of standard replies: for a step of one category, or (categoryId null) of every category. */
+export interface PhraseSetView {
+  categoryId: CategoryId | null
+  step: PhraseStep
+  texts: string[]
+  updatedAt: number | null
+}
+
 export interface RouteView {
   categoryId: string
   gridId: string | null
@@ -267,6 +296,8 @@ const requestId = z.uuid('请求编号格式不正确')
 const cursor = z.string().max(100).regex(/^-?\d{1,16}~[A-Za-z0-9_-]{1,64}$/, '分页参数不正确')
 const note = (max: number = REPORT_LIMITS.noteMax) => z.string().trim().max(max)
 const reportRef = { reportId: id }
+/** a staff note's reader: absent means 对市民可见, as notes were before internal notes existed */
+const noteVisibility = z.enum(NOTE_VISIBILITIES).optional()
 
 export const reportActions = {
   prepare: returns<ReportPrepareView>()({
@@ -338,7 +369,7 @@ export const reportActions = {
     summary: '问题未解决：上报人在评价期内申请重办（须写原因，可附一张照片）',
   }),
   reopen: returns<ReportView>()({
-    input: z.object({ ...reportRef, note: note().optional() }).strict(),
+    input: z.object({ ...reportRef, note: note().optional(), noteVisibility }).strict(),
     roles: ['grid', 'admin'],
     summary: '网格员同意重办：退回网格重新派发，上报人的原因记入时间线',
   }),
@@ -372,29 +403,29 @@ export const reportActions = {
     summary: '网格员看本网格、处置人员看本单位某一状态的问题，按时限排序',
   }),
   dispatch: returns<ReportView>()({
-    input: z.object({ ...reportRef, unitId: id.optional(), note: note().optional() }).strict(),
+    input: z.object({ ...reportRef, unitId: id.optional(), note: note().optional(), noteVisibility }).strict(),
     roles: ['grid'],
     summary: '网格员受理并派发到责任单位（默认按类别和网格路由）',
   }),
   reject: returns<ReportView>()({
     input: z
-      .object({ ...reportRef, reason: z.enum(REJECT_REASON_IDS), note: note().optional(), duplicateOf: id.optional() })
+      .object({ ...reportRef, reason: z.enum(REJECT_REASON_IDS), note: note().optional(), noteVisibility, duplicateOf: id.optional() })
       .strict(),
     roles: ['grid'],
     summary: '网格员不予受理，须选择理由（重复上报可指明原问题）',
   }),
   approve: returns<ReportView>()({
-    input: z.object({ ...reportRef, note: note().optional() }).strict(),
+    input: z.object({ ...reportRef, note: note().optional(), noteVisibility }).strict(),
     roles: ['grid'],
     summary: '网格员采纳文明点赞，在广场展示',
   }),
   start: returns<ReportView>()({
-    input: z.object({ ...reportRef, note: note().optional() }).strict(),
+    input: z.object({ ...reportRef, note: note().optional(), noteVisibility }).strict(),
     roles: ['handler'],
     summary: '责任单位签收，开始处置',
   }),
   sendBack: returns<ReportView>()({
-    input: z.object({ ...reportRef, reason: z.enum(SEND_BACK_REASON_IDS), note: note() }).strict(),
+    input: z.object({ ...reportRef, reason: z.enum(SEND_BACK_REASON_IDS), note: note(), noteVisibility }).strict(),
     roles: ['handler'],
     summary: '责任单位退回网格，须说明理由',
   }),
@@ -408,6 +439,41 @@ export const reportActions = {
       .strict(),
     roles: ['handler'],
     summary: '责任单位办结：至少一张整改后照片和处置说明',
+  }),
+  addNote: returns<ReportView>()({
+    input: z
+      .object({
+        ...reportRef,
+        note: z.string().trim().min(2, '请填写备注内容').max(REPORT_LIMITS.noteMax, '备注最多 200 字'),
+        noteVisibility: z.enum(NOTE_VISIBILITIES),
+      })
+      .strict(),
+    // which staff may write on this report is the domain's rule (its grid, its unit, the office)
+    roles: ['grid', 'handler', 'admin'],
+    summary: '添加备注：对市民可见或内部备注（仅工作人员和文明办可见），不改变状态',
+  }),
+  phrases: returns<string[]>()({
+    input: z.object({ categoryId: z.enum(CATEGORY_IDS), step: z.enum(PHRASE_STEPS) }).strict(),
+    roles: ['grid', 'handler', 'admin'],
+    summary: '某类别某环节的常用语（本类别的在前，通用的在后），供工作人员选用后修改',
+  }),
+  phraseBook: returns<PhraseSetView[]>()({
+    input: noInput,
+    roles: ['admin'],
+    summary: '文明办查看全部常用语（按类别和环节）',
+  }),
+  setPhrases: returns<PhraseSetView>()({
+    input: z
+      .object({
+        categoryId: z.enum(CATEGORY_IDS).nullable(),
+        step: z.enum(PHRASE_STEPS),
+        texts: z
+          .array(z.string().trim().min(2, '每条常用语至少 2 个字').max(PHRASE_LIMITS.textMax, `每条常用语最多 ${PHRASE_LIMITS.textMax} 字`))
+          .max(PHRASE_LIMITS.perSet, `每个环节最多 ${PHRASE_LIMITS.perSet} 条常用语`),
+      })
+      .strict(),
+    roles: ['admin'],
+    summary: '文明办整体替换某类别（或通用）某环节的常用语；空列表即删除',
   }),
   ledger: returns<ReportPage<LedgerItem>>()({
     input: z.object({ cursor: cursor.optional() }).strict(),
@@ -465,6 +531,7 @@ export const REPORT_ERRORS = {
   'REPORT.NOT_RECATEGORIZABLE': '该问题当前的状态不能更改类别',
   'REPORT.SAME_CATEGORY': '新类别与当前类别相同，无需更改',
   'REPORT.CATEGORY_KIND_MISMATCH': '随手拍与文明点赞的类别不能互换',
+  'REPORT.PHRASE_DUPLICATE': '常用语有重复的条目，请删去重复的再保存',
 } as const
 
 export type ReportErrorCode = keyof typeof REPORT_ERRORS

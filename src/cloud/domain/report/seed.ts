@@ -2,6 +2,7 @@ import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import { routeId, SETTINGS_ID } from './city'
 import { seedDemoReports } from './demo-reports'
+import { seedPhrases } from './phrases'
 import { DEMO_CITY_NAME, DEMO_GRIDS, DEMO_ROUTES, DEMO_UNITS, DISTRICT_UNIT } from './demo-city'
 import type { GridDoc } from './types'
 
@@ -53,5 +54,6 @@ export async function seedCity(platform: Platform): Promise<void> {
     }
   }
   await createIfMissing('report_settings', SETTINGS_ID, { cityName: DEMO_CITY_NAME, dailyLimit: 20 })
+  await seedPhrases(platform)
 }
 

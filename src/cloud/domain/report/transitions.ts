@@ -1,4 +1,4 @@
-import type { ReportView } from '@/shared/contract'
+import type { NoteVisibility, ReportView } from '@/shared/contract'
 import { failCommon, type Fail } from '@/shared/errors'
 import {
   CLOSED_STATUSES,
@@ -22,6 +22,7 @@ import { loadSettings, routeFor } from './city'
 import { notifyReopenDecided } from './notify'
 import { reportFail } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
+import { notesOf } from './notes'
 import { checkNote, checkPhotos } from './photos'
 import { addConfirmation } from './submit'
 import type { ReportDoc, ReportEventDoc, ReopenRequest, UnitDoc } from './types'
@@ -37,6 +38,8 @@ interface Change {
   action: TransitionAction
   patch: Partial<ReportDoc>
   note?: string | null
+  /** 内部备注: the note goes to the staff-only field instead (absent: 对市民可见) */
+  noteVisibility?: NoteVisibility
   reason?: string | null
   unitId?: string | null
   score?: number | null
@@ -119,7 +122,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
     actorRole,
     actorScope: scope,
     actorOpenid: ctx.caller.openid,
-    note: change.note || null,
+    ...notesOf(change.note, change.noteVisibility),
     reason: change.reason ?? null,
     unitId: change.unitId ?? null,
     score: change.score ?? null,
@@ -144,7 +147,8 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   if (!moved) return reportFail('REPORT.STALE')
   const after: ReportDoc = { ...report, ...patch }
   if ((change.action === 'reopen' || change.action === 'keepClosed') && report.reporterOpenid) {
-    await notifyReopenDecided(ctx, report.reporterOpenid, after, change.action, change.note ?? null)
+    // an internal note is not the reporter's to read, in the app or in a message
+    await notifyReopenDecided(ctx, report.reporterOpenid, after, change.action, change.noteVisibility === 'internal' ? null : change.note ?? null)
   }
   const viewer = actorRole === 'office' ? 'office' : transition.role
   return toView(after, viewer, ctx)
@@ -158,7 +162,9 @@ async function run(reportId: string, action: TransitionAction, ctx: ActionContex
   return applyTransition(checked, change, ctx)
 }
 
-export function dispatch(input: { reportId: string; unitId?: string; note?: string }, ctx: ActionContext) {
+type StaffNote = { note?: string; noteVisibility?: NoteVisibility }
+
+export function dispatch(input: { reportId: string; unitId?: string } & StaffNote, ctx: ActionContext) {
   return run(input.reportId, 'dispatch', ctx, async ({ report }) => {
     const unit = input.unitId
       ? await findById<UnitDoc>(ctx.db, 'report_units', input.unitId)
@@ -166,11 +172,11 @@ export function dispatch(input: { reportId: string; unitId?: string; note?: stri
     if (!unit) return input.unitId ? reportFail('REPORT.UNIT_NOT_FOUND') : reportFail('REPORT.NO_ROUTE')
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
-    return { action: 'dispatch', patch: { unitId: unit._id }, note: input.note, unitId: unit._id }
+    return { action: 'dispatch', patch: { unitId: unit._id }, note: input.note, noteVisibility: input.noteVisibility, unitId: unit._id }
   })
 }
 
-export function reject(input: { reportId: string; reason: RejectReason; note?: string; duplicateOf?: string }, ctx: ActionContext) {
+export function reject(input: { reportId: string; reason: RejectReason; duplicateOf?: string } & StaffNote, ctx: ActionContext) {
   return run(input.reportId, 'reject', ctx, async ({ report }) => {
     let duplicateOf: string | null = null
     if (input.reason === 'duplicate') {
@@ -184,33 +190,40 @@ export function reject(input: { reportId: string; reason: RejectReason; note?: s
     }
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
-    return { action: 'reject', patch: { rejectReason: input.reason, duplicateOf }, note: input.note, reason: input.reason }
+    // the reason (a chip) is always the reporter's to read; only the free note may be internal
+    return { action: 'reject', patch: { rejectReason: input.reason, duplicateOf }, note: input.note, noteVisibility: input.noteVisibility, reason: input.reason }
   })
 }
 
-export function approve(input: { reportId: string; note?: string }, ctx: ActionContext) {
+export function approve(input: { reportId: string } & StaffNote, ctx: ActionContext) {
   return run(input.reportId, 'approve', ctx, async () => {
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
     const now = ctx.clock.now()
-    return { action: 'approve', patch: { public: true, publishedAt: now }, note: input.note }
+    return { action: 'approve', patch: { public: true, publishedAt: now }, note: input.note, noteVisibility: input.noteVisibility }
   })
 }
 
-export function start(input: { reportId: string; note?: string }, ctx: ActionContext) {
+export function start(input: { reportId: string } & StaffNote, ctx: ActionContext) {
   return run(input.reportId, 'start', ctx, async () => {
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
-    return { action: 'start', patch: {}, note: input.note }
+    return { action: 'start', patch: {}, note: input.note, noteVisibility: input.noteVisibility }
   })
 }
 
-export function sendBack(input: { reportId: string; reason: SendBackReason; note: string }, ctx: ActionContext) {
+export function sendBack(input: { reportId: string; reason: SendBackReason; note: string; noteVisibility?: NoteVisibility }, ctx: ActionContext) {
   return run(input.reportId, 'sendBack', ctx, async ({ report }) => {
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
     // back with the grid: the unit no longer holds it (nor sees it) until it is dispatched again
-    return { action: 'sendBack', patch: { unitId: null, returnCount: report.returnCount + 1 }, note: input.note, reason: input.reason }
+    return {
+      action: 'sendBack',
+      patch: { unitId: null, returnCount: report.returnCount + 1 },
+      note: input.note,
+      noteVisibility: input.noteVisibility,
+      reason: input.reason,
+    }
   })
 }
 
@@ -280,7 +293,7 @@ export function requestReopen(input: { reportId: string; reason: string; photos?
 }
 
 /** 同意重办: back to the grid's 重办 queue, to be dispatched again; the reporter's reason goes with it. */
-export function reopen(input: { reportId: string; note?: string }, ctx: ActionContext) {
+export function reopen(input: { reportId: string } & StaffNote, ctx: ActionContext) {
   return run(input.reportId, 'reopen', ctx, async ({ report }) => {
     const refused = await checkNote(ctx, input.note)
     if (refused) return refused
@@ -289,6 +302,7 @@ export function reopen(input: { reportId: string; note?: string }, ctx: ActionCo
       // not a finished case any more: out of the public feed until it is resolved again
       patch: { reopenCount: report.reopenCount + 1, public: false },
       note: input.note,
+      noteVisibility: input.noteVisibility,
       reason: report.reopenRequest?.reason ?? null,
     }
   })

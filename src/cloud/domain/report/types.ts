@@ -77,7 +77,7 @@ export interface ReopenRequest {
   at: number
 }
 
-export type EventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | TransitionAction
+export type EventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | 'note' | TransitionAction
 
 export interface ReportEventDoc {
   _id: string
@@ -91,7 +91,13 @@ export interface ReportEventDoc {
   actorScope: string | null
   /** kept for the office's audit; never sent to residents or other staff */
   actorOpenid: string | null
+  /** 对市民可见: whoever sees the entry reads it */
   note: string | null
+  /**
+   * 内部备注: a separate field rather than a flag on `note`, so a view that forgets to check a flag
+   * still cannot show it — only the staff views read this field (absent on older entries)
+   */
+  internalNote?: string | null
   reason: string | null
   /** the unit a dispatch went to */
   unitId: string | null
@@ -103,6 +109,17 @@ export interface ReportEventDoc {
   at: number
   /** 1, 2, 3… within the report */
   seq: number
+}
+
+/** One set of 常用语 (`report_phrases`, _id `<categoryId or all>.<step>`). */
+export interface PhraseDoc {
+  _id: string
+  categoryId: string | null
+  step: string
+  texts: string[]
+  updatedAt: number
+  /** the office's openid, or 'seed' */
+  updatedBy: string
 }
 
 export interface GridDoc {

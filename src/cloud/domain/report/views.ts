@@ -131,6 +131,8 @@ function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<stri
       const change = `类别由 ${categoryName(event.fromCategoryId ?? '')} 改为 ${categoryName(event.toCategoryId ?? '')}`
       return event.reason ? `${change}：${event.reason}` : change
     }
+    case 'note':
+      return event.internalNote ? '内部备注' : '补充说明'
     case 'closeWindow':
       return event.to === 'rated' ? '评价期结束，维持原评价' : '评价期结束，未评价，自动办结'
     default:
@@ -160,6 +162,8 @@ export async function eventsOf(platform: Platform, reportId: string): Promise<Re
 }
 
 const PUBLIC_VIEWERS: readonly ReportViewerRole[] = ['public', 'confirmer']
+/** The viewers who write and read staff notes (内部备注): whoever works the report, and the office. */
+export const STAFF_VIEWERS: readonly ReportViewerRole[] = ['grid', 'handler', 'office']
 
 /** One report as `viewer` may see it. */
 export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: ActionContext): Promise<ReportView> {
@@ -193,17 +197,23 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
   if (viewer === 'reporter' && report.rating) allowedActions = allowedActions.filter((a) => a !== 'rate')
   const suggested = viewer === 'grid' && allowedActions.includes('dispatch') ? await routeFor(ctx, report.categoryId, report.gridId) : null
 
-  const timeline: ReportTimelineEntry[] = events.map((e) => ({
-    action: e.action,
-    label: timelineLabel(e, report, units),
-    from: e.from,
-    to: e.to,
-    at: e.at,
-    actor: actorLabel(e, grids, units),
-    note: e.note,
-    reason: reasonLabel(e),
-    dueAt: e.dueAt,
-  }))
+  const staff = STAFF_VIEWERS.includes(viewer)
+  const timeline: ReportTimelineEntry[] = events
+    // an internal 添加备注 is not an event at all to anyone but staff
+    .filter((e) => staff || e.action !== 'note' || e.note)
+    .map((e) => ({
+      action: e.action,
+      label: timelineLabel(e, report, units),
+      from: e.from,
+      to: e.to,
+      at: e.at,
+      actor: actorLabel(e, grids, units),
+      note: e.note,
+      // the key itself is left out of other views, so their JSON never carries the field
+      ...(staff ? { internalNote: e.internalNote ?? null } : {}),
+      reason: reasonLabel(e),
+      dueAt: e.dueAt,
+    }))
 
   const location = approximateOnly
     ? { ...approximate(report.location), address: '', approximate: true }
@@ -253,6 +263,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     canForget: isReporter && !report.identityRemoved,
     canReveal: viewer === 'office' && !report.identityRemoved,
     canRecategorize: (viewer === 'grid' || viewer === 'office') && mayRecategorize(report.status, viewer),
+    canAddNote: staff,
     public: report.public,
   }
 }

@@ -2,6 +2,8 @@ import { CONTRACT } from '@/shared/contract'
 import { routing, setRoute, updateSettings } from '../../domain/report/office'
 import { feed, getReport, ledger, mine, queue, reveal } from '../../domain/report/queries'
 import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/submit'
+import { addNote } from '../../domain/report/notes'
+import { phraseBook, phrases, setPhrases } from '../../domain/report/phrases'
 import { recategorize } from '../../domain/report/recategorize'
 import { closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
 import { approve, dispatch, forget, keepClosed, rate, reject, reopen, requestReopen, resolve, sendBack, start } from '../../domain/report/transitions'
@@ -33,6 +35,10 @@ export const reportFunction = defineFunction(
     start: (input, ctx) => start(input, ctx),
     sendBack: (input, ctx) => sendBack(input, ctx),
     resolve: (input, ctx) => resolve(input, ctx),
+    addNote: (input, ctx) => addNote(input, ctx),
+    phrases: (input, ctx) => phrases(input, ctx),
+    phraseBook: (_input, ctx) => phraseBook(ctx),
+    setPhrases: (input, ctx) => setPhrases(input, ctx),
     ledger: (input, ctx) => ledger(input, ctx),
     reveal: (input, ctx) => reveal(input, ctx),
     routing: (_input, ctx) => routing(ctx),
