@@ -6,6 +6,7 @@ import { UPLOAD_AREAS, UPLOAD_ERRORS, UPLOAD_LIMITS, type UploadArea, type Uploa
 import { openid as openidSchema } from '@/shared/contract/common'
 import { failCommon } from '@/shared/errors'
 import { detectUploadType } from '../domain/upload/detect'
+import { open311 } from '../domain/open311'
 import { liveReservation, reserveUploads } from '../domain/upload/reservations'
 import type { CloudFunction } from '../runtime/define-function'
 import { loadGrants } from '../runtime/grants'
@@ -136,6 +137,9 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     }
   }
 
+  /** Open311 GeoReport v2 for partner systems: the same code an HTTP-triggered cloud function serves */
+  const OPEN311_ROOT = '/open311/v2/'
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const { pathname } = url
@@ -161,6 +165,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       throw new HttpError(404, 'FILE.NOT_FOUND', '文件不存在')
     }
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'NOT_FOUND', '接口不存在')
+    if (pathname.startsWith(OPEN311_ROOT)) {
+      const answer = await open311({ method: req.method ?? 'GET', path: pathname.slice(OPEN311_ROOT.length), query: url.searchParams }, platform)
+      return sendJson(res, answer.status, answer.body)
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD', '不支持的请求方法')
     return serveStatic(res, pathname)
   }
