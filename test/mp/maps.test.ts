@@ -154,7 +154,7 @@ describe('native maps in the compiled mini-program', () => {
     expect(page.text()).not.toMatch(COORDINATE)
   })
 
-  test('the grid worker sees 「更改类别」 on a 待受理 report, and its step screen offers report categories (not praise) and a reason', async () => {
+  test('the grid worker sees 「更改类别」 on a 待受理 report, and its step screen offers report categories (no praise tab), marks the current one and asks a reason', async () => {
     const detail = mp.openPage('packages/reports/pages/detail/index', { id: CANNED_REPORT.id })
     await detail.until(() => detail.text().includes('更改类别'), 'the 更改类别 button')
     const page = mp.openPage('packages/reports/pages/act/index', { id: CANNED_REPORT.id, action: 'recategorize' })
@@ -162,8 +162,12 @@ describe('native maps in the compiled mini-program', () => {
     const text = page.text()
     expect(text).toMatch(/当前类别：\s*牛皮癣小广告/)
     expect(text).toContain('游商小贩/占道经营')
-    // a report cannot become praise: praise categories are not offered
+    // a report cannot become praise: neither the praise tab nor its categories are offered
+    expect(text).not.toContain('文明点赞')
     expect(text).not.toContain('志愿服务')
+    // the current category is shown as such in place of its hint, not offered as the new one
+    expect(text).toMatch(/牛皮癣小广告\s*当前类别/)
+    expect(text).not.toContain('乱贴乱画、楼道和电线杆上的小广告')
     expect(text).toMatch(/确认\s*更改类别/)
   })
 

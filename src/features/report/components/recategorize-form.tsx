@@ -3,9 +3,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TextArea } from '@/components/text-area'
-import { ErrorState } from '@/components/state'
+import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
-import { CATEGORY_IDS, REPORT_LIMITS, type CategoryId } from '@/shared/report'
+import type { ReportView } from '@/shared/contract'
+import { ACTION_LABEL, CATEGORY_IDS, OPEN_STATUSES, REPORT_LIMITS, type CategoryId } from '@/shared/report'
+import { DETAIL_PAGE } from '../routes'
 import { CategoryPicker } from './category-picker'
 import { ReportPending, ReportSummary, useReport } from './report-detail'
 import { Timeline } from './timeline'
@@ -14,6 +16,19 @@ import './report.scss'
 export const RECATEGORIZE_LABEL = '更改类别'
 
 const isCategoryId = (value: string): value is CategoryId => (CATEGORY_IDS as readonly string[]).includes(value)
+
+/**
+ * Why this viewer cannot change the category now, in words that say who can: a link to this
+ * screen reaches people it is not for (a unit's handler, the reporter), and a retry would not help them.
+ */
+function refusalOf(view: ReportView): string {
+  if (!OPEN_STATUSES.includes(view.status)) return `这条随手拍已是「${view.statusLabel}」，不能再${RECATEGORIZE_LABEL}。`
+  if (view.viewerRole === 'grid') return `这条随手拍已派发给责任单位，网格员只能在待受理或退回时${RECATEGORIZE_LABEL}；如需更改请联系文明办。`
+  if (view.viewerRole === 'handler' && view.allowedActions.includes('sendBack')) {
+    return `${RECATEGORIZE_LABEL}由本网格的网格员或文明办办理。如类别有误、不属于本单位职责，请在详情页「${ACTION_LABEL.sendBack}」并写明原因。`
+  }
+  return `${RECATEGORIZE_LABEL}由本网格的网格员或文明办办理。`
+}
 
 /**
  * 更改类别 on the step screen: the same picker residents use, held to the report's kind (the
@@ -28,9 +43,11 @@ export function RecategorizeForm({ id }: { id: string | undefined }) {
 
   if (error || !view) return <ReportPending error={error} onRetry={() => void load()} />
   if (!view.canRecategorize) {
+    // replaces this screen: opened from a shared link there may be no page to go back to
+    const toDetail = () => void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${view.id}` }).catch(() => undefined)
     return (
-      <View className='wm-card'>
-        <ErrorState what='操作' message={`这条随手拍现在是「${view.statusLabel}」，不能${RECATEGORIZE_LABEL}。`} onRetry={() => void load()} />
+      <View className='wm-card' id='wm-recategorize-refused'>
+        <EmptyState glyph='类' title={`不能${RECATEGORIZE_LABEL}`} description={refusalOf(view)} actionText='查看这条随手拍' onAction={toDetail} />
       </View>
     )
   }
@@ -39,7 +56,6 @@ export function RecategorizeForm({ id }: { id: string | undefined }) {
     setProblem(null)
     const trimmed = reason.trim()
     if (!categoryId || !isCategoryId(categoryId)) return setProblem('请选择新的类别')
-    if (categoryId === view.categoryId) return setProblem('新类别与当前类别相同')
     if (trimmed.length < 2) return setProblem('请写明更改类别的原因')
     setBusy(true)
     const result = await callCloud('report', 'recategorize', { reportId: view.id, categoryId, reason: trimmed })
@@ -55,9 +71,11 @@ export function RecategorizeForm({ id }: { id: string | undefined }) {
       <ReportSummary view={view} />
       <View className='wm-card'>
         <Text className='wm-rp-label'>{RECATEGORIZE_LABEL}</Text>
-        <Text className='wm-text-secondary'>当前类别：{view.categoryName}。更改后按新类别重新派发并重算时限，原因记入办理进度。</Text>
-        {/* the kind tabs stay on the report's own kind: changing kind is not a correction */}
-        <CategoryPicker kind={view.kind} value={categoryId} onKind={() => undefined} onChange={setCategoryId} />
+        <Text className='wm-text-secondary'>
+          当前类别：{view.categoryName}。{view.unitId ? '更改后按新类别重新确定责任单位' : '派发时按新类别推荐责任单位'}，本环节时限按新类别重算，原因记入办理进度。
+        </Text>
+        {/* no kind tabs: changing kind is not a correction; the current category is shown, not offered */}
+        <CategoryPicker kind={view.kind} value={categoryId} current={view.categoryId} onChange={setCategoryId} />
         <Text className='wm-rp-group'>更改原因（必填）</Text>
         <TextArea
           className='wm-rp-textarea'
