@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: figures, not pass/fail — database ops/s, action latency, weapp sizes and what a
- * scan downloads, the H5 build's JavaScript per page, Lighthouse scores of the resident pages.
+ * `npm run bench`: figures, not pass/fail — database ops/s, action latency, the report timer jobs,
+ * weapp sizes and what a scan downloads, the H5 build's JavaScript per page, Lighthouse scores of
+ * the resident pages.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import { runDatabaseBench } from './database'
 import { runHandbookBench } from './handbook'
 import { runQuizBench } from './quiz'
 import { runReportBench } from './report'
+import { printRatingWindowBench, runRatingWindowBench } from './rating-window'
 import { runCalendarBench } from './calendar'
 import { runVolunteerBench } from './volunteer'
 import { runH5DeliveryBench } from './h5-delivery'
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
   console.table(await runActionBench())
   console.log('## 随手拍 (100k reports)')
   console.table(await runReportBench())
+  console.log('## 评价期与保留期任务 (100k resolved reports)')
+  printRatingWindowBench(await runRatingWindowBench())
   console.log('## working-day due times (100k random instants in 2026)')
   console.table(runCalendarBench())
   console.log('## 创文答题 (100k people, 1M answers)')
