@@ -195,7 +195,7 @@ export function ReportDetail({ id }: { id: string | undefined }) {
       <ReportSummary view={view} />
       <ReporterCard view={view} />
 
-      {staffActions.length > 0 || view.canRecategorize ? (
+      {staffActions.length > 0 || view.canRecategorize || view.canAddNote ? (
         <View className='wm-card' id='wm-report-actions'>
           <Text className='wm-rp-label'>处理</Text>
           <View className='wm-rp-actions'>
@@ -213,6 +213,11 @@ export function ReportDetail({ id }: { id: string | undefined }) {
             {view.canRecategorize ? (
               <Button id='wm-act-recategorize' className='wm-rp-action' type='default' onClick={() => openPage(`${ACT_PAGE}?id=${view.id}&action=recategorize`)}>
                 更改类别
+              </Button>
+            ) : null}
+            {view.canAddNote ? (
+              <Button id='wm-act-note' className='wm-rp-action' type='default' onClick={() => openPage(`${ACT_PAGE}?id=${view.id}&action=note`)}>
+                添加备注
               </Button>
             ) : null}
           </View>

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TextArea } from '@/components/text-area'
-import type { NearbyReport, ReportPrepareView, ReportView } from '@/shared/contract'
+import type { NearbyReport, NoteVisibility, PhraseStep, ReportPrepareView, ReportView } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
 import {
   ACTION_LABEL,
@@ -22,6 +22,7 @@ import { formatTime } from '../lib/format'
 import { PhotoGrid } from './photo-grid'
 import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
 import { ReportPending, ReportSummary, useReport } from './report-detail'
+import { StaffNote } from './staff-note'
 import { Timeline } from './timeline'
 import './report.scss'
 
@@ -48,6 +49,11 @@ const NOTE_PLACEHOLDER: Partial<Record<TransitionAction, string>> = {
   requestReopen: '如：小广告第二天又贴满了',
   keepClosed: '如：现场核实已清理干净，照片见办结记录',
 }
+
+/** Staff steps with the office's 常用语 (the reporter's 申请重办 has none). */
+const PHRASED: readonly TransitionAction[] = ['dispatch', 'reject', 'approve', 'start', 'sendBack', 'resolve', 'reopen', 'keepClosed']
+/** Steps whose note may be 内部备注; 办结 and 维持办结 are explanations owed to the reporter. */
+const MAY_BE_INTERNAL: readonly TransitionAction[] = ['dispatch', 'reject', 'approve', 'start', 'sendBack', 'reopen']
 
 function Chips<T extends string>({ options, value, onChange }: { options: Record<T, string>; value: T | null; onChange: (v: T) => void }) {
   return (
@@ -82,6 +88,7 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null)
   const [candidates, setCandidates] = useState<NearbyReport[]>([])
   const [note, setNote] = useState('')
+  const [visibility, setVisibility] = useState<NoteVisibility>('public')
   const [photos, setPhotos] = useState<PhotoSlot[]>([])
   const [prepared, setPrepared] = useState<ReportPrepareView | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -112,7 +119,8 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
   const run = async () => {
     const trimmed = note.trim()
     let result: Result<ReportView>
-    const base = { reportId: view.id, ...(trimmed ? { note: trimmed } : {}) }
+    const internalAllowed = MAY_BE_INTERNAL.includes(action)
+    const base = { reportId: view.id, ...(trimmed ? { note: trimmed, ...(internalAllowed ? { noteVisibility: visibility } : {}) } : {}) }
     switch (action) {
       case 'dispatch':
         result = await callCloud('report', 'dispatch', { ...base, ...(unitId ? { unitId } : {}) })
@@ -130,7 +138,7 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
         break
       case 'sendBack':
         if (!sendBackReason) return setProblem('请选择退回理由')
-        result = await callCloud('report', 'sendBack', { reportId: view.id, reason: sendBackReason, note: trimmed })
+        result = await callCloud('report', 'sendBack', { reportId: view.id, reason: sendBackReason, note: trimmed, noteVisibility: visibility })
         break
       case 'resolve':
         if (photos.length === 0) return setProblem('请上传至少一张整改后照片')
@@ -232,15 +240,29 @@ export function TransitionForm({ id, action: rawAction }: { id: string | undefin
           </>
         ) : null}
 
-        <Text className='wm-rp-group'>{NOTE_LABEL[action] ?? '说明（选填）'}</Text>
-        <TextArea
-          className='wm-rp-textarea'
-          id='wm-act-note'
-          value={note}
-          maxlength={REPORT_LIMITS.noteMax}
-          placeholder={NOTE_PLACEHOLDER[action] ?? '补充说明，上报人可以看到'}
-          onInput={(value) => setNote(value)}
-        />
+        {PHRASED.includes(action) ? (
+          <StaffNote
+            categoryId={view.categoryId}
+            step={action as PhraseStep}
+            label={NOTE_LABEL[action] ?? '说明（选填）'}
+            placeholder={NOTE_PLACEHOLDER[action] ?? (visibility === 'internal' ? '只有工作人员和文明办能看到' : '补充说明，上报人可以看到')}
+            value={note}
+            onChange={setNote}
+            {...(MAY_BE_INTERNAL.includes(action) ? { visibility, onVisibility: setVisibility } : {})}
+          />
+        ) : (
+          <>
+            <Text className='wm-rp-group'>{NOTE_LABEL[action] ?? '说明（选填）'}</Text>
+            <TextArea
+              className='wm-rp-textarea'
+              id='wm-act-note'
+              value={note}
+              maxlength={REPORT_LIMITS.noteMax}
+              placeholder={NOTE_PLACEHOLDER[action] ?? '补充说明，上报人可以看到'}
+              onInput={(value) => setNote(value)}
+            />
+          </>
+        )}
         {problem ? <Text className='wm-rp-error'>{problem}</Text> : null}
         <Button id='wm-act-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()} style={{ marginTop: '20px' }}>
           {action === 'requestReopen' ? '提交重办申请' : `确认${ACTION_LABEL[action]}`}

@@ -18,6 +18,7 @@ const OFFICE_TOOLS: OfficeTool[] = [
   { title: '手册发布', detail: '修改《市民文明手册》章节并发布新版本', url: '/packages/office/pages/handbook/index' },
   { title: '督查台账', detail: '超期未办的随手拍，按超期时长排列', url: '/packages/reports/pages/ledger/index' },
   { title: '派发规则', detail: '类别到责任单位的派发、每人每日上报上限、评价期、保留期', url: '/packages/reports/pages/routing/index' },
+  { title: '常用语', detail: '各类别、各环节的标准答复，网格员和责任单位点选后修改', url: '/packages/reports/pages/phrases/index' },
   { title: '节假日与工作日', detail: '导入国务院节假日安排，工作日时限按它计算', url: '/packages/office/pages/calendar/index' },
   { title: '题库管理', detail: '新增、修改、停用创文答题题目', url: '/packages/quiz/pages/manage/index' },
   { title: '角色授权', detail: '网格员、处置人员、组织者、教师', url: '/packages/office/pages/roles/index' },

@@ -1,13 +1,19 @@
 import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
-import { RecategorizeForm, TransitionForm } from '@/features/report'
+import { NoteForm, RecategorizeForm, TransitionForm } from '@/features/report'
 
 export default function ReportActPage() {
   const { params } = useRouter<{ id?: string; action?: string }>()
   return (
     <PageShell>
-      {/* 更改类别 changes no status, so it is not one of the state machine's steps */}
-      {params.action === 'recategorize' ? <RecategorizeForm id={params.id} /> : <TransitionForm id={params.id} action={params.action} />}
+      {/* 更改类别 and 添加备注 change no status, so they are not steps of the state machine */}
+      {params.action === 'recategorize' ? (
+        <RecategorizeForm id={params.id} />
+      ) : params.action === 'note' ? (
+        <NoteForm id={params.id} />
+      ) : (
+        <TransitionForm id={params.id} action={params.action} />
+      )}
     </PageShell>
   )
 }

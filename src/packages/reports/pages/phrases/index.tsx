@@ -1,12 +1,10 @@
-import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
+import { PhraseEditor } from '@/features/report'
 
 export default function PhrasesPage() {
   return (
     <PageShell>
-      <View className='wm-card'>
-        <Text>常用语</Text>
-      </View>
+      <PhraseEditor />
     </PageShell>
   )
 }
