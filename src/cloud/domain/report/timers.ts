@@ -1,4 +1,4 @@
-import type { ReportStatus } from '@/shared/report'
+import { CLOSED_STATUSES, type ReportStatus } from '@/shared/report'
 import type { ActionContext } from '../../runtime/context'
 import { loadSettings } from './city'
 import { notifyRateReminder } from './notify'
@@ -108,5 +108,37 @@ export async function expireContacts(ctx: ActionContext): Promise<void> {
       ).data as unknown as ReportDoc[],
     // closedAt is set only on entry to a closed status, which nothing leaves
     async (report) => void (await eraseReporter(report, 'system', ctx)),
+  )
+}
+
+/**
+ * Reports from before the rating window and the retention clock existed carry neither: without
+ * this they would wait for a rating forever and keep their contact data forever. A 已办结 report
+ * gets the window it would have had — but never one closing sooner than a day and an hour from
+ * now, so the reminder job still reaches its reporter first; a closed report's retention clock
+ * starts from its last change, the best record of when it closed. Paged and idempotent like the
+ * others: a report it has handled carries the field and no longer matches.
+ */
+export async function backfillReportClocks(ctx: ActionContext): Promise<void> {
+  const _ = ctx.db.command
+  const now = ctx.clock.now()
+  const { ratingWindowDays } = await loadSettings(ctx)
+  const earliest = now + RATE_REMINDER_BEFORE_MS + 60 * 60 * 1000
+  await pages(
+    async () => (await ctx.db.collection('reports').where({ status: 'resolved', ratingDueAt: _.exists(false) }).limit(PAGE).get()).data as unknown as ReportDoc[],
+    async (report) => {
+      const ratingDueAt = Math.max((report.resolvedAt ?? report.updatedAt) + ratingWindowDays * DAY, earliest)
+      await ctx.db
+        .collection('reports')
+        .where({ _id: report._id, status: 'resolved', ratingDueAt: _.exists(false) })
+        .update({ data: { ratingDueAt, ratingReminded: false } })
+    },
+  )
+  await pages(
+    async () =>
+      (await ctx.db.collection('reports').where({ status: _.in([...CLOSED_STATUSES]), closedAt: _.exists(false) }).limit(PAGE).get()).data as unknown as ReportDoc[],
+    async (report) => {
+      await ctx.db.collection('reports').where({ _id: report._id, closedAt: _.exists(false) }).update({ data: { closedAt: report.updatedAt } })
+    },
   )
 }

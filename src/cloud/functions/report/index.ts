@@ -5,7 +5,7 @@ import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/s
 import { addNote } from '../../domain/report/notes'
 import { phraseBook, phrases, setPhrases } from '../../domain/report/phrases'
 import { recategorize } from '../../domain/report/recategorize'
-import { closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
+import { backfillReportClocks, closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
 import { approve, dispatch, forget, keepClosed, rate, reject, reopen, requestReopen, resolve, sendBack, start } from '../../domain/report/transitions'
 import { defineFunction } from '../../runtime/define-function'
 
@@ -52,6 +52,8 @@ export const reportFunction = defineFunction(
     remindRatings: { cron: '0 15 * * * * *', everyMs: 60 * 60_000, run: (ctx) => remindRatings(ctx) },
     // retention is counted in months: once a night (03:30 Shanghai is 19:30 UTC)
     expireContacts: { cron: '0 30 19 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => expireContacts(ctx) },
+    // reports from before these clocks existed get them; two index reads a night once none are left
+    backfillReportClocks: { cron: '0 0 19 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => backfillReportClocks(ctx) },
   },
 )
 
