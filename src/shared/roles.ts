@@ -1,16 +1,18 @@
 /** Roles granted by the office and stored server-side. `resident` is implicit for every caller. */
-export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 export type GrantableRole = Exclude<Role, 'resident'>
 export const GRANTABLE_ROLES = ROLES.filter((r): r is GrantableRole => r !== 'resident')
 
 /** What a scoped role is scoped to; `null` means the role carries no scope. */
-export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'class' | null> = {
+export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'school' | null> = {
   volunteer: null,
   organizer: 'team',
   grid: 'grid',
   handler: 'unit',
-  teacher: 'class',
+  // a teacher creates classes in their school; which classes are theirs is the class's own record
+  teacher: 'school',
+  school_admin: 'school',
   admin: null,
 }
 
@@ -21,6 +23,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   grid: '网格员',
   handler: '处置人员',
   teacher: '教师',
+  school_admin: '学校管理员',
   admin: '文明办',
 }
 

@@ -47,7 +47,7 @@ export const userActions = {
   grantRole: returns<RoleGrantsView>()({
     input: roleGrantInput,
     roles: ['admin'],
-    summary: '文明办授予角色；有范围的角色须给出队伍、网格、单位或班级编号',
+    summary: '文明办授予角色；有范围的角色须给出队伍、网格、单位或学校编号',
   }),
   rolesOf: returns<RoleGrantsView>()({
     input: z.object({ openid }).strict(),
