@@ -8,7 +8,7 @@ import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import type { PhraseSetView, PhraseStep } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
-import { ACTION_LABEL, CATEGORIES, type CategoryId } from '@/shared/report'
+import { ACTION_LABEL, CATEGORIES, CATEGORY_GROUPS, type CategoryId } from '@/shared/report'
 import './report.scss'
 import './staff.scss'
 
@@ -31,15 +31,27 @@ const ALL = 'all'
 
 type Scope = CategoryId | typeof ALL
 
-function Choice<T extends string>({ id, options, value, onChange }: { id: string; options: Array<[T, string]>; value: T; onChange: (v: T) => void }) {
+interface ChoiceGroup<T extends string> {
+  /** a small heading above the group's chips; none for a single group */
+  title?: string
+  options: Array<[T, string]>
+}
+
+/** One radio group, optionally in headed parts: twenty categories in one heap are hard to scan. */
+function Choice<T extends string>({ id, groups, value, onChange }: { id: string; groups: Array<ChoiceGroup<T>>; value: T; onChange: (v: T) => void }) {
   return (
-    <View className='wm-rp-buttons' role='radiogroup' id={id}>
-      {options.map(([key, label]) => (
-        <View key={key} id={`${id}-${key}`} role='radio' aria-checked={key === value} className={`wm-rp-chip${key === value ? ' wm-rp-chip--current' : ''}`} onClick={() => onChange(key)}>
-          <Text>
-            {key === value ? '✓ ' : ''}
-            {label}
-          </Text>
+    <View className='wm-rp-buttons wm-phrase-editor__choice' role='radiogroup' id={id}>
+      {groups.map((group, index) => (
+        <View key={group.title ?? index} className='wm-phrase-editor__part'>
+          {group.title ? <Text className='wm-rp-hint wm-phrase-editor__part-title'>{group.title}</Text> : null}
+          {group.options.map(([key, label]) => (
+            <View key={key} id={`${id}-${key}`} role='radio' aria-checked={key === value} className={`wm-rp-chip${key === value ? ' wm-rp-chip--current' : ''}`} onClick={() => onChange(key)}>
+              <Text>
+                {key === value ? '✓ ' : ''}
+                {label}
+              </Text>
+            </View>
+          ))}
         </View>
       ))}
     </View>
@@ -107,10 +119,11 @@ export function PhraseEditor() {
   }
 
   const countOf = (s: Scope) => book.filter((set) => (set.categoryId ?? ALL) === s).reduce((n, set) => n + set.texts.length, 0)
-  const scopes: Array<[Scope, string]> = [
-    [ALL, `通用（${countOf(ALL)}）`],
-    ...CATEGORIES.map((c): [Scope, string] => [c.id, `${c.name}（${countOf(c.id)}）`]),
+  const scopeGroups: Array<ChoiceGroup<Scope>> = [
+    { options: [[ALL, `通用（${countOf(ALL)}）`]] },
+    ...CATEGORY_GROUPS.map((g) => ({ title: g.name, options: CATEGORIES.filter((c) => c.groupId === g.id).map((c): [Scope, string] => [c.id, `${c.name}（${countOf(c.id)}）`]) })),
   ]
+  const scopeName = scope === ALL ? '通用' : CATEGORIES.find((c) => c.id === scope)?.name
   const stepCount = (s: PhraseStep) => book.find((set) => (set.categoryId ?? ALL) === scope && set.step === s)?.texts.length ?? 0
 
   const save = async () => {
@@ -135,13 +148,13 @@ export function PhraseEditor() {
         <Text className='wm-rp-label'>常用语</Text>
         <Text className='wm-text-secondary'>网格员和责任单位办理时点选常用语，再按实际情况修改。本类别的常用语排在通用的前面。</Text>
         <Text className='wm-rp-group'>类别</Text>
-        <Choice id='wm-phrase-scope' options={scopes} value={scope} onChange={setScope} />
+        <Choice id='wm-phrase-scope' groups={scopeGroups} value={scope} onChange={setScope} />
         <Text className='wm-rp-group'>环节</Text>
-        <Choice id='wm-phrase-step' options={STEPS.map(([s, label]): [PhraseStep, string] => [s, `${label}（${stepCount(s)}）`])} value={step} onChange={setStep} />
+        <Choice id='wm-phrase-step' groups={[{ options: STEPS.map(([s, label]): [PhraseStep, string] => [s, `${label}（${stepCount(s)}）`]) }]} value={step} onChange={setStep} />
       </View>
       <View className='wm-card'>
         <Text className='wm-rp-label'>
-          {scopes.find(([s]) => s === scope)?.[1].replace(/（\d+）$/, '')} · {STEPS.find(([s]) => s === step)?.[1]}
+          {scopeName} · {STEPS.find(([s]) => s === step)?.[1]}
         </Text>
         <Text className='wm-rp-hint'>每行一条，最多 {PER_SET} 条、每条不超过 {TEXT_MAX} 字；清空后保存即删除本组。</Text>
         <TextArea className='wm-rp-textarea wm-phrase-editor__lines' id='wm-phrase-lines' value={lines} maxlength={PER_SET * (TEXT_MAX + 1)} placeholder='如：已到现场处置完毕，整改后照片见附件。' onInput={setLines} />

@@ -41,7 +41,7 @@ export function StaffNote({ categoryId, step, label, placeholder, value, onChang
   }, [categoryId, step])
 
   return (
-    <View className='wm-rp-note'>
+    <View className='wm-staff-note'>
       <Text className='wm-rp-group'>{label}</Text>
       {phrases.length > 0 ? (
         <View id='wm-act-phrases' className='wm-rp-phrases' role='list' aria-label='常用语'>
@@ -55,23 +55,26 @@ export function StaffNote({ categoryId, step, label, placeholder, value, onChang
       ) : null}
       <TextArea className='wm-rp-textarea' id='wm-act-note' value={value} maxlength={REPORT_LIMITS.noteMax} placeholder={placeholder} onInput={onChange} />
       {visibility && onVisibility ? (
-        <View className='wm-rp-buttons' role='radiogroup' aria-label='谁能看到这条说明' id='wm-act-visibility'>
-          {(Object.keys(VISIBILITY_TEXT) as NoteVisibility[]).map((key) => (
-            <View
-              key={key}
-              id={`wm-visibility-${key}`}
-              role='radio'
-              aria-checked={key === visibility}
-              className={`wm-rp-chip${key === visibility ? ' wm-rp-chip--current' : ''}`}
-              onClick={() => onVisibility(key)}
-            >
-              <Text>
-                {key === visibility ? '✓ ' : ''}
-                {VISIBILITY_TEXT[key]}
-              </Text>
-            </View>
-          ))}
-        </View>
+        <>
+          <Text className='wm-rp-hint'>谁能看到这条说明</Text>
+          <View className='wm-rp-buttons wm-staff-note__visibility' role='radiogroup' aria-label='谁能看到这条说明' id='wm-act-visibility'>
+            {(Object.keys(VISIBILITY_TEXT) as NoteVisibility[]).map((key) => (
+              <View
+                key={key}
+                id={`wm-visibility-${key}`}
+                role='radio'
+                aria-checked={key === visibility}
+                className={`wm-rp-chip${key === visibility ? ' wm-rp-chip--current' : ''}`}
+                onClick={() => onVisibility(key)}
+              >
+                <Text>
+                  {key === visibility ? '✓ ' : ''}
+                  {VISIBILITY_TEXT[key]}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </>
       ) : null}
     </View>
   )
