@@ -12,6 +12,7 @@ import { FUNCTIONS } from '../src/cloud/functions'
 import { createLocalPlatform } from '../src/cloud/platform/local'
 import { DEMO_GRIDS, DEMO_POINT } from '../src/cloud/domain/report/demo-city'
 import { seedCity } from '../src/cloud/domain/report/seed'
+import { open311 } from '../src/cloud/domain/open311'
 import type { ReportDoc } from '../src/cloud/domain/report/types'
 import { grantId } from '../src/cloud/runtime/grants'
 import { CATEGORIES, cellOf, dueTimeOnEntry, holderOf, type ReportStatus } from '../src/shared/report'
@@ -99,14 +100,14 @@ export async function runReportBench(reports = 100_000): Promise<Record<string, 
     return percentiles(samples)
   }
 
-  // submit: each submitter has their folder and one uploaded photo, as the phone would
+  // submit: each submitter reserves a path for one photo and uploads it there, as the phone would
   const submitters = 1000
   const photos: string[] = []
   for (let i = 0; i < submitters; i++) {
-    const prepared = await fn.invoke({ action: 'prepare', data: {} }, platform, { openid: `submitter-${i}` })
-    if (!prepared.ok) throw new Error('prepare failed')
-    const { uploadDir } = prepared.data as { uploadDir: string }
-    const { fileID } = await platform.storage.uploadFile({ cloudPath: `${uploadDir}/20261201/p.jpg`, fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) })
+    const reserved = await FUNCTIONS.storage.invoke({ action: 'reserve', data: { area: 'reports', count: 1 } }, platform, { openid: `submitter-${i}` })
+    if (!reserved.ok) throw new Error('reserve failed')
+    const { paths } = reserved.data as { paths: string[] }
+    const { fileID } = await platform.storage.uploadFile({ cloudPath: `${paths[0]}.jpg`, fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) })
     photos.push(fileID)
   }
   const submit = await time(submitters, (i) => {
@@ -141,6 +142,22 @@ export async function runReportBench(reports = 100_000): Promise<Record<string, 
     }),
   )
 
+  // 添加备注 on reports of the grid worker's grid, 常用语 per category, Open311 searches a partner makes
+  const inDemoGrid = (n: number) => `bench-${(grids.indexOf('grid-demo') + grids.length * n).toString(36).padStart(6, '0')}`
+  const addNote = await time(500, (i) =>
+    fn.invoke({ action: 'addNote', data: { reportId: inDemoGrid(i), note: '已电话联系当事人', noteVisibility: i % 2 ? 'internal' : 'public' } }, platform, {
+      openid: 'bench-grid',
+    }),
+  )
+  const phrases = await time(1000, (i) =>
+    fn.invoke({ action: 'phrases', data: { categoryId: CATEGORIES[i % 15].id, step: 'resolve' } }, platform, { openid: 'bench-grid' }),
+  )
+  const open311Queries: Array<Record<string, string>> = [{ status: 'open' }, { service_code: 'illegal-ads' }, {}, { status: 'closed', service_code: 'littering' }]
+  const open311Search = await time(300, async (i) => {
+    const answer = await open311({ method: 'GET', path: 'requests.json', query: new URLSearchParams(open311Queries[i % open311Queries.length]) }, platform)
+    return { ok: answer.status === 200 }
+  })
+
   const _ = db.command
   const plan = (where: Record<string, unknown>, orderBy: Array<{ path: string; order: 'asc' | 'desc' }>) =>
     db.explain('reports', { where, orderBy: [...orderBy, { path: '_id', order: 'asc' }], limit: 21 }).join(' | ')
@@ -151,6 +168,10 @@ export async function runReportBench(reports = 100_000): Promise<Record<string, 
     'plan: queue (unit, 已办结)': plan({ unitId: 'unit-demo', status: 'resolved' }, [{ path: 'updatedAt', order: 'desc' }]),
     'plan: ledger': plan({ open: true, dueAt: _.lt(now) }, [{ path: 'dueAt', order: 'asc' }]),
     'plan: feed': plan({ public: true }, [{ path: 'publishedAt', order: 'desc' }]),
+    'plan: open311 requests (status=open)': plan(
+      { kind: 'report', createdAt: _.gte(now - 90 * 24 * HOUR).and(_.lte(now)), status: _.in(['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'reopen-requested']) },
+      [{ path: 'createdAt', order: 'desc' }],
+    ),
     'plan: nearby': db
       .explain('reports', {
         where: { categoryId: 'illegal-ads', cell: _.in(['30277:120150', '30278:120150']), createdAt: _.gte(now - 24 * HOUR) },
@@ -177,6 +198,12 @@ export async function runReportBench(reports = 100_000): Promise<Record<string, 
     'report.feed p99 (ms)': feed.p99,
     'report.nearby p50 (ms)': nearby.p50,
     'report.nearby p99 (ms)': nearby.p99,
+    'report.addNote p50 (ms)': addNote.p50,
+    'report.addNote p99 (ms)': addNote.p99,
+    'report.phrases p50 (ms)': phrases.p50,
+    'report.phrases p99 (ms)': phrases.p99,
+    'open311 requests.json p50 (ms)': open311Search.p50,
+    'open311 requests.json p99 (ms)': open311Search.p99,
     ...plans,
   }
 }
