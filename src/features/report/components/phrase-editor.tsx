@@ -28,6 +28,7 @@ const STEPS: Array<[PhraseStep, string]> = [
 const PER_SET = 12
 const TEXT_MAX = 200
 const ALL = 'all'
+const PRAISE_STEPS: readonly PhraseStep[] = ['approve', 'reject', 'note']
 
 type Scope = CategoryId | typeof ALL
 
@@ -124,6 +125,15 @@ export function PhraseEditor() {
     ...CATEGORY_GROUPS.map((g) => ({ title: g.name, options: CATEGORIES.filter((c) => c.groupId === g.id).map((c): [Scope, string] => [c.id, `${c.name}（${countOf(c.id)}）`]) })),
   ]
   const scopeName = scope === ALL ? '通用' : CATEGORIES.find((c) => c.id === scope)?.name
+  // a 文明点赞 is only adopted or declined; a 随手拍 is never 采纳展示: offer the steps the category has
+  const kind = scope === ALL ? null : CATEGORIES.find((c) => c.id === scope)?.kind
+  const steps = STEPS.filter(([s]) => (kind === 'praise' ? PRAISE_STEPS.includes(s) : kind === 'report' ? s !== 'approve' : true))
+  const pickScope = (next: Scope) => {
+    setScope(next)
+    const nextKind = next === ALL ? null : CATEGORIES.find((c) => c.id === next)?.kind
+    if (nextKind === 'praise' && !PRAISE_STEPS.includes(step)) setStep('approve')
+    if (nextKind === 'report' && step === 'approve') setStep('resolve')
+  }
   const stepCount = (s: PhraseStep) => book.find((set) => (set.categoryId ?? ALL) === scope && set.step === s)?.texts.length ?? 0
 
   const save = async () => {
@@ -148,9 +158,9 @@ export function PhraseEditor() {
         <Text className='wm-rp-label'>常用语</Text>
         <Text className='wm-text-secondary'>网格员和责任单位办理时点选常用语，再按实际情况修改。本类别的常用语排在通用的前面。</Text>
         <Text className='wm-rp-group'>类别</Text>
-        <Choice id='wm-phrase-scope' groups={scopeGroups} value={scope} onChange={setScope} />
+        <Choice id='wm-phrase-scope' groups={scopeGroups} value={scope} onChange={pickScope} />
         <Text className='wm-rp-group'>环节</Text>
-        <Choice id='wm-phrase-step' groups={[{ options: STEPS.map(([s, label]): [PhraseStep, string] => [s, `${label}（${stepCount(s)}）`]) }]} value={step} onChange={setStep} />
+        <Choice id='wm-phrase-step' groups={[{ options: steps.map(([s, label]): [PhraseStep, string] => [s, `${label}（${stepCount(s)}）`]) }]} value={step} onChange={setStep} />
       </View>
       <View className='wm-card'>
         <Text className='wm-rp-label'>
