@@ -161,6 +161,29 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
   storage: {
     reserve: { area: 'reports', count: 3 },
   },
+  family: {
+    schools: {},
+    createSchool: { name: '文明路小学', district: '文明区' },
+    createClass: { schoolId: 'school-demo', grade: 3, name: '3 班', size: 40, termEndsAt: Date.UTC(2027, 0, 20) },
+    myClasses: {},
+    classCode: { classId: 'class-demo' },
+    plan: { classId: 'class-demo' },
+    setWeek: { classId: 'class-demo', week: '2026-11-30', tasks: [{ kind: 'chapter', title: '一起读文明交通', ref: 'traffic', description: null }] },
+    useDefaultPlan: { classId: 'class-demo' },
+    board: { classId: 'class-demo' },
+    remind: { classId: 'class-demo' },
+    archive: { classId: 'class-demo' },
+    grantTeacher: { schoolId: 'school-demo', openid: 'carol', granted: true },
+    school: { schoolId: 'school-demo' },
+    overview: {},
+    preview: { joinCode: 'WMXS26' },
+    join: { joinCode: 'WMXS26', consent: { noticeVersion: '2026-1', agreed: true }, children: [{ nickname: '小明', grade: 3 }] },
+    home: {},
+    addChild: { familyId: 'f1', child: { nickname: '小红', grade: 1 } },
+    removeChild: { familyId: 'f1', childId: 'ch-1' },
+    complete: { familyId: 'f1', taskId: 'receipt-1', confirm: true },
+    signPledge: { familyId: 'f1', items: [0, 1, 2, 3, 4, 5, 6, 7] },
+  },
 }
 
 interface JsonSchemaNode {

@@ -85,14 +85,28 @@ test('the community board holds only that community, the group board only that g
 })
 
 test("a person cannot read another community's or group's board; the office and the class teacher can", async () => {
-  await placePerson('amy', '阿美', 'grid-1', ['class-1'])
+  const school = expectOk(await cloud.as(TEST_ADMIN).call('family', 'createSchool', { name: '文明路小学', district: '文明区' }))
+  for (const teacher of ['teacher-liu', 'teacher-wang']) {
+    expectOk(await cloud.as(TEST_ADMIN).call('user', 'grantRole', { openid: teacher, role: 'teacher', scopeId: school.id }))
+  }
+  const cls = expectOk(
+    await cloud.as('teacher-liu').call('family', 'createClass', {
+      schoolId: school.id,
+      grade: 3,
+      name: '3 班',
+      size: 40,
+      termEndsAt: cloud.clock.now() + 60 * DAY,
+    }),
+  )
+  await placePerson('amy', '阿美', 'grid-1', [cls.id])
   await placePerson('cat', '小猫', 'grid-2')
   await dailyScore('amy', 5)
   expect(await board('cat', 'grid', 'week', 'grid-1')).toMatchObject({ ok: false, code: 'QUIZ.NOT_IN_SCOPE' })
   expect(await board('cat', 'group', 'week')).toMatchObject({ ok: false, code: 'QUIZ.NOT_IN_SCOPE' })
   expect(expectOk(await board(TEST_ADMIN, 'grid', 'week', 'grid-1')).entries).toHaveLength(1)
-  expectOk(await cloud.as(TEST_ADMIN).call('user', 'grantRole', { openid: 'teacher-liu', role: 'teacher', scopeId: 'class-1' }))
-  expect(expectOk(await board('teacher-liu', 'group', 'all', 'class-1')).entries.map((e) => e.nickname)).toEqual(['阿美'])
+  expect(expectOk(await board('teacher-liu', 'group', 'all', cls.id)).entries.map((e) => e.nickname)).toEqual(['阿美'])
+  // a teacher of the same school who does not teach the class does not read its board
+  expect(await board('teacher-wang', 'group', 'all', cls.id)).toMatchObject({ ok: false, code: 'QUIZ.NOT_IN_SCOPE' })
 })
 
 test('my rank is shown even when I am far below the top 50', async () => {

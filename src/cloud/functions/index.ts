@@ -7,6 +7,7 @@ import { quizFunction } from './quiz'
 import { reportFunction } from './report'
 import { storageFunction } from './storage'
 import { calendarFunction } from './calendar'
+import { familyFunction } from './family'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -18,4 +19,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   report: reportFunction,
   storage: storageFunction,
   calendar: calendarFunction,
+  family: familyFunction,
 }

@@ -7,6 +7,7 @@ import { seedEntry } from '../domain/entry/seed'
 import { seedQuizDemo } from '../domain/quiz/seed'
 import { seedReports } from '../domain/report/seed'
 import { seedCalendars } from '../domain/calendar/store'
+import { seedFamily } from '../domain/family/seed'
 
 /**
  * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
@@ -19,7 +20,7 @@ export interface DemoIdentity {
   grants: Array<{ role: GrantableRole; scopeId: string | null }>
 }
 
-export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', class: 'class-demo' } as const
+export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', school: 'school-demo' } as const
 
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { openid: 'demo-resident', label: '居民', nickname: '市民小王', grants: [] },
@@ -32,7 +33,14 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   },
   { openid: 'demo-grid', label: '网格员', nickname: '网格员小陈', grants: [{ role: 'grid', scopeId: DEMO_SCOPES.grid }] },
   { openid: 'demo-handler', label: '处置人员', nickname: '城管队员小赵', grants: [{ role: 'handler', scopeId: DEMO_SCOPES.unit }] },
-  { openid: 'demo-teacher', label: '教师', nickname: '刘老师', grants: [{ role: 'teacher', scopeId: DEMO_SCOPES.class }] },
+  // 刘老师 teaches 三年级 3 班 (class-demo, join code WMXS26) at 文明路小学
+  { openid: 'demo-teacher', label: '教师', nickname: '刘老师', grants: [{ role: 'teacher', scopeId: DEMO_SCOPES.school }] },
+  {
+    openid: 'demo-school-admin',
+    label: '学校管理员',
+    nickname: '文明路小学赵主任',
+    grants: [{ role: 'school_admin', scopeId: DEMO_SCOPES.school }],
+  },
   { openid: 'demo-admin', label: '文明办', nickname: '文明办小周', grants: [{ role: 'admin', scopeId: null }] },
 ]
 
@@ -53,10 +61,14 @@ export async function seedDemoData(platform: Platform): Promise<void> {
       })
     }
   }
+  // the teacher's grant was scoped to the class before schools existed
+  await platform.db.collection('role_grants').where({ _id: grantId('demo-teacher', 'teacher', 'class-demo') }).remove()
   await seedCalendars(platform)
   await seedReports(platform)
   await seedHandbook(platform)
   await seedEntry(platform)
   await seedQuizDemo(platform)
   await seedVolunteer(platform)
+  // after the quiz seed: its neighbours join class-demo as the demo families
+  await seedFamily(platform)
 }

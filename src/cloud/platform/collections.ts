@@ -118,7 +118,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: 'quiz_attempts',
     purpose: '答卷：所出题目、选项顺序、截止时间（服务端计时）与计分结果；每日一练 _id 由日期与人派生',
-    indexes: [{ name: 'by_person_daily', fields: [asc('openid'), asc('mode'), asc('day'), desc('attemptNo')] }],
+    indexes: [
+      { name: 'by_person_daily', fields: [asc('openid'), asc('mode'), asc('day'), desc('attemptNo')] },
+      // 小手拉大手's family quiz task: the parent's papers submitted in a week
+      { name: 'by_person_submitted', fields: [asc('openid'), asc('status'), desc('submittedAt')] },
+    ],
   },
   {
     name: 'quiz_wrong',
@@ -272,6 +276,71 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: 'poster_attributions',
     purpose: '每人最近一次扫码（_id 为 openid），24 小时内的随手拍、读手册、答题计入该海报',
+    indexes: [],
+  },
+  // ---- 小手拉大手 ----
+  {
+    name: 'family_schools',
+    purpose: '参与学校（文明办登记），带写入时累计的班级、家庭、孩子、回执数',
+    indexes: [
+      { name: 'by_created', fields: [desc('createdAt')] },
+      { name: 'by_families', fields: [desc('families'), asc('createdAt')] },
+    ],
+  },
+  {
+    name: 'family_classes',
+    purpose: '班级：学校、年级、班名、学期结束、班主任 openid、邀请码、计数（家庭、孩子、回执、答题总分与次数）',
+    indexes: [
+      { name: 'by_teacher', fields: [asc('teacherOpenid'), desc('createdAt')] },
+      { name: 'by_school', fields: [asc('schoolId'), desc('createdAt')] },
+    ],
+  },
+  {
+    name: 'family_join_codes',
+    purpose: '班级邀请码（_id 即邀请码，唯一；归档后保留并标记，旧码提示已结束，永不复用）',
+    indexes: [],
+  },
+  {
+    name: 'family_families',
+    purpose: '家庭：每个家长在每个班一条（_id 由班级与 openid 派生），孩子只有昵称和年级，同意记录、回执、连续周数、徽章、承诺书',
+    indexes: [
+      { name: 'by_parent', fields: [asc('parentOpenid'), asc('status'), desc('joinedAt')] },
+      { name: 'by_class_status', fields: [asc('classId'), asc('status'), asc('joinedAt')] },
+    ],
+  },
+  {
+    name: 'family_consents',
+    purpose: '监护人同意致家长的一封信的记录：谁、何时、哪个版本（先于任何孩子信息写入，只增不改）',
+    indexes: [{ name: 'by_family', fields: [asc('familyId'), desc('at')] }],
+  },
+  {
+    name: 'family_plans',
+    purpose: '班级每周的家庭任务（_id 为 班级__周一日期）',
+    indexes: [{ name: 'by_class_week', fields: [asc('classId'), asc('week')] }],
+  },
+  {
+    name: 'family_completions',
+    purpose: '家庭任务完成记录与佐证（_id 为 家庭__周__任务，重复完成即幂等）',
+    indexes: [{ name: 'by_family_week', fields: [asc('familyId'), asc('week')] }],
+  },
+  {
+    name: 'family_weeks',
+    purpose: '每个家庭每周的进度：完成数、是否全部完成（_id 为 家庭__周）',
+    indexes: [],
+  },
+  {
+    name: 'family_class_weeks',
+    purpose: '每个班每周的计数：参与家庭、全部完成的家庭、完成次数（_id 为 班级__周）',
+    indexes: [],
+  },
+  {
+    name: 'family_city_weeks',
+    purpose: '全市每周的计数：参与家庭、全部完成的家庭、完成次数（_id 为周一日期）',
+    indexes: [],
+  },
+  {
+    name: 'family_totals',
+    purpose: '全市累计：学校、班级、家庭、孩子、回执（_id 为 city）',
     indexes: [],
   },
 ]

@@ -29,6 +29,7 @@ export {
   GRADE_LABEL,
 } from '../family'
 export type { FamilyTaskKind, MicroActionId, ExplainTopicId } from '../family'
+export { FAMILY_NOTICE, FAMILY_TEMPLATES } from '../family-notice'
 
 export interface FamilyTaskSpec {
   /** stable within the class's plan, e.g. w12-t1 */
@@ -355,6 +356,7 @@ export const FAMILY_ERRORS = {
   'FAMILY.WEEK_OUT_OF_TERM': '这一周不在本学期内',
   'FAMILY.TERM_INVALID': '学期结束日期应在今天之后、半年之内',
   'FAMILY.BAD_TASK': '任务设置不完整',
+  'FAMILY.TEXT_REJECTED': '填写的内容未通过安全检查，请修改后再提交',
 } as const
 
 export type FamilyErrorCode = keyof typeof FAMILY_ERRORS

@@ -6,6 +6,7 @@ import { quizActions } from './quiz'
 import { reportActions } from './report'
 import { storageActions } from './storage'
 import { calendarActions } from './calendar'
+import { familyActions } from './family'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -21,6 +22,7 @@ export const CONTRACT = {
   report: reportActions,
   storage: storageActions,
   calendar: calendarActions,
+  family: familyActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -137,3 +139,41 @@ export { CALENDAR_ERRORS } from './calendar'
 export { UPLOAD_ERRORS } from './storage'
 export type { UploadArea, UploadKind, UploadMime } from './upload-types'
 export { UPLOAD_AREAS, UPLOAD_AREA_KINDS, UPLOAD_EXTENSIONS, UPLOAD_LIMITS, UPLOAD_TYPES } from './upload-types'
+export type {
+  BadgeView,
+  ChildView,
+  ClassBoard,
+  ClassBoardFamily,
+  ClassBoardWeek,
+  ClassView,
+  ClassWeekPlan,
+  ExplainTopicId,
+  FamilyErrorCode,
+  FamilyHome,
+  FamilyOverview,
+  FamilyOverviewWeek,
+  FamilyTaskKind,
+  FamilyTaskSpec,
+  FamilyTaskView,
+  FamilyView,
+  JoinPreview,
+  MicroActionId,
+  PledgeView,
+  SchoolOverview,
+  SchoolView,
+} from './family'
+export {
+  EXPLAIN_TOPICS,
+  FAMILY_ERRORS,
+  FAMILY_LIMITS,
+  FAMILY_NOTICE,
+  FAMILY_TASK_KIND_LABEL,
+  FAMILY_TASK_KINDS,
+  FAMILY_TEMPLATES,
+  GRADE_LABEL,
+  GRADES,
+  MICRO_ACTIONS,
+  NOTICE_VERSION,
+  PLEDGE_ITEMS,
+  PLEDGE_VERSION,
+} from './family'

@@ -63,6 +63,8 @@ export interface ShiftView {
   /** minutes before start when check-in opens */
   checkInOpensMinutes: number
   status: 'open' | 'cancelled'
+  /** 亲子 shift: a parent signs up and brings the child, who is never on the roster */
+  family: boolean
 }
 
 export interface ActivityCardView {
@@ -324,6 +326,8 @@ const shiftInput = z
     endAt: time,
     capacity: z.number().int().min(1).max(VOLUNTEER_LIMITS.capacity),
     checkInOpensMinutes: z.number().int().min(0).max(120).optional(),
+    /** 亲子: counts for 小手拉大手's family volunteering task once the parent's record is confirmed */
+    family: z.boolean().optional(),
   })
   .strict()
   .refine((s) => s.endAt > s.startAt, { message: '结束时间须晚于开始时间' })

@@ -122,13 +122,14 @@ const notInScope = (): Fail => fail('QUIZ.NOT_IN_SCOPE', QUIZ_ERRORS['QUIZ.NOT_I
 
 /**
  * Which board the caller may read. A person sees the city, their own community and their own
- * groups; the office sees any; a grid worker their grid, a teacher their class.
+ * groups; the office sees any; a grid worker their grid; a teacher a class they teach — the class
+ * record names its teacher, and the teacher grant is scoped to the class's school.
  */
-function resolveScope(
+async function resolveScope(
   input: { scope: LeaderboardScope; scopeId?: string },
   memberships: Memberships,
   ctx: ActionContext,
-): string | null | Fail {
+): Promise<string | null | Fail> {
   if (input.scope === 'city') return null
   if (input.scope === 'grid') {
     const gridId = input.scopeId ?? memberships.gridId
@@ -138,8 +139,14 @@ function resolveScope(
   }
   const groupId = input.scopeId ?? memberships.groupIds[0]
   if (!groupId) return notInScope()
-  const allowed = memberships.groupIds.includes(groupId) || ctx.isAdmin || hasRole(ctx.grants, 'teacher', groupId)
-  return allowed ? groupId : notInScope()
+  if (memberships.groupIds.includes(groupId) || ctx.isAdmin) return groupId
+  return (await teachesClass(ctx, groupId)) ? groupId : notInScope()
+}
+
+async function teachesClass(ctx: ActionContext, classId: string): Promise<boolean> {
+  if (!ctx.grants.some((g) => g.role === 'teacher')) return false
+  const cls = await findById<{ _id: string; teacherOpenid?: string; schoolId?: string }>(ctx.db, 'family_classes', classId)
+  return !!cls?.schoolId && cls.teacherOpenid === ctx.caller.openid && hasRole(ctx.grants, 'teacher', cls.schoolId)
 }
 
 /** Buckets above a score are few (one per distinct score); this bounds the pages read. */
@@ -183,7 +190,7 @@ export async function getLeaderboard(
 ): Promise<Leaderboard | Fail> {
   const user = await ensureUser(ctx)
   const memberships = membershipsOf(user)
-  const scopeId = resolveScope(input, memberships, ctx)
+  const scopeId = await resolveScope(input, memberships, ctx)
   if (scopeId !== null && typeof scopeId !== 'string') return scopeId
   const now = ctx.clock.now()
   const board = boardKey(input.scope, scopeId, input.period, now)

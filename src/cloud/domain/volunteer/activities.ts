@@ -40,6 +40,7 @@ export interface ShiftInput {
   endAt: number
   capacity: number
   checkInOpensMinutes?: number
+  family?: boolean
 }
 
 export interface PublishInput {
@@ -109,6 +110,7 @@ function newShiftDoc(activity: ActivityDoc, s: ShiftInput, now: number): ShiftDo
     taken: 0,
     waiting: 0,
     checkInOpensMinutes: s.checkInOpensMinutes ?? 30,
+    family: s.family ?? false,
     status: 'open',
     closed: false,
     createdAt: now,

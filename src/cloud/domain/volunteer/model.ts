@@ -91,6 +91,8 @@ export interface ShiftDoc {
   /** people on the waitlist, changed only by `_.inc` */
   waiting: number
   checkInOpensMinutes: number
+  /** 亲子 shift (absent on shifts stored before the flag: not a family shift) */
+  family?: boolean
   status: 'open' | 'cancelled'
   /** set once the shift has been swept after its end + grace */
   closed: boolean

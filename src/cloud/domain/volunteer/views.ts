@@ -22,6 +22,7 @@ export function toShiftView(s: ShiftDoc): ShiftView {
     waiting: Math.max(0, s.waiting),
     checkInOpensMinutes: s.checkInOpensMinutes,
     status: s.status,
+    family: s.family === true,
   }
 }
 
