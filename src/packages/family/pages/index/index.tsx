@@ -1,44 +1,41 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
-import { EmptyState } from '@/components/state'
+import { rolesOf, useMe } from '@/features/account'
+import { FamilyHome } from '@/features/family/components/family-home'
+import { JoinFlow } from '@/features/family/components/join-flow'
+import { FAMILY_PAGES } from '@/features/family/labels'
 import { openPage } from '@/lib/navigate'
-import './index.scss'
 
-const FAMILY_TASKS = ['一起读一章文明手册', '一起完成一次答题', '参加一次志愿服务', '签署家庭文明承诺书']
-
+/** 小手拉大手: the family's home; a scanned class code (?joinCode=) goes straight to joining. */
 export default function FamilyHomePage() {
   const { params } = useRouter<{ joinCode?: string }>()
-  const joinCode = params.joinCode ? decodeURIComponent(params.joinCode) : null
+  const joinCode = params.joinCode ? decodeURIComponent(params.joinCode) : ''
+  const roles = rolesOf(useMe().me)
+  const links = [
+    roles.includes('teacher') ? { title: '教师工作台', detail: '班级、邀请码、每周任务和班级看板', url: FAMILY_PAGES.teacher } : null,
+    roles.includes('school_admin') ? { title: '学校管理', detail: '本校各班参与情况和教师授权', url: FAMILY_PAGES.school } : null,
+    roles.includes('admin') ? { title: '文明办总览', detail: '参与学校、班级、家庭和每周完成', url: FAMILY_PAGES.overview } : null,
+  ].filter((l) => l !== null)
   return (
     <PageShell>
-      {joinCode ? (
-        <View className='wm-card wm-family-join'>
-          <Text className='wm-text-secondary'>已识别班级邀请码</Text>
-          <Text className='wm-family-join__code' id='wm-family-join-code'>
-            {joinCode}
-          </Text>
-          <Text className='wm-text-tertiary'>加入班级功能即将开放，届时扫码即可和孩子一起加入。</Text>
-        </View>
-      ) : null}
-      <View className='wm-card'>
-        <EmptyState
-          glyph='家'
-          title='小手拉大手，文明一起走'
-          description='老师创建班级并分享邀请码，家长带孩子加入（只填孩子的昵称，不填真实姓名、不传照片），一起完成家庭文明任务，班级能看到大家的参与情况。'
-          actionText='先一起读文明手册'
-          onAction={() => openPage('/packages/handbook/pages/index/index')}
-        />
-      </View>
-      <Text className='wm-section-title'>家庭任务</Text>
-      <View className='wm-card'>
-        {FAMILY_TASKS.map((task, index) => (
-          <View key={task} className='wm-family-task'>
-            <Text className='wm-family-task__number'>{index + 1}</Text>
-            <Text>{task}</Text>
+      {joinCode ? <JoinFlow joinCode={joinCode} /> : <FamilyHome />}
+      {!joinCode && links.length > 0 ? (
+        <>
+          <Text className='wm-section-title'>我的工作</Text>
+          <View className='wm-card' id='wm-fa-role-links'>
+            {links.map((l) => (
+              <View key={l.url} className='wm-fa-tool' role='link' onClick={() => openPage(l.url)}>
+                <View className='wm-fa-col'>
+                  <Text className='wm-fa-tool__title'>{l.title}</Text>
+                  <Text className='wm-text-tertiary'>{l.detail}</Text>
+                </View>
+                <Text className='wm-fa-tool__go'>进入 ›</Text>
+              </View>
+            ))}
           </View>
-        ))}
-      </View>
+        </>
+      ) : null}
     </PageShell>
   )
 }
