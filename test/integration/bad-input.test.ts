@@ -176,6 +176,7 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     grantTeacher: { schoolId: 'school-demo', openid: 'carol', granted: true },
     school: { schoolId: 'school-demo' },
     overview: {},
+    exportOverview: { delivery: 'inline' },
     preview: { joinCode: 'WMXS26' },
     join: { joinCode: 'WMXS26', consent: { noticeVersion: '2026-1', agreed: true }, children: [{ nickname: '小明', grade: 3 }] },
     home: {},

@@ -2,7 +2,7 @@ import { decodeScene, encodeScene, SCENE_MAX_LENGTH } from '@/shared/scene'
 import { digitsFor, rotatesAt, slotOf, SLOT_MS, tokenFor, verifyDigits, verifyToken } from '@/cloud/domain/volunteer/checkin-code'
 import { checkGeofence, cellOf, cellsAround, metresBetween } from '@/cloud/domain/volunteer/geo'
 import { isValidResidentId, maskIdNumber, maskName, maskPhone } from '@/cloud/domain/volunteer/identity'
-import { csvCell } from '@/cloud/domain/volunteer/export'
+import { csvCell } from '@/cloud/domain/csv'
 
 const SECRET = 'unit-test-secret-0123456789'
 const T = Date.UTC(2026, 10, 25, 2, 0, 10)

@@ -169,6 +169,16 @@ export interface SchoolOverview {
   receipts: number
 }
 
+/** A spreadsheet of the overview: inline for the H5 download, stored with a temporary link in the mini-program. */
+export interface FamilyExportView {
+  filename: string
+  /** schools in it */
+  rows: number
+  csv: string | null
+  fileID: string | null
+  tempUrl: string | null
+}
+
 export interface FamilyOverviewWeek {
   week: string
   families: number
@@ -288,6 +298,11 @@ export const familyActions = {
     input: noInput,
     roles: ['admin'],
     summary: '文明办总览：参与学校、班级、家庭、每周完成与趋势、回执',
+  }),
+  exportOverview: returns<FamilyExportView>()({
+    input: z.object({ delivery: z.enum(['inline', 'storage']) }).strict(),
+    roles: ['admin'],
+    summary: '文明办导出参与情况（CSV：各校班级、家庭、孩子、回执与近 8 周完成情况；不含任何家庭或孩子）',
   }),
   preview: returns<JoinPreview>()({
     input: z.object({ joinCode }).strict(),

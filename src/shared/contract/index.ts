@@ -150,6 +150,7 @@ export type {
   ExplainTopicId,
   FamilyErrorCode,
   FamilyHome,
+  FamilyExportView,
   FamilyOverview,
   FamilyOverviewWeek,
   FamilyTaskKind,

@@ -40,7 +40,7 @@ const weekCounters = (doc: Partial<WeekCounters> | undefined): WeekCounters => (
   completions: Number(doc?.completions) || 0,
 })
 
-async function byIds<T extends { _id: string }>(ctx: ActionContext, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+export async function byIds<T extends { _id: string }>(ctx: ActionContext, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
   const out = new Map<string, T>()
   for (let i = 0; i < ids.length; i += 100) {
     const { data } = await ctx.db.collection(collection).where({ _id: ctx.db.command.in(ids.slice(i, i + 100)) }).limit(100).get()

@@ -2,6 +2,7 @@ import type { CsvExportView, MinuteSource, SignupState } from '@/shared/contract
 import type { Fail } from '@/shared/errors'
 import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
+import { csvCell } from '../csv'
 import { managedShift } from './activities'
 import { closeEndedShift } from './attendance'
 import { ID_TYPE_LABEL } from './identity'
@@ -56,13 +57,6 @@ const STATE_LABEL: Record<SignupState, string> = {
   confirmed: '已确认',
   cancelled: '已取消',
   noShow: '缺席',
-}
-
-/** RFC 4180 quoting, and a leading apostrophe on anything a spreadsheet would run as a formula. */
-export function csvCell(value: string | number): string {
-  let text = String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 function sourcesOf(s: SignupDoc): string {

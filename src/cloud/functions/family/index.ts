@@ -5,6 +5,7 @@ import { addChild, home, join, preview, removeChild } from '../../domain/family/
 import { plan, setWeek, useDefaultPlan } from '../../domain/family/plan'
 import { complete, signPledge } from '../../domain/family/progress'
 import { defineFunction } from '../../runtime/define-function'
+import { exportOverview } from '../../domain/family/export'
 
 /** 小手拉大手: teachers run classes, families do weekly civility tasks, schools and the office watch the figures. */
 export const familyFunction = defineFunction(
@@ -25,6 +26,7 @@ export const familyFunction = defineFunction(
     grantTeacher: (input, ctx) => grantTeacher(input, ctx),
     school: (input, ctx) => schoolOverview(input, ctx),
     overview: (_input, ctx) => overview(ctx),
+    exportOverview: (input, ctx) => exportOverview(input, ctx),
     preview: (input, ctx) => preview(input, ctx),
     join: (input, ctx) => join(input, ctx),
     home: (_input, ctx) => home(ctx),
