@@ -293,6 +293,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [
       { name: 'by_teacher', fields: [asc('teacherOpenid'), desc('createdAt')] },
       { name: 'by_school', fields: [asc('schoolId'), desc('createdAt')] },
+      // the term-end job: active classes by the end of their term
+      { name: 'by_status_term', fields: [asc('status'), asc('termEndsAt')] },
     ],
   },
   {

@@ -172,6 +172,13 @@ const ARCHIVE_PAGE = 100
 export async function archiveClass(input: { classId: string }, ctx: ActionContext): Promise<ClassView | Fail> {
   const found = await taughtClass(ctx, input.classId)
   if ('ok' in found) return found
+  await archiveFound(found, ctx)
+  const cls = await taughtClass(ctx, input.classId)
+  return 'ok' in cls ? cls : toClassView(cls)
+}
+
+/** The archive itself, for the teacher's tap and for the term-end job alike. */
+async function archiveFound(found: ClassDoc, ctx: ActionContext): Promise<void> {
   const now = ctx.clock.now()
   const _ = ctx.db.command
   if (found.status === 'active') {
@@ -195,6 +202,22 @@ export async function archiveClass(input: { classId: string }, ctx: ActionContex
     }
     if (data.length < ARCHIVE_PAGE) break
   }
-  const cls = await taughtClass(ctx, input.classId)
-  return 'ok' in cls ? cls : toClassView(cls)
+}
+
+/**
+ * A class its teacher forgot to archive does not keep children's nicknames past its term: two
+ * weeks after the term's end (time for the teacher's own look back) the job archives it as the
+ * teacher would. Paged, idempotent (an archived class no longer matches), at most 20 classes a run.
+ */
+export const TERM_GRACE_MS = 14 * 24 * 60 * 60 * 1000
+
+export async function archiveEndedTerms(ctx: ActionContext): Promise<void> {
+  const _ = ctx.db.command
+  const cutoff = ctx.clock.now() - TERM_GRACE_MS
+  for (let run = 0; run < 20; run++) {
+    const { data } = await ctx.db.collection(F.classes).where({ status: 'active', termEndsAt: _.lt(cutoff) }).orderBy('termEndsAt', 'asc').limit(1).get()
+    const cls = (data as unknown as ClassDoc[])[0]
+    if (!cls) return
+    await archiveFound(cls, ctx)
+  }
 }

@@ -1,6 +1,6 @@
 import { CONTRACT } from '@/shared/contract'
 import { board, overview, remind, schoolOverview } from '../../domain/family/board'
-import { archiveClass, classCode, createClass, createSchool, grantTeacher, listSchools, myClasses } from '../../domain/family/classes'
+import { archiveClass, archiveEndedTerms, classCode, createClass, createSchool, grantTeacher, listSchools, myClasses } from '../../domain/family/classes'
 import { addChild, home, join, preview, removeChild } from '../../domain/family/membership'
 import { plan, setWeek, useDefaultPlan } from '../../domain/family/plan'
 import { complete, signPledge } from '../../domain/family/progress'
@@ -36,6 +36,10 @@ export const familyFunction = defineFunction(
     signPledge: (input, ctx) => signPledge(input, ctx),
   },
   ['security.msgSecCheck', 'wxacode.getUnlimited', 'subscribeMessage.send'],
+  {
+    // once a night (02:10 Shanghai): classes two weeks past their term lose their children's list
+    archiveEndedTerms: { cron: '0 10 18 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => archiveEndedTerms(ctx) },
+  },
 )
 
 export default familyFunction
