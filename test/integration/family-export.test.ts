@@ -53,7 +53,7 @@ describe('the term-end job', () => {
   test('two weeks past its term a class is archived as its teacher would: code off, children gone, history kept', async () => {
     const { cloud } = world
     const family = await joined(cloud, 'parent-a', world.classA1, [{ nickname: '小明', grade: 3 }])
-    const classDoc = (await cloud.platform.db.collection('family_classes').doc(world.classA1.id).get()).data as { termEndsAt: number }
+    const classDoc = (await cloud.platform.db.collection('family_classes').doc(world.classA1.id).get()).data as unknown as { termEndsAt: number }
     cloud.clock.set(classDoc.termEndsAt + 13 * 24 * 3600_000)
     expectOk(await timer())
     expect((await cloud.platform.db.collection('family_classes').doc(world.classA1.id).get()).data).toMatchObject({ status: 'active' })
@@ -61,11 +61,11 @@ describe('the term-end job', () => {
     cloud.clock.set(classDoc.termEndsAt + 15 * 24 * 3600_000)
     expectOk(await timer())
     expect((await cloud.platform.db.collection('family_classes').doc(world.classA1.id).get()).data).toMatchObject({ status: 'archived', joinCode: null })
-    const stored = (await cloud.platform.db.collection('family_families').doc(family.id).get()).data as { children: unknown[]; status: string }
+    const stored = (await cloud.platform.db.collection('family_families').doc(family.id).get()).data as unknown as { children: unknown[]; status: string }
     expect(stored).toMatchObject({ status: 'archived', children: [] })
     expect(await cloud.as('parent-b').call('family', 'preview', { joinCode: world.classA1.joinCode ?? '' })).toMatchObject({ ok: false, code: 'FAMILY.CLASS_ARCHIVED' })
     // the other school's class ended the same day: archived in the same run
-    const other = (await cloud.platform.db.collection('family_classes').doc(world.classB1.id).get()).data as { status: string }
+    const other = (await cloud.platform.db.collection('family_classes').doc(world.classB1.id).get()).data as unknown as { status: string }
     expect(other.status).toBe('archived')
     // run again: nothing left to do, nothing changes
     const before = await cloud.platform.db.collection('audit_log').where({ action: 'archiveClass' }).count()
