@@ -68,7 +68,21 @@ export default defineAppConfig({
         'pages/calendar/index',
       ],
     },
-    { root: 'packages/family', name: 'family', pages: ['pages/index/index'] },
+    {
+      root: 'packages/family',
+      name: 'family',
+      pages: [
+        'pages/index/index',
+        'pages/join/index',
+        'pages/pledge/index',
+        'pages/teacher/index',
+        'pages/class/index',
+        'pages/plan/index',
+        'pages/notice/index',
+        'pages/school/index',
+        'pages/overview/index',
+      ],
+    },
   ],
   // the journeys most opened from 首页 are fetched while the user looks at it
   preloadRule: {

@@ -19,7 +19,6 @@ export default function FamilyHomePage() {
   ].filter((l) => l !== null)
   return (
     <PageShell>
-      {joinCode ? <JoinFlow joinCode={joinCode} /> : <FamilyHome />}
       {!joinCode && links.length > 0 ? (
         <>
           <Text className='wm-section-title'>我的工作</Text>
@@ -36,6 +35,7 @@ export default function FamilyHomePage() {
           </View>
         </>
       ) : null}
+      {joinCode ? <JoinFlow joinCode={joinCode} /> : <FamilyHome />}
     </PageShell>
   )
 }

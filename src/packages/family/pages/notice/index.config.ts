@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '致家长的一封信' })

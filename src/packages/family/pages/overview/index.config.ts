@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小手拉大手总览' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '每周家庭任务' })
