@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: figures, not pass/fail — database ops/s, action latency, the report timer jobs,
+ * the 小手拉大手 class board, school view and office overview,
  * weapp sizes and what a scan downloads, the H5 build's JavaScript per page, Lighthouse scores of
  * the resident pages.
  */
@@ -8,6 +9,7 @@ import path from 'node:path'
 import { runActionBench } from './actions'
 import { runDatabaseBench } from './database'
 import { runHandbookBench } from './handbook'
+import { runFamilyBench } from './family'
 import { runQuizBench } from './quiz'
 import { runReportBench } from './report'
 import { printRatingWindowBench, runRatingWindowBench } from './rating-window'
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
   console.table(await runVolunteerBench())
   console.log('## 市民文明手册 and poster entry (100k readers)')
   console.table(await runHandbookBench())
+  console.log('## 小手拉大手 (500 schools × 40 classes × 45 families)')
+  console.table(await runFamilyBench())
   console.log('## weapp build')
   if (fs.existsSync(path.join(WEAPP_DIST, 'app.json'))) {
     const sizes = measureWeapp()
