@@ -68,21 +68,8 @@ export default defineAppConfig({
         'pages/calendar/index',
       ],
     },
-    {
-      root: 'packages/family',
-      name: 'family',
-      pages: [
-        'pages/index/index',
-        'pages/join/index',
-        'pages/pledge/index',
-        'pages/teacher/index',
-        'pages/class/index',
-        'pages/plan/index',
-        'pages/notice/index',
-        'pages/school/index',
-        'pages/overview/index',
-      ],
-    },
+    // one page: every family screen is a view of it (?view=), so the main package's app.json and app.js carry one path
+    { root: 'packages/family', name: 'family', pages: ['pages/index/index'] },
   ],
   // the journeys most opened from 首页 are fetched while the user looks at it
   preloadRule: {

@@ -1,22 +1,32 @@
+import Taro from '@tarojs/taro'
 import type { FamilyTaskView } from '@/shared/contract/family'
 import { EXPLAIN_TOPICS, MICRO_ACTIONS, type ExplainTopicId, type MicroActionId } from '@/shared/family'
 import { shanghaiTime } from '@/lib/time'
 
-/** The pages of the family subpackage and the ones its tasks lead to. */
+/**
+ * Every family screen is a view of the subpackage's one page (`?view=`): the main package carries
+ * each registered page's path twice (app.json and app.js), and it has no bytes to spare.
+ */
+export const FAMILY_PAGE = '/packages/family/pages/index/index'
+export const FAMILY_VIEWS = ['home', 'join', 'pledge', 'teacher', 'class', 'plan', 'notice', 'school', 'overview'] as const
+export type FamilyViewName = (typeof FAMILY_VIEWS)[number]
+
+const view = (name: FamilyViewName) => (name === 'home' ? FAMILY_PAGE : `${FAMILY_PAGE}?view=${name}`)
+
 export const FAMILY_PAGES = {
-  home: '/packages/family/pages/index/index',
-  join: '/packages/family/pages/join/index',
-  pledge: '/packages/family/pages/pledge/index',
-  teacher: '/packages/family/pages/teacher/index',
-  klass: '/packages/family/pages/class/index',
-  plan: '/packages/family/pages/plan/index',
-  notice: '/packages/family/pages/notice/index',
-  school: '/packages/family/pages/school/index',
-  overview: '/packages/family/pages/overview/index',
+  home: view('home'),
+  join: view('join'),
+  pledge: view('pledge'),
+  teacher: view('teacher'),
+  klass: view('class'),
+  plan: view('plan'),
+  notice: view('notice'),
+  school: view('school'),
+  overview: view('overview'),
 } as const
 
 export const withQuery = (path: string, query: Record<string, string>): string =>
-  `${path}?${Object.entries(query)
+  `${path}${path.includes('?') ? '&' : '?'}${Object.entries(query)
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&')}`
 
@@ -70,3 +80,11 @@ export function weekRange(week: string): string {
 }
 
 export const dateText = (ms: number) => shanghaiTime(ms, 'YYYY年M月D日')
+
+/** After joining: back to 我的家庭 if it opened the join flow, else replace the join flow with it. */
+export function goFamilyHome(): void {
+  const pages = Taro.getCurrentPages()
+  const previous = pages.length > 1 ? pages[pages.length - 2] : null
+  const fromHome = previous?.route?.includes('packages/family/pages/index/index') && !previous.options?.view
+  void (fromHome ? Taro.navigateBack() : Taro.redirectTo({ url: FAMILY_PAGES.home }))
+}

@@ -7,7 +7,7 @@ import { FAMILY_LIMITS } from '@/shared/family'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { useLoad } from '../api'
-import { FAMILY_PAGES } from '../labels'
+import { goFamilyHome } from '../labels'
 import { ChildFields, ChildPrivacyNote, Problem, childDraftProblem, type ChildDraft } from './child-fields'
 import '../family.scss'
 
@@ -73,7 +73,7 @@ function JoinForm({ joinCode, preview, onOutdated }: { joinCode: string; preview
           title='您已经加入了这个班级'
           description={`${classView.title}里已经有您的家庭。要再添加孩子，请在「我的家庭」里添加。`}
           actionText='打开我的家庭'
-          onAction={() => void Taro.redirectTo({ url: FAMILY_PAGES.home })}
+          onAction={goFamilyHome}
         />
       </View>
     )
@@ -100,7 +100,7 @@ function JoinForm({ joinCode, preview, onOutdated }: { joinCode: string; preview
       return setProblem(CODE_PROBLEMS[result.code]?.text ?? result.message)
     }
     void Taro.showToast({ icon: 'success', title: '已加入班级' })
-    void Taro.redirectTo({ url: FAMILY_PAGES.home })
+    goFamilyHome()
   }
 
   return (

@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { createElement, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Canvas, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FamilyView } from '@/shared/contract/family'
 import { PLEDGE_ITEMS } from '@/shared/family'
@@ -13,6 +13,12 @@ import { CERT_HEIGHT, CERT_WIDTH, certificateText } from '../lib/certificate'
 import { CERT_CANVAS_ID, saveCertificate } from '../lib/save-certificate'
 import { Problem } from './child-fields'
 import '../family.scss'
+
+/**
+ * The mini-program's own <canvas type="2d">, named by its tag: importing Taro's Canvas would add an
+ * export to taro.js, which ships in the main package (it has no bytes to spare).
+ */
+const NATIVE_CANVAS: string = 'canvas'
 
 /**
  * 文明家庭承诺书: every item ticked, signed by a tap, then the certificate the family can save as
@@ -141,7 +147,7 @@ function Certificate({ family }: { family: FamilyView }) {
         {process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载图片'}
       </Button>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Canvas type='2d' id={CERT_CANVAS_ID} className='wm-fa-cert-canvas' style={{ width: `${CERT_WIDTH}px`, height: `${CERT_HEIGHT}px` }} />
+        createElement(NATIVE_CANVAS, { type: '2d', id: CERT_CANVAS_ID, className: 'wm-fa-cert-canvas', style: { width: `${CERT_WIDTH}px`, height: `${CERT_HEIGHT}px` } })
       ) : null}
     </View>
   )

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '致家长的一封信' })

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '小手拉大手总览' })

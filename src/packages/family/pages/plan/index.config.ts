@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '每周家庭任务' })

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '文明家庭承诺书' })

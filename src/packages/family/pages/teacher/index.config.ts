@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '教师工作台' })
