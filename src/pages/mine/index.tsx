@@ -1,4 +1,3 @@
-import { Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
@@ -8,6 +7,24 @@ import { ReadingSummary } from '@/features/handbook/components/reading-summary'
 import { openPage } from '@/lib/navigate'
 import { openPrivacyContract } from '@/lib/privacy'
 import './index.scss'
+
+/**
+ * One row of a settings list. Not NutUI's Cell: it brings the whole NutUI locale table with it,
+ * about 10 KB the main package (what a resident waits for after a scan) cannot spare for a row.
+ */
+function Row({ id, title, description, extra, onClick }: { id?: string; title: string; description?: string; extra?: string; onClick?: () => void }) {
+  return (
+    <View className='wm-mine-cell' role={onClick ? 'button' : undefined} hoverClass={onClick ? 'wm-mine-cell--pressed' : 'none'} onClick={onClick}>
+      <View className='wm-mine-cell__text'>
+        <Text className='wm-mine-cell__title'>{title}</Text>
+        {description ? <Text className='wm-mine-cell__description'>{description}</Text> : null}
+      </View>
+      <Text className='wm-mine-cell__extra' id={id} aria-hidden={extra ? undefined : 'true'}>
+        {extra ?? '›'}
+      </Text>
+    </View>
+  )
+}
 
 const MY_RECORDS = [
   // each opens the person's own records, not the form or the activity list
@@ -44,15 +61,7 @@ export default function MinePage() {
       <Text className='wm-section-title'>我的记录</Text>
       <View className='wm-card wm-mine-group'>
         {MY_RECORDS.map((record) => (
-          <Cell
-            key={record.title}
-            className='wm-mine-cell'
-            title={record.title}
-            description={record.description}
-            extra={<Text aria-hidden='true'>›</Text>}
-            clickable
-            onClick={() => openPage(record.url)}
-          />
+          <Row key={record.title} title={record.title} description={record.description} onClick={() => openPage(record.url)} />
         ))}
       </View>
 
@@ -64,16 +73,15 @@ export default function MinePage() {
       <Text className='wm-section-title'>关于</Text>
       <View className='wm-card wm-mine-group'>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Cell className='wm-mine-cell' title='隐私保护指引' extra={<Text aria-hidden='true'>›</Text>} clickable onClick={openPrivacyContract} />
+          <Row title='隐私保护指引' onClick={openPrivacyContract} />
         ) : null}
-        <Cell className='wm-mine-cell' title='文明通' description='创建全国文明城市 · 市民服务平台' extra='v0.1.0' />
+        <Row title='文明通' description='创建全国文明城市 · 市民服务平台' extra='v0.1.0' />
         {meState.me ? (
-          <Cell
-            className='wm-mine-cell'
+          <Row
+            id='wm-mine-user-id'
             title='我的用户编号'
             description='申请成为网格员、组织者、教师等角色时，提供给文明办'
-            extra={<Text id='wm-mine-user-id'>{meState.me.userId}</Text>}
-            clickable
+            extra={meState.me.userId}
             onClick={() => meState.me && void Taro.setClipboardData({ data: meState.me.userId })}
           />
         ) : null}
