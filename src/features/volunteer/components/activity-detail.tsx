@@ -15,6 +15,7 @@ import { CODE_PAGE, REGISTER_PAGE, ROSTER_PAGE, VOLUNTEER_TAB, withQuery } from 
 import { StateBadge, TypeTag } from './badges'
 import { ShiftRow } from './shift-row'
 import './volunteer.scss'
+import './family-shift.scss'
 
 /**
  * Asks once per sign-up for the two messages we may send (promotion from the waitlist, a changed
@@ -206,6 +207,7 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
         {a.shifts.map((shift) => (
           <View key={shift.id}>
             <ShiftRow shift={shift} now={now} action={actionFor(shift)} />
+            {shift.family ? <Text className='wm-vo-family-tag'>亲子 · 家长带孩子参加，孩子不登记</Text> : null}
             {a.canManage ? (
               <View className='wm-vo-actions'>
                 <Button size='small' id={`wm-vo-code-${shift.id}`} onClick={() => openPage(withQuery(CODE_PAGE, { shiftId: shift.id }))}>

@@ -12,8 +12,10 @@ import { dayKey } from '../lib/format'
 import { ACTIVITY_TYPE_LABEL, ACTIVITY_TYPES } from '../lib/labels'
 import { locate } from '../lib/location'
 import { ACTIVITY_PAGE, withQuery } from '../routes'
+import { SwitchMark } from '@/components/switch-mark'
 import { Chips } from './badges'
 import './volunteer.scss'
+import './family-shift.scss'
 
 interface ShiftDraft {
   key: number
@@ -21,6 +23,8 @@ interface ShiftDraft {
   start: string
   end: string
   capacity: string
+  /** 亲子: a parent signs up and brings the child (小手拉大手's family volunteering) */
+  family: boolean
 }
 
 const RADII = ['100', '200', '500', '1000']
@@ -30,7 +34,7 @@ const MAX_SHIFTS = 30
 const toMs = (date: string, clock: string) => Date.parse(`${date}T${clock}:00+08:00`)
 
 let nextKey = 1
-const newShift = (date: string): ShiftDraft => ({ key: nextKey++, date, start: '09:00', end: '11:00', capacity: '10' })
+const newShift = (date: string): ShiftDraft => ({ key: nextKey++, date, start: '09:00', end: '11:00', capacity: '10', family: false })
 
 /** 发布活动: type, words, place and check-in radius, optional cover, and one or more shifts. */
 export function PublishForm({ teamId }: { teamId: string }) {
@@ -118,7 +122,7 @@ export function PublishForm({ teamId }: { teamId: string }) {
       place: { name: placeName.trim(), address: address.trim(), lat: point.lat, lng: point.lng },
       geofenceRadiusM: Number(radius),
       ...(cover?.fileID ? { coverFileId: cover.fileID } : {}),
-      shifts: shifts.map((s) => ({ startAt: toMs(s.date, s.start), endAt: toMs(s.date, s.end), capacity: Number(s.capacity) })),
+      shifts: shifts.map((s) => ({ startAt: toMs(s.date, s.start), endAt: toMs(s.date, s.end), capacity: Number(s.capacity), ...(s.family ? { family: true } : {}) })),
     })
     setBusy(false)
     if (!result.ok) return setError(result.message)
@@ -207,6 +211,21 @@ export function PublishForm({ teamId }: { teamId: string }) {
                   删除
                 </Button>
               ) : null}
+            </View>
+            {/* the whole row is the tap target; the mark only shows the state */}
+            <View
+              className='wm-vo-row wm-vo-family-switch'
+              id={`wm-vo-family-${i}`}
+              role='switch'
+              aria-checked={s.family}
+              aria-label='亲子（家长带孩子参加）'
+              onClick={() => updateShift(s.key, { family: !s.family })}
+            >
+              <View className='wm-vo-family-switch__text'>
+                <Text className='wm-vo-line'>亲子（家长带孩子参加）</Text>
+                <Text className='wm-text-tertiary'>家长报名并带孩子来；孩子不登记、不上名单，完成后算作家庭的亲子志愿任务</Text>
+              </View>
+              <SwitchMark on={s.family} />
             </View>
           </View>
         ))}
