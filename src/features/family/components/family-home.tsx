@@ -133,7 +133,7 @@ function FamilyCard({ family, onChange }: { family: FamilyView; onChange: (famil
       content: last
         ? `${nickname}是这个家庭在${family.classView.title}的最后一个孩子：移除后会删除${nickname}的昵称和年级，并退出这个班级。家庭自己的完成记录和承诺书会保留。`
         : `移除后会删除${nickname}的昵称和年级，班级里不再显示。`,
-      confirmText: last ? '移除并退出' : '移除',
+      confirmText: last ? '移除退出' : '移除',
       confirmColor: '#c8102e',
     }).then(async (answer) => {
       if (!answer.confirm) return
