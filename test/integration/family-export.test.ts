@@ -1,3 +1,4 @@
+import { PLEDGE_ITEMS } from '@/shared/contract/family'
 import { expectOk, TEST_ADMIN } from '../support/cloud'
 import { joined, setThisWeek, startFamilyCloud, T1, taskOf, type FamilyWorld } from './family-support'
 
@@ -72,4 +73,19 @@ describe('the term-end job', () => {
     expectOk(await timer())
     expect((await cloud.platform.db.collection('audit_log').where({ action: 'archiveClass' }).count()).total).toBe(before.total)
   })
+})
+
+test('signing the 承诺书 completes this week’s pledge task by itself', async () => {
+  const { cloud } = world
+  await setThisWeek(cloud, T1, world.classA1.id, [{ kind: 'pledge', title: '签署家庭文明承诺书' }, { kind: 'receipt', title: '回执' }])
+  const family = await joined(cloud, 'parent-a', world.classA1)
+  expect(taskOf(family, 'pledge').done).toBe(false)
+  const signed = expectOk(await cloud.as('parent-a').call('family', 'signPledge', { familyId: family.id, items: PLEDGE_ITEMS.map((_, i) => i) }))
+  expect(taskOf(signed, 'pledge')).toMatchObject({ done: true })
+  expect(taskOf(signed, 'receipt').done).toBe(false)
+  // signing again changes nothing and completes nothing twice
+  const again = expectOk(await cloud.as('parent-a').call('family', 'signPledge', { familyId: family.id, items: PLEDGE_ITEMS.map((_, i) => i) }))
+  expect(again.tasks).toEqual(signed.tasks)
+  const board = expectOk(await cloud.as(T1).call('family', 'board', { classId: world.classA1.id }))
+  expect(board.weeks.find((w) => w.week === board.thisWeek)?.completions).toBe(1)
 })

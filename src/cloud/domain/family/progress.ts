@@ -236,6 +236,12 @@ export async function signPledge(input: { familyId: string; items: number[] }, c
     const pledge = { items: PLEDGE_ITEMS.map((_, i) => i), version: PLEDGE_VERSION, signedAt: ctx.clock.now(), signedBy: parent?.nickname ?? '家长' }
     await ctx.db.collection(F.families).doc(family._id).update({ data: { pledge: ctx.db.command.set(pledge) } })
   }
+  // signing is the evidence: this week's 承诺书 task is done by it, without a second tap
+  const plan = await planOf(ctx, cls._id, weekOf(ctx.clock.now()))
+  for (const task of plan?.tasks.filter((t) => t.kind === 'pledge') ?? []) {
+    const done = await complete({ familyId: family._id, taskId: task.id }, ctx)
+    if ('ok' in done) return done
+  }
   const stored = await findById<FamilyDoc>(ctx.db, F.families, family._id)
   return buildFamilyView(ctx, stored ?? family, cls)
 }
