@@ -73,6 +73,30 @@ async function reserveJoinCode(ctx: ActionContext, classId: string): Promise<str
   throw new Error('reserveJoinCode: no free code after 10 draws')
 }
 
+type ClassFields = Pick<ClassDoc, 'schoolId' | 'schoolName' | 'grade' | 'name' | 'size' | 'termEndsAt'>
+
+/** A new class as stored: its fields, its teacher and code, and every counter at zero (also the demo seed's). */
+export function freshClass(fields: ClassFields, teacher: { openid: string; name: string | null }, joinCode: string, now: number): Omit<ClassDoc, '_id'> {
+  return {
+    ...fields,
+    startWeek: weekOf(now),
+    teacherOpenid: teacher.openid,
+    teacherName: teacher.name,
+    joinCode,
+    status: 'active',
+    codeFileID: null,
+    families: 0,
+    children: 0,
+    receipts: 0,
+    quizSum: 0,
+    quizCount: 0,
+    remindedWeek: null,
+    remindedAt: null,
+    createdAt: now,
+    archivedAt: null,
+  }
+}
+
 export async function createClass(
   input: { schoolId: string; grade: number; name: string; size: number; termEndsAt: number },
   ctx: ActionContext,
@@ -90,27 +114,12 @@ export async function createClass(
   const joinCode = await reserveJoinCode(ctx, classId)
   const cls: ClassDoc = {
     _id: classId,
-    schoolId: school._id,
-    schoolName: school.name,
-    grade: input.grade,
-    name: input.name,
-    size: input.size,
-    termEndsAt: input.termEndsAt,
-    startWeek: weekOf(now),
-    teacherOpenid: ctx.caller.openid,
-    teacherName: teacher.nickname,
-    joinCode,
-    status: 'active',
-    codeFileID: null,
-    families: 0,
-    children: 0,
-    receipts: 0,
-    quizSum: 0,
-    quizCount: 0,
-    remindedWeek: null,
-    remindedAt: null,
-    createdAt: now,
-    archivedAt: null,
+    ...freshClass(
+      { schoolId: school._id, schoolName: school.name, grade: input.grade, name: input.name, size: input.size, termEndsAt: input.termEndsAt },
+      { openid: ctx.caller.openid, name: teacher.nickname },
+      joinCode,
+      now,
+    ),
   }
   await ctx.db.collection(F.classes).add({ data: { ...cls } })
   await countClass(ctx, school._id)

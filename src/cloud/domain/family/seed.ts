@@ -7,7 +7,8 @@ import { countClass, countSchool } from './counters'
 import { join } from './membership'
 import { useDefaultPlan } from './plan'
 import { complete } from './progress'
-import { F, WEEK_MS, weekOf, type ClassDoc, type SchoolDoc } from './model'
+import { freshClass } from './classes'
+import { F, WEEK_MS, type ClassDoc, type SchoolDoc } from './model'
 
 /** The demo school and class of the local host (DEMO_SCOPES there); the quiz seed puts demo residents in this class's group. */
 export const DEMO_SCHOOL = 'school-demo'
@@ -43,29 +44,12 @@ export async function seedFamily(platform: Platform): Promise<void> {
   }
   const teacher = asPerson(platform, DEMO_TEACHER, [{ role: 'teacher', scopeId: DEMO_SCHOOL }])
   if (!(await findById<ClassDoc>(platform.db, F.classes, DEMO_CLASS))) {
-    const cls: Omit<ClassDoc, '_id'> = {
-      schoolId: DEMO_SCHOOL,
-      schoolName: '文明路小学',
-      grade: 3,
-      name: '3 班',
-      size: 45,
-      termEndsAt: now + 18 * WEEK_MS,
-      startWeek: weekOf(now),
-      teacherOpenid: DEMO_TEACHER,
-      teacherName: '刘老师',
-      joinCode: DEMO_JOIN_CODE,
-      status: 'active',
-      codeFileID: null,
-      families: 0,
-      children: 0,
-      receipts: 0,
-      quizSum: 0,
-      quizCount: 0,
-      remindedWeek: null,
-      remindedAt: null,
-      createdAt: now,
-      archivedAt: null,
-    }
+    const cls = freshClass(
+      { schoolId: DEMO_SCHOOL, schoolName: '文明路小学', grade: 3, name: '3 班', size: 45, termEndsAt: now + 18 * WEEK_MS },
+      { openid: DEMO_TEACHER, name: '刘老师' },
+      DEMO_JOIN_CODE,
+      now,
+    )
     await platform.db.collection(F.codes).doc(DEMO_JOIN_CODE).set({ data: { classId: DEMO_CLASS, archived: false } })
     await platform.db.collection(F.classes).doc(DEMO_CLASS).set({ data: { ...cls } })
     await countClass(office, DEMO_SCHOOL)
