@@ -2,11 +2,9 @@ import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import type { NoteVisibility } from '@/shared/contract'
-import { DETAIL_PAGE } from '../routes'
-import { ReportPending, ReportSummary, useReport } from './report-detail'
+import { ReportPending, ReportSummary, StepRefusal, useReport } from './report-detail'
 import { StaffNote } from './staff-note'
 import { Timeline } from './timeline'
 import './report.scss'
@@ -27,12 +25,8 @@ export function NoteForm({ id }: { id: string | undefined }) {
 
   if (error || !view) return <ReportPending error={error} onRetry={() => void load()} />
   if (!view.canAddNote) {
-    // replaces this screen: opened from a shared link there may be no page to go back to
-    const toDetail = () => void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${view.id}` }).catch(() => undefined)
     return (
-      <View className='wm-card' id='wm-note-refused'>
-        <EmptyState glyph='注' title={`不能${ADD_NOTE_LABEL}`} description='备注由办理这条随手拍的网格员、责任单位或文明办填写。' actionText='查看这条随手拍' onAction={toDetail} />
-      </View>
+      <StepRefusal id='wm-note-refused' glyph='注' title={`不能${ADD_NOTE_LABEL}`} description='备注由办理这条随手拍的网格员、责任单位或文明办填写。' reportId={view.id} />
     )
   }
 

@@ -3,13 +3,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TextArea } from '@/components/text-area'
-import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import type { ReportView } from '@/shared/contract'
 import { ACTION_LABEL, CATEGORY_IDS, OPEN_STATUSES, REPORT_LIMITS, type CategoryId } from '@/shared/report'
-import { DETAIL_PAGE } from '../routes'
 import { CategoryPicker } from './category-picker'
-import { ReportPending, ReportSummary, useReport } from './report-detail'
+import { ReportPending, ReportSummary, StepRefusal, useReport } from './report-detail'
 import { Timeline } from './timeline'
 import './report.scss'
 
@@ -43,13 +41,7 @@ export function RecategorizeForm({ id }: { id: string | undefined }) {
 
   if (error || !view) return <ReportPending error={error} onRetry={() => void load()} />
   if (!view.canRecategorize) {
-    // replaces this screen: opened from a shared link there may be no page to go back to
-    const toDetail = () => void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${view.id}` }).catch(() => undefined)
-    return (
-      <View className='wm-card' id='wm-recategorize-refused'>
-        <EmptyState glyph='类' title={`不能${RECATEGORIZE_LABEL}`} description={refusalOf(view)} actionText='查看这条随手拍' onAction={toDetail} />
-      </View>
-    )
+    return <StepRefusal id='wm-recategorize-refused' glyph='类' title={`不能${RECATEGORIZE_LABEL}`} description={refusalOf(view)} reportId={view.id} />
   }
 
   const submit = async () => {

@@ -11,7 +11,7 @@ import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { useCityMap } from '../api/report'
 import { STEP_WORD, dueLine, formatDateTime, formatTime } from '../lib/format'
-import { ACT_PAGE } from '../routes'
+import { ACT_PAGE, DETAIL_PAGE } from '../routes'
 import { PhotoGrid } from './photo-grid'
 import { RatingForm } from './rating-form'
 import { OverdueTag, StatusBadge } from './status-badge'
@@ -45,6 +45,19 @@ export function useReport(id: string | undefined) {
  * retry. A stale or foreign link (a shared link to a report since removed, or one the viewer may
  * not see) is no error a retry would fix: it says so and offers the home page.
  */
+/**
+ * A step screen this viewer may not use (更改类别, 添加备注 opened from a link): who may, in words,
+ * and the way to the report itself — replacing this screen, as a shared link may have no page to go back to.
+ */
+export function StepRefusal({ id, glyph, title, description, reportId }: { id: string; glyph: string; title: string; description: string; reportId: string }) {
+  const toDetail = () => void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${reportId}` }).catch(() => undefined)
+  return (
+    <View className='wm-card' id={id}>
+      <EmptyState glyph={glyph} title={title} description={description} actionText='查看这条随手拍' onAction={toDetail} />
+    </View>
+  )
+}
+
 export function ReportPending({ error, onRetry }: { error: Fail | null; onRetry: () => void }) {
   if (error?.code === 'REPORT.NOT_FOUND') {
     return (
