@@ -30,6 +30,9 @@ describe('the shell at work', () => {
     expect(text).toContain('网格员工作台')
     expect(text).not.toContain('处置工作台')
     expect(text).not.toContain('文明办工作台')
+    expect(text).not.toContain('教师工作台')
+    // every resident journey has its tile, the two newest included
+    for (const tile of ['随手拍', '小手拉大手', '身边好人', '民意调查']) expect(text).toContain(tile)
   })
 
   test('the large-text switch in 我的 scales the page and tells the server', async () => {

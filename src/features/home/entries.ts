@@ -23,6 +23,8 @@ export const JOURNEY_ENTRIES: readonly HomeEntry[] = [
   { key: 'handbook', title: '市民文明手册', description: '文明规范，随时查阅', glyph: '册', url: '/packages/handbook/pages/index/index' },
   { key: 'square', title: '点赞·爆料广场', description: '看身边好人好事与整改', glyph: '赞', url: '/packages/reports/pages/square/index' },
   { key: 'family', title: '小手拉大手', description: '和孩子一起做文明家庭', glyph: '家', url: '/packages/family/pages/index/index' },
+  { key: 'rolemodel', title: '身边好人', description: '推荐、投票，学习身边榜样', glyph: '好', url: '/packages/rolemodel/pages/index/index' },
+  { key: 'survey', title: '民意调查', description: '匿名填写，说说您的看法', glyph: '调', url: '/packages/survey/pages/index/index' },
 ]
 
 export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
@@ -41,6 +43,22 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
     description: '处理派发给本单位的问题，上传整改照片后办结',
     glyph: '办',
     url: '/packages/reports/pages/queue/index?role=handler',
+  },
+  {
+    key: 'teacher',
+    role: 'teacher',
+    title: '教师工作台',
+    description: '创建班级、布置家庭任务、查看班级参与情况',
+    glyph: '师',
+    url: '/packages/family/pages/index/index?view=teacher',
+  },
+  {
+    key: 'school',
+    role: 'school_admin',
+    title: '学校管理',
+    description: '本校各班参与情况，授予本校教师角色',
+    glyph: '校',
+    url: '/packages/family/pages/index/index?view=school',
   },
   {
     key: 'office',
