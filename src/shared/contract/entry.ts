@@ -10,6 +10,8 @@ export type PosterTarget =
   | { kind: 'chapter'; chapterId: string; sectionId?: string }
   | { kind: 'dailyQuiz' }
   | { kind: 'activity'; activityId: string }
+  /** a 创文民意调查 the office opened (the survey page refuses politely once it is closed) */
+  | { kind: 'survey'; surveyId: string }
 
 export type PosterTargetKind = PosterTarget['kind']
 
@@ -98,6 +100,7 @@ const target = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chapter'), chapterId: handbookId, sectionId: handbookId.optional() }).strict(),
   z.object({ kind: z.literal('dailyQuiz') }).strict(),
   z.object({ kind: z.literal('activity'), activityId: id }).strict(),
+  z.object({ kind: z.literal('survey'), surveyId: id }).strict(),
 ])
 
 /** Poster ids are ours (generated), short so the scene stays far below 32 characters. */

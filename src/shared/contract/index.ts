@@ -7,6 +7,7 @@ import { reportActions } from './report'
 import { storageActions } from './storage'
 import { calendarActions } from './calendar'
 import { familyActions } from './family'
+import { surveyActions } from './survey'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -23,6 +24,7 @@ export const CONTRACT = {
   storage: storageActions,
   calendar: calendarActions,
   family: familyActions,
+  survey: surveyActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -178,3 +180,45 @@ export {
   PLEDGE_ITEMS,
   PLEDGE_VERSION,
 } from './family'
+export type {
+  AgeBand,
+  AnswerResultView,
+  CommunityView,
+  Measure,
+  MeasureResult,
+  OptionResult,
+  QuestionKind,
+  QuestionResult,
+  ScopeResult,
+  SurveyAdminList,
+  SurveyAdminView,
+  SurveyCardView,
+  SurveyErrorCode,
+  SurveyExportView,
+  SurveyForAnswerView,
+  SurveyOptionSpec,
+  SurveyQuestionSpec,
+  SurveyQuestionView,
+  SurveyResultsView,
+  SurveyState,
+  SurveyTemplate,
+  TextAnswerPage,
+  TextAnswerView,
+  TrendPoint,
+  WilsonInterval,
+} from './survey'
+export {
+  AGE_BAND_LABEL,
+  AGE_BANDS,
+  CAMPAIGN_TEMPLATE,
+  MEASURE_LABEL,
+  MEASURES,
+  QUESTION_KIND_LABEL,
+  QUESTION_KINDS,
+  SURVEY_ERRORS,
+  SURVEY_LIMITS,
+  SURVEY_STATE_LABEL,
+  SURVEY_TEMPLATES,
+  SURVEY_THANKS,
+  surveyPageUrl,
+} from './survey'

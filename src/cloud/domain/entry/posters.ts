@@ -13,6 +13,7 @@ import {
 } from '@/shared/contract/entry'
 import { fail, type Fail } from '@/shared/errors'
 import { encodeScene } from '@/shared/scene'
+import { surveyPageUrl } from '@/shared/survey'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
@@ -62,6 +63,8 @@ export function targetUrl(poster: Pick<PosterDoc, '_id' | 'target' | 'place'>): 
       return '/packages/quiz/pages/index/index?mode=daily'
     case 'activity':
       return `/packages/volunteer/pages/activity/index?${q({ id: target.activityId })}`
+    case 'survey':
+      return surveyPageUrl(target.surveyId)
   }
 }
 

@@ -5,6 +5,7 @@ export const TARGET_LABEL: Record<PosterTarget['kind'], string> = {
   chapter: '文明手册',
   dailyQuiz: '每日答题',
   activity: '志愿活动',
+  survey: '民意调查问卷',
 }
 
 /** What a resident gets when scanning, in a few words, for the office list and the print view. */
@@ -18,5 +19,7 @@ export function describeTarget(target: PosterTarget, chapterTitle?: string): str
       return '扫码参加每日创文答题'
     case 'activity':
       return '扫码报名志愿服务活动'
+    case 'survey':
+      return '扫码参加创文民意调查（匿名）'
   }
 }

@@ -39,6 +39,9 @@ function toTarget(d: Draft): PosterTarget | string {
     case 'activity':
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(d.activityId.trim())) return '请填写活动编号（字母、数字、横线）'
       return { kind: 'activity', activityId: d.activityId.trim() }
+    // not offered in KINDS yet: a survey poster carries the survey id (the survey console can register one)
+    case 'survey':
+      return '请从民意调查页为问卷登记海报'
   }
 }
 
