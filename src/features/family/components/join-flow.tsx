@@ -135,7 +135,11 @@ function JoinForm({ joinCode, preview, onOutdated }: { joinCode: string; preview
         id='wm-fa-consent'
         role='checkbox'
         aria-checked={agreed}
-        onClick={() => setAgreed(!agreed)}
+        onClick={() => {
+          // a 请先勾选同意 left under the button would contradict the tick just made
+          if (!agreed) setProblem(null)
+          setAgreed(!agreed)
+        }}
       >
         <Text className='wm-fa-check__box'>{agreed ? '✓' : ''}</Text>
         <Text className='wm-fa-check__label'>我是孩子的家长（监护人），已阅读并同意《{notice.title}》</Text>

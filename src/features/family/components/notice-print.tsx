@@ -58,7 +58,7 @@ export function NoticePrint({ classId }: { classId: string }) {
         <View className='wm-notice-print__join'>
           <View className='wm-notice-print__how'>
             <Text className='wm-notice-print__step'>加入方法</Text>
-            <Text className='wm-notice-print__line'>1. 微信扫一扫右边的班级码；</Text>
+            <Text className='wm-notice-print__line'>1. 微信扫一扫本信上的班级码；</Text>
             <Text className='wm-notice-print__line'>2. 或在「文明通」小程序 → 小手拉大手 输入邀请码：</Text>
             <Text className='wm-notice-print__code'>{joinCode}</Text>
             <Text className='wm-notice-print__line'>3. 阅读本信并勾选同意，添加孩子的昵称和年级。</Text>

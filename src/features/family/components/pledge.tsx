@@ -104,7 +104,12 @@ function PledgeForm({ family, onSigned }: { family: FamilyView; onSigned: (famil
         role='button'
         id='wm-fa-pledge-sign'
         aria-pressed={signed}
-        onClick={() => (all ? setSigned(!signed) : setProblem('请先勾选承诺书的每一条，再签名'))}
+        onClick={() => {
+          if (!all) return setProblem('请先勾选承诺书的每一条，再签名')
+          // the signature answers the earlier 请先勾选: it must not stay on screen under a signed pledge
+          setProblem(null)
+          setSigned(!signed)
+        }}
       >
         <Text className='wm-fa-sign__text'>{signed ? '✓ 家长已签名（再点一次取消）' : '家长点按这里签名'}</Text>
         <Text className='wm-text-tertiary'>签署人显示为您的微信昵称，不显示孩子的信息</Text>
