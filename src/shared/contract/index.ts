@@ -7,6 +7,7 @@ import { reportActions } from './report'
 import { storageActions } from './storage'
 import { calendarActions } from './calendar'
 import { familyActions } from './family'
+import { rolemodelActions } from './rolemodel'
 import { surveyActions } from './survey'
 
 /**
@@ -222,3 +223,58 @@ export {
   SURVEY_THANKS,
   surveyPageUrl,
 } from './survey'
+export type {
+  AcceptResultView,
+  AnomalyFlag,
+  AnomalyThresholds,
+  AnomalyView,
+  BoardView,
+  CandidateView,
+  ConsentCodeView,
+  ConsentPreviewView,
+  ConsentResultView,
+  HonourMark,
+  HonourView,
+  LikeResultView,
+  MyNominationView,
+  NominationListItem,
+  NominationOfficeView,
+  NominationPage,
+  NomineeView,
+  ObjectionView,
+  ResultLine,
+  RolemodelErrorCode,
+  RolemodelPlace,
+  RoundOfficeView,
+  RoundResultView,
+  RoundRules,
+  RoundSummary,
+  RoundView,
+  RoundWeights,
+  VoidView,
+  VoteResultView,
+  AnomalyKind,
+  ConsentStatus,
+  HonourLevel,
+  NominationStatus,
+  RolemodelCategoryId,
+  RoundStatus,
+} from './rolemodel'
+export {
+  ANOMALY_KIND_LABEL,
+  ANOMALY_KINDS,
+  CONSENT_STATUS_LABEL,
+  CONSENT_STATUSES,
+  HONOUR_LEVEL_LABEL,
+  HONOUR_LEVELS,
+  NIGHT_HOURS,
+  NOMINATION_STATUS_LABEL,
+  NOMINATION_STATUSES,
+  ROLEMODEL_CATEGORIES,
+  ROLEMODEL_CATEGORY_IDS,
+  ROLEMODEL_ERRORS,
+  ROLEMODEL_LIMITS,
+  ROUND_DEFAULTS,
+  ROUND_STATUS_LABEL,
+  ROUND_STATUSES,
+} from './rolemodel'

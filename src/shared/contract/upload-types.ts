@@ -4,7 +4,7 @@
  */
 
 /** Where uploads go. Each area is one folder in cloud storage: `<area>/<yyyymmdd>/<random>.<ext>`. */
-export const UPLOAD_AREAS = ['reports', 'volunteer', 'handbook'] as const
+export const UPLOAD_AREAS = ['reports', 'volunteer', 'handbook', 'rolemodel'] as const
 export type UploadArea = (typeof UPLOAD_AREAS)[number]
 
 export type UploadKind = 'image' | 'video'
@@ -25,6 +25,8 @@ export const UPLOAD_AREA_KINDS: Record<UploadArea, readonly UploadKind[]> = {
   reports: ['image'],
   volunteer: ['image'],
   handbook: ['image'],
+  // 身边好人 nomination photos
+  rolemodel: ['image'],
 }
 
 /**

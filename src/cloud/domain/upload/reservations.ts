@@ -18,6 +18,8 @@ const shanghaiDay = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOStrin
 function mayUploadTo(area: UploadArea, ctx: ActionContext): boolean {
   switch (area) {
     case 'reports':
+    // any resident may nominate a role model with photos
+    case 'rolemodel':
       return true
     case 'volunteer':
       return hasRole(ctx.grants, 'organizer') || ctx.isAdmin
