@@ -25,6 +25,7 @@ export const CONTRACT = {
   storage: storageActions,
   calendar: calendarActions,
   family: familyActions,
+  rolemodel: rolemodelActions,
   survey: surveyActions,
 }
 
