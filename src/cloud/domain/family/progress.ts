@@ -30,7 +30,6 @@ interface Evidence {
 
 type Window = { from: number; to: number }
 
-const shanghaiDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
 
 /** 已读完: the parent's reading record of the chapter, completed, and read in this week. */
 async function chapterEvidence(ctx: ActionContext, task: FamilyTaskSpec, window: Window): Promise<Evidence | null> {
@@ -111,7 +110,8 @@ async function evidenceFor(
     case 'shift':
       return shiftEvidence(ctx, window)
     case 'pledge':
-      return family.pledge ? { text: `承诺书已签署（${shanghaiDate(family.pledge.signedAt)}）`, score: null } : null
+      // the task row already shows the day it was done; the evidence says what counted
+      return family.pledge ? { text: '承诺书已签署', score: null } : null
     case 'explain':
     case 'microAction':
     case 'receipt':
