@@ -30,7 +30,6 @@ interface Evidence {
 
 type Window = { from: number; to: number }
 
-
 /** 已读完: the parent's reading record of the chapter, completed, and read in this week. */
 async function chapterEvidence(ctx: ActionContext, task: FamilyTaskSpec, window: Window): Promise<Evidence | null> {
   const progress = await findById<{ _id: string; completed: boolean; completedAt: number | null; updatedAt: number }>(
