@@ -345,6 +345,90 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '全市累计：学校、班级、家庭、孩子、回执（_id 为 city）',
     indexes: [],
   },
+  // ---- 身边好人 ----
+  {
+    name: 'rolemodel_nominations',
+    purpose: '身边好人推荐：被推荐人、类别、事迹、照片、推荐人电话（仅文明办可见）、审核状态与记录（_id 由推荐人与 requestId 派生，重试幂等）',
+    indexes: [
+      { name: 'by_nominator', fields: [asc('nominatorOpenid'), desc('createdAt')] },
+      { name: 'by_status', fields: [asc('status'), asc('createdAt')] },
+      { name: 'by_status_category', fields: [asc('status'), asc('categoryId'), asc('createdAt')] },
+      // merge suggestions: the same name in the same district
+      { name: 'by_name_district', fields: [asc('nameKey'), asc('place.district'), asc('createdAt')] },
+    ],
+  },
+  {
+    name: 'rolemodel_nominees',
+    purpose: '已采纳的被推荐人：公开事迹与照片、本人同意记录（谁、何时），同意前任何内容都不公开',
+    indexes: [
+      { name: 'by_consent', fields: [asc('consent.status'), desc('createdAt')] },
+      { name: 'by_created', fields: [desc('createdAt')] },
+    ],
+  },
+  { name: 'rolemodel_consent_codes', purpose: '一次性同意码（_id 为同意码的哈希，不存原码）：对应的被推荐人、到期时间、使用时间', indexes: [] },
+  {
+    name: 'rolemodel_rounds',
+    purpose: '评选：起止时间、候选人、名额、投票规则与权重、每日快照时间、结果及其计算数字（_id 由文明办与 requestId 派生）',
+    indexes: [
+      { name: 'by_end', fields: [desc('endAt')] },
+      // the snapshot timer: rounds not yet closed
+      { name: 'by_status_end', fields: [asc('status'), asc('endAt')] },
+    ],
+  },
+  {
+    name: 'rolemodel_candidates',
+    purpose: '评选中的候选人（_id 为 评选__被推荐人）：公示内容、实时票数（写入时计数，进行中不对居民显示）、作废票数、快照票数、评审分、异议数',
+    indexes: [{ name: 'by_round', fields: [asc('roundId'), asc('order')] }],
+  },
+  {
+    name: 'rolemodel_vote_keys',
+    purpose: '每人每位候选人每天一票的唯一键（_id 为服务端密钥下 人+评选+候选人+日期 的单向哈希，别无字段）',
+    indexes: [],
+  },
+  {
+    name: 'rolemodel_vote_days',
+    purpose: '每人每天在一次评选中已投票数（_id 为服务端密钥下 人+评选+日期 的单向哈希），条件更新保证不超过上限',
+    indexes: [],
+  },
+  {
+    name: 'rolemodel_ballots',
+    purpose: '选票：评选、候选人、日期、小时、是否新注册账号、是否作废；不含投票人',
+    indexes: [{ name: 'by_slot', fields: [asc('roundId'), asc('candidateId'), asc('day'), asc('hour')] }],
+  },
+  {
+    name: 'rolemodel_vote_hours',
+    purpose: '每位候选人每天每小时的得票、新注册账号票、作废票（_id 为 评选__候选人__日期__小时），异常提示由此计算',
+    indexes: [{ name: 'by_round_day', fields: [asc('roundId'), asc('day'), asc('candidateId'), asc('hour')] }],
+  },
+  {
+    name: 'rolemodel_snapshots',
+    purpose: '每日票数快照（_id 为 评选__日期）：居民看到的票数只来自快照',
+    indexes: [{ name: 'by_round', fields: [asc('roundId'), desc('at')] }],
+  },
+  {
+    name: 'rolemodel_voids',
+    purpose: '作废投票记录：候选人、日期、时段、是否仅新注册账号、作废票数、理由、操作人',
+    indexes: [{ name: 'by_round_day', fields: [asc('roundId'), asc('day'), desc('at')] }],
+  },
+  {
+    name: 'rolemodel_objections',
+    purpose: '公示期异议（仅文明办可见）：候选人、内容、可选电话（_id 由提出人与 requestId 派生）',
+    indexes: [
+      { name: 'by_round', fields: [asc('roundId'), desc('createdAt')] },
+      { name: 'by_round_candidate', fields: [asc('roundId'), asc('candidateId'), desc('createdAt')] },
+      { name: 'by_objector_round', fields: [asc('objectorOpenid'), asc('roundId')] },
+    ],
+  },
+  {
+    name: 'rolemodel_honours',
+    purpose: '好人榜：入选者（_id 为 评选__被推荐人）、类别、事迹、照片、点赞数（写入时计数）',
+    indexes: [
+      { name: 'by_time', fields: [desc('honouredAt')] },
+      { name: 'by_category_time', fields: [asc('categoryId'), desc('honouredAt')] },
+    ],
+  },
+  { name: 'rolemodel_likes', purpose: '好人榜点赞（_id 为 好人__点赞人 的哈希，每人每位一次）', indexes: [] },
+  { name: 'rolemodel_secrets', purpose: '投票唯一键的服务端密钥（未配置 VOTE_SECRET 时自动生成，不返回客户端）', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {
