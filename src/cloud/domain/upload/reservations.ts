@@ -17,8 +17,8 @@ const shanghaiDay = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOStrin
 /** Who may put files in each area: anyone for report photos (handlers' after-photos too), staff for the rest. */
 function mayUploadTo(area: UploadArea, ctx: ActionContext): boolean {
   switch (area) {
+    // any resident may report with photos, and nominate a role model with photos
     case 'reports':
-    // any resident may nominate a role model with photos
     case 'rolemodel':
       return true
     case 'volunteer':
