@@ -8,6 +8,7 @@ import { reportFunction } from './report'
 import { storageFunction } from './storage'
 import { calendarFunction } from './calendar'
 import { familyFunction } from './family'
+import { rolemodelFunction } from './rolemodel'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -20,4 +21,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   storage: storageFunction,
   calendar: calendarFunction,
   family: familyFunction,
+  rolemodel: rolemodelFunction,
 }
