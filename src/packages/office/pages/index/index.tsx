@@ -22,6 +22,8 @@ const OFFICE_TOOLS: OfficeTool[] = [
   { title: '节假日与工作日', detail: '导入国务院节假日安排，工作日时限按它计算', url: '/packages/office/pages/calendar/index' },
   { title: '题库管理', detail: '新增、修改、停用创文答题题目', url: '/packages/quiz/pages/manage/index' },
   { title: '小手拉大手', detail: '参与学校、班级、家庭，每周完成和近 8 周趋势', url: '/packages/family/pages/index/index?view=overview' },
+  { title: '民意调查', detail: '按模板建问卷、发布与结束，各社区知晓率、支持率、参与率、满意度', url: '/packages/survey/pages/index/index?view=office' },
+  { title: '身边好人', detail: '推荐审核、本人同意、发起评选、异常投票、评审分和公布结果', url: '/packages/rolemodel/pages/index/index?view=office' },
   { title: '角色授权', detail: '网格员、处置人员、组织者、教师', url: '/packages/office/pages/roles/index' },
   { title: '类别与时限', detail: '随手拍类别和各环节办理时限' },
 ]

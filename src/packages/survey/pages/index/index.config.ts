@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '创文民意调查' })
+export default definePageConfig({ navigationBarTitleText: '创文民意调查', enablePullDownRefresh: true })
