@@ -229,6 +229,42 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     honour: { honourId: 'h1' },
     like: { honourId: 'h1' },
   },
+  survey: {
+    createDraft: {
+      title: '社区环境满意度调查',
+      intro: '问卷不记名',
+      questions: [
+        { id: 'q1', kind: 'single', title: '您是否知道本市正在创建全国文明城市？', required: true, measure: 'awareness', options: [{ id: 'a1', label: '知道', positive: true }, { id: 'a2', label: '不知道' }] },
+        { id: 'q2', kind: 'text', title: '您的建议', required: false, options: [] },
+      ],
+      communityIds: ['grid-demo'],
+      opensAt: Date.UTC(2026, 10, 25),
+      closesAt: Date.UTC(2026, 11, 9),
+      minAnswerSeconds: 30,
+      minSample: 30,
+      templateId: null,
+      requestId: 'req-survey-1',
+    },
+    createFromTemplate: { templateId: 'cw-standard', opensAt: Date.UTC(2026, 10, 25), closesAt: Date.UTC(2026, 11, 9), requestId: 'req-survey-2' },
+    updateDraft: { surveyId: 'sv1', title: '新标题', minSample: 20 },
+    publish: { surveyId: 'sv1' },
+    close: { surveyId: 'sv1' },
+    adminList: { state: 'open', offset: 0 },
+    adminGet: { surveyId: 'sv1' },
+    communities: {},
+    results: { surveyId: 'sv1', communityId: 'grid-demo', includeFlagged: true },
+    textAnswers: { surveyId: 'sv1', questionId: 'q8', offset: 0 },
+    exportAnswers: { surveyId: 'sv1', format: 'xlsx', delivery: 'inline', includeFlagged: false },
+    openList: {},
+    get: { surveyId: 'sv1' },
+    answer: {
+      surveyId: 'sv1',
+      startToken: 'sv1.1764036000.abcdefghijklmnopqrstuv',
+      communityId: 'grid-demo',
+      ageBand: '30-39',
+      answers: [{ questionId: 'q1', optionIds: ['a1'] }, { questionId: 'q8', text: '多设垃圾分类点' }],
+    },
+  },
 }
 
 interface JsonSchemaNode {

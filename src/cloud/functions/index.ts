@@ -8,6 +8,7 @@ import { reportFunction } from './report'
 import { storageFunction } from './storage'
 import { calendarFunction } from './calendar'
 import { familyFunction } from './family'
+import { surveyFunction } from './survey'
 import { rolemodelFunction } from './rolemodel'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
@@ -22,4 +23,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   calendar: calendarFunction,
   family: familyFunction,
   rolemodel: rolemodelFunction,
+  survey: surveyFunction,
 }

@@ -8,6 +8,7 @@ import { seedQuizDemo } from '../domain/quiz/seed'
 import { seedReports } from '../domain/report/seed'
 import { seedCalendars } from '../domain/calendar/store'
 import { seedFamily } from '../domain/family/seed'
+import { seedSurvey } from '../domain/survey/seed'
 
 /**
  * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
@@ -71,4 +72,6 @@ export async function seedDemoData(platform: Platform): Promise<void> {
   await seedVolunteer(platform)
   // after the quiz seed: its neighbours join class-demo as the demo families
   await seedFamily(platform)
+  // after the report seed: the survey's communities are its grids
+  await seedSurvey(platform)
 }

@@ -429,6 +429,33 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   { name: 'rolemodel_likes', purpose: '好人榜点赞（_id 为 好人__点赞人 的哈希，每人每位一次）', indexes: [] },
   { name: 'rolemodel_secrets', purpose: '投票唯一键的服务端密钥（未配置 VOTE_SECRET 时自动生成，不返回客户端）', indexes: [] },
+  // ---- 创文民意调查 (anonymous: no collection below holds an openid or anything derived from one but the keyed token) ----
+  {
+    name: 'surveys',
+    purpose: '问卷：题目、开放时段、社区范围、最短作答时间、最小样本',
+    indexes: [
+      { name: 'by_created', fields: [desc('createdAt')] },
+      { name: 'by_status_open', fields: [asc('status'), asc('opensAt'), asc('closesAt')] },
+      { name: 'by_template', fields: [asc('templateId'), asc('status'), desc('opensAt')] },
+    ],
+  },
+  { name: 'survey_tokens', purpose: '防重复作答：_id 为 HMAC(密钥, openid+问卷)，不存时间、不存问卷', indexes: [] },
+  {
+    name: 'survey_answers',
+    purpose: '答卷：社区、年龄段、选项、日期（不含任何个人信息、不含精确时间），_id 随机',
+    indexes: [{ name: 'by_survey', fields: [asc('surveyId'), asc('flagged'), asc('_id')] }],
+  },
+  {
+    name: 'survey_texts',
+    purpose: '简答题回答（与答卷分开存放），内容检查通过后仅文明办可见',
+    indexes: [{ name: 'by_question', fields: [asc('surveyId'), asc('questionId'), asc('status'), asc('day')] }],
+  },
+  {
+    name: 'survey_counters',
+    purpose: '写入时累加的计数：每份问卷 × 社区（或全部）× 是否过快（_id 为 问卷__社区__v/f）',
+    indexes: [{ name: 'by_survey', fields: [asc('surveyId'), asc('_id')] }],
+  },
+  { name: 'survey_secrets', purpose: '问卷令牌密钥（未配置 SURVEY_SECRET 时自动生成，不返回客户端）', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {
