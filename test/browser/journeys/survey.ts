@@ -158,6 +158,9 @@ export default async function surveyJourney(t: Journey): Promise<void> {
   })
   await visible(page, '#wm-sv-thanks').waitFor()
   await shot('08-resident-thanks')
+  await visible(page, '#wm-sv-thanks .wm-state__action').tap()
+  await visible(page, `#wm-sv-card-${surveyId}`).filter({ hasText: '您已参与' }).waitFor()
+  await shot('08b-resident-open-list')
 
   step('scanning again: told kindly it was already answered')
   await t.open(`pages/entry/index?scene=${encodeURIComponent(poster.scene)}`)

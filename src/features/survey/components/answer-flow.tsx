@@ -95,7 +95,7 @@ function Answering({ survey, onStale }: { survey: SurveyForAnswerView; onStale: 
 
   if (stage.at === 'done') {
     return (
-      <SurveyNotice id='wm-sv-thanks' glyph='谢' title='提交成功，谢谢您！' text={`${stage.thanks} 问卷不评分，也没有标准答案。`} actionText='看看其他问卷' />
+      <SurveyNotice id='wm-sv-thanks' glyph='谢' title='提交成功，谢谢您！' text={`${stage.thanks}问卷不评分，也没有标准答案。`} actionText='看看其他问卷' />
     )
   }
   if (stage.at === 'already') return <SurveyNotice id='wm-sv-answered-already' {...ALREADY} />

@@ -360,7 +360,7 @@ function QuestionEditor({
         ))}
       </View>
       <Text className='wm-field-label'>题目</Text>
-      <TextArea className='wm-sv-textarea' id={`wm-sv-qtitle-${q.id}`} value={q.title} maxlength={SURVEY_LIMITS.questionTitleMax} autoHeight placeholder='如：您对所居住社区的环境卫生是否满意？' onInput={(v) => onChange({ ...q, title: v })} />
+      <TextArea className='wm-sv-textarea wm-sv-textarea--short' id={`wm-sv-qtitle-${q.id}`} value={q.title} maxlength={SURVEY_LIMITS.questionTitleMax} autoHeight placeholder='如：您对所居住社区的环境卫生是否满意？' onInput={(v) => onChange({ ...q, title: v })} />
       <View className='wm-sv-chips wm-sv-gap'>
         <View className={`wm-sv-chip${q.required ? ' wm-sv-chip--on' : ''}`} role='checkbox' aria-checked={q.required} onClick={() => onChange({ ...q, required: !q.required })}>
           <Text>{q.required ? '✓ 必答' : '选答（点此改为必答）'}</Text>
