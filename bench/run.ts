@@ -15,6 +15,7 @@ import { runReportBench } from './report'
 import { printRatingWindowBench, runRatingWindowBench } from './rating-window'
 import { runCalendarBench } from './calendar'
 import { runVolunteerBench } from './volunteer'
+import { runSurveyBench } from './survey'
 import { runH5DeliveryBench } from './h5-delivery'
 import { runLighthouseBench } from './lighthouse'
 import { H5_DIST } from './local-host'
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   console.table(await runHandbookBench())
   console.log('## 小手拉大手 (500 schools × 40 classes × 45 families)')
   console.table(await runFamilyBench())
+  console.log('## 创文民意调查 (50k answers, results from counters)')
+  console.table(await runSurveyBench())
   console.log('## weapp build')
   if (fs.existsSync(path.join(WEAPP_DIST, 'app.json'))) {
     const sizes = measureWeapp()
