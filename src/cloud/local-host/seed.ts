@@ -8,6 +8,7 @@ import { seedQuizDemo } from '../domain/quiz/seed'
 import { seedReports } from '../domain/report/seed'
 import { seedCalendars } from '../domain/calendar/store'
 import { seedFamily } from '../domain/family/seed'
+import { seedRolemodel } from '../domain/rolemodel/seed'
 import { seedSurvey } from '../domain/survey/seed'
 
 /**
@@ -72,6 +73,7 @@ export async function seedDemoData(platform: Platform): Promise<void> {
   await seedVolunteer(platform)
   // after the quiz seed: its neighbours join class-demo as the demo families
   await seedFamily(platform)
+  await seedRolemodel(platform)
   // after the report seed: the survey's communities are its grids
   await seedSurvey(platform)
 }

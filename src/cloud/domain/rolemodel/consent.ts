@@ -12,7 +12,8 @@ import { nomineeView, urlsOf } from './views'
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const CONSENT_PAGE = 'packages/rolemodel/index'
 
-export const hashCode = (code: string) => crypto.createHash('sha256').update(`consent\n${code}`).digest('hex').slice(0, 40)
+/** dashes and case are for reading the code out; the hash is of the 12 characters */
+export const hashCode = (code: string) => crypto.createHash('sha256').update(`consent\n${code.replace(/-/g, '').toUpperCase()}`).digest('hex').slice(0, 40)
 
 /**
  * A fresh one-time consent code: 12 characters without 0/O and 1/I (read out on the phone or
