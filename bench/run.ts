@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: figures, not pass/fail — database ops/s, action latency, the report timer jobs,
- * the 小手拉大手 class board, school view and office overview,
+ * the 小手拉大手 class board, school view and office overview, 身边好人 votes and the daily snapshot,
  * weapp sizes and what a scan downloads, the H5 build's JavaScript per page, Lighthouse scores of
  * the resident pages.
  */
@@ -12,6 +12,7 @@ import { runHandbookBench } from './handbook'
 import { runFamilyBench } from './family'
 import { runQuizBench } from './quiz'
 import { runReportBench } from './report'
+import { runRolemodelBench } from './rolemodel'
 import { printRatingWindowBench, runRatingWindowBench } from './rating-window'
 import { runCalendarBench } from './calendar'
 import { runVolunteerBench } from './volunteer'
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   console.table(await runHandbookBench())
   console.log('## 小手拉大手 (500 schools × 40 classes × 45 families)')
   console.table(await runFamilyBench())
+  console.log('## 身边好人 (100k votes in one day, 20 candidates)')
+  console.table(await runRolemodelBench())
   console.log('## 创文民意调查 (50k answers, results from counters)')
   console.table(await runSurveyBench())
   console.log('## weapp build')
