@@ -101,7 +101,7 @@ export interface NomineeView {
 export interface NominationOfficeView extends MyNominationView {
   /** office only: the nominator's phone, to check facts; never shown to anyone else */
   nominatorPhone: string
-  /** photos held back by the content check (office sees them marked) */
+  /** every photo with the image check's verdict (checked on submit, so `pending` does not occur today): a rejected one is never public */
   photoChecks: Array<{ url: string; state: 'pass' | 'pending' | 'rejected' }>
   honour: HonourMark | null
   /** set once accepted (or merged into an accepted one) */
@@ -124,7 +124,7 @@ export interface ConsentCodeView {
   nomineeId: string
   /** the one-time code, shown only now; only its hash is stored */
   code: string
-  /** the mini-program page that takes it: packages/rolemodel/index?view=consent&code=… */
+  /** the mini-program page that takes it: /packages/rolemodel/pages/index/index?view=consent&code=… */
   path: string
   expiresAt: number
 }
@@ -396,7 +396,7 @@ export const rolemodelActions = {
   merge: returns<NominationOfficeView>()({
     input: z.object({ ...nominationRef, intoNominationId: id }).strict(),
     roles: ['admin'],
-    summary: '文明办确认两条推荐是同一人：前一条并入后一条（事迹与照片并入，推荐人看到「已合并」）',
+    summary: '文明办确认两条推荐是同一人：前一条并入后一条（两条事迹都留在记录里；公开内容仍以本人同意的为准；推荐人看到「已合并」）',
   }),
   markHonoured: returns<NominationOfficeView>()({
     input: z
@@ -562,7 +562,6 @@ export const ROLEMODEL_ERRORS = {
   'ROLEMODEL.CANDIDATE_NOT_FOUND': '这位不是本次评选的候选人',
   'ROLEMODEL.HONOUR_NOT_FOUND': '好人榜上没有这位',
   'ROLEMODEL.TEXT_REJECTED': '文字包含不适宜的内容，请修改后再提交',
-  'ROLEMODEL.PHOTO_REJECTED': '照片未通过内容安全检测，请更换',
   'ROLEMODEL.PHOTO_NOT_YOURS': '照片无效：只能使用您本人刚刚上传的照片',
   'ROLEMODEL.PHOTO_NOT_FOUND': '照片不存在或上传未完成，请重新上传',
   'ROLEMODEL.INVALID_TRANSITION': '这条推荐当前的状态不能执行这个操作',
@@ -571,7 +570,6 @@ export const ROLEMODEL_ERRORS = {
   'ROLEMODEL.NOTHING_TO_AMEND': '请至少补充一项内容',
   'ROLEMODEL.MERGE_SELF': '不能把推荐合并到它自己',
   'ROLEMODEL.MERGE_TARGET_CLOSED': '只能合并到待审核、需补充或已采纳的推荐',
-  'ROLEMODEL.ALREADY_HONOURED': '此人已获本级或更高级别称号，不再列入评选',
   'ROLEMODEL.CONSENT_CODE_INVALID': '同意码无效或已使用，请联系文明办重新获取',
   'ROLEMODEL.CONSENT_CODE_EXPIRED': '同意码已过期，请联系文明办重新获取',
   'ROLEMODEL.CONSENT_DONE': '本人已同意公开，无需重新生成同意码',

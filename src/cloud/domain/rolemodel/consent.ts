@@ -10,7 +10,8 @@ import { C, DAY_MS, rmFail, type ConsentCodeDoc, type NomineeDoc } from './model
 import { nomineeView, urlsOf } from './views'
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const CONSENT_PAGE = 'packages/rolemodel/index'
+/** the 身边好人 subpackage's one page; `view=consent` opens the consent screen */
+export const CONSENT_PAGE = '/packages/rolemodel/pages/index/index'
 
 /** dashes and case are for reading the code out; the hash is of the 12 characters */
 export const hashCode = (code: string) => crypto.createHash('sha256').update(`consent\n${code.replace(/-/g, '').toUpperCase()}`).digest('hex').slice(0, 40)
