@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '身边好人' })
+export default definePageConfig({ navigationBarTitleText: '身边好人', enableShareAppMessage: true, enablePullDownRefresh: true })
