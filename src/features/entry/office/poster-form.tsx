@@ -12,7 +12,7 @@ import { TARGET_LABEL } from './labels'
 import './poster-form.scss'
 
 type Kind = PosterTarget['kind']
-const KINDS: Kind[] = ['report', 'chapter', 'dailyQuiz', 'activity']
+const KINDS: Kind[] = ['report', 'chapter', 'dailyQuiz', 'activity', 'survey']
 
 interface Draft {
   title: string
@@ -23,9 +23,10 @@ interface Draft {
   chapterId: string
   sectionId: string
   activityId: string
+  surveyId: string
 }
 
-const EMPTY: Draft = { title: '', address: '', point: null, kind: 'report', chapterId: '', sectionId: '', activityId: '' }
+const EMPTY: Draft = { title: '', address: '', point: null, kind: 'report', chapterId: '', sectionId: '', activityId: '', surveyId: '' }
 
 function toTarget(d: Draft): PosterTarget | string {
   switch (d.kind) {
@@ -39,9 +40,8 @@ function toTarget(d: Draft): PosterTarget | string {
     case 'activity':
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(d.activityId.trim())) return '请填写活动编号（字母、数字、横线）'
       return { kind: 'activity', activityId: d.activityId.trim() }
-    // not offered in KINDS yet: a survey poster carries the survey id (the survey console can register one)
     case 'survey':
-      return '请从民意调查页为问卷登记海报'
+      return d.surveyId ? { kind: 'survey', surveyId: d.surveyId } : '请选择问卷'
   }
 }
 
@@ -62,6 +62,8 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
   const [requestId, setRequestId] = useState(newRequestId)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  // surveys a poster may lead to: open now, or published to open later
+  const [surveys, setSurveys] = useState<Array<{ id: string; title: string }> | null>(null)
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
 
   useEffect(() => {
@@ -69,6 +71,12 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
     // the city's grids: the office sees which grid the poster's reports will go to
     void callCloud('report', 'map', {}).then((r) => r.ok && setGrids(r.data.grids))
   }, [])
+  useEffect(() => {
+    if (draft.kind !== 'survey' || surveys) return
+    void Promise.all([callCloud('survey', 'adminList', { state: 'open' }), callCloud('survey', 'adminList', { state: 'scheduled' })]).then((lists) =>
+      setSurveys(lists.flatMap((r) => (r.ok ? r.data.items.map((s) => ({ id: s.id, title: s.title })) : []))),
+    )
+  }, [draft.kind, surveys])
 
   async function pickLocation() {
     if (process.env.TARO_ENV === 'weapp') {
@@ -218,6 +226,29 @@ export function PosterForm({ onRegistered }: { onRegistered: (poster: PosterView
             placeholder='志愿活动页面地址中 id= 后面的编号'
             onInput={(e) => set({ activityId: e.detail.value })}
           />
+        </View>
+      ) : null}
+
+      {draft.kind === 'survey' ? (
+        <View className='wm-poster-form__sub' id='wm-poster-surveys'>
+          <Text className='wm-field-label'>问卷</Text>
+          {surveys === null ? <Text className='wm-text-tertiary'>正在读取问卷…</Text> : null}
+          {surveys && surveys.length === 0 ? <Text className='wm-text-tertiary'>没有进行中或待开始的问卷：请先在「民意调查」里发布问卷。</Text> : null}
+          {(surveys ?? []).map((survey) => (
+            <View
+              key={survey.id}
+              id={`wm-poster-survey-${survey.id}`}
+              className={`wm-poster-form__chip${draft.surveyId === survey.id ? ' wm-poster-form__chip--on' : ''}`}
+              role='radio'
+              aria-checked={draft.surveyId === survey.id}
+              onClick={() => set({ surveyId: survey.id })}
+            >
+              <Text>
+                {draft.surveyId === survey.id ? '● ' : '○ '}
+                {survey.title}
+              </Text>
+            </View>
+          ))}
         </View>
       ) : null}
 
