@@ -90,7 +90,8 @@ export default async function reopenJourney(t: BrowserTest): Promise<void> {
   await t.signInAs(RESIDENT)
   await t.open(detail)
   await visible(page, '#wm-report-detail[data-status="resolved"]').waitFor()
-  const reason = page.getByText(KEPT_CLOSED_REASON).first()
+  // the grid worker's pages may still sit hidden in the H5 page stack with the same words: only a visible one counts
+  const reason = page.locator('.wm-rp-step__note:visible', { hasText: KEPT_CLOSED_REASON }).first()
   await reason.waitFor()
   await reason.scrollIntoViewIfNeeded()
   await t.shot('04-resident-sees-reason')
