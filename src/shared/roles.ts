@@ -1,5 +1,5 @@
 /** Roles granted by the office and stored server-side. `resident` is implicit for every caller. */
-export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 export type GrantableRole = Exclude<Role, 'resident'>
 export const GRANTABLE_ROLES = ROLES.filter((r): r is GrantableRole => r !== 'resident')
@@ -13,6 +13,9 @@ export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | '
   // a teacher creates classes in their school; which classes are theirs is the class's own record
   teacher: 'school',
   school_admin: 'school',
+  // 身边好人 nominations name their district in free Chinese text (文明区), not an ASCII id: which
+  // districts a reviewer reviews is the office's delegation record (rolemodel_delegations)
+  district_reviewer: null,
   admin: null,
 }
 
@@ -24,6 +27,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   handler: '处置人员',
   teacher: '教师',
   school_admin: '学校管理员',
+  district_reviewer: '区文明办审核员',
   admin: '文明办',
 }
 

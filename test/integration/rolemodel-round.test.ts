@@ -142,7 +142,7 @@ describe('身边好人 roles', () => {
 
   it('lets only the office call the office actions, and refuses them before any handler runs', async () => {
     expect(ADMIN_ONLY.sort()).toEqual(
-      ['anomalies', 'closeRound', 'consentCode', 'get', 'markHonoured', 'merge', 'nominees', 'objections', 'openRound', 'panelScores', 'queue', 'review', 'roundOffice', 'voidVotes'].sort(),
+      ['anomalies', 'closeRound', 'consentCode', 'delegate', 'delegations', 'get', 'markHonoured', 'merge', 'nominees', 'objections', 'openRound', 'panelScores', 'queue', 'review', 'reviewScope', 'roundOffice', 'voidVotes'].sort(),
     )
     await cloud.platform.db.collection('role_grants').doc('g1').set({ data: { openid: 'grid-worker', role: 'grid', scopeId: 'grid-demo', grantedBy: 'test', grantedAt: 0 } })
     const before = await cloud.snapshot()
@@ -150,6 +150,8 @@ describe('身边好人 roles', () => {
       anomalies: { roundId: 'r1', day: '2026-11-25' },
       closeRound: { roundId: 'r1' },
       consentCode: { nomineeId: 'p1' },
+      delegate: { openid: 'grid-worker', district: '文明区', granted: true },
+      delegations: {},
       get: { nominationId: 'n1' },
       markHonoured: { nominationId: 'n1', level: 'city', title: '市道德模范', year: 2025 },
       merge: { nominationId: 'n1', intoNominationId: 'n2' },
@@ -159,6 +161,7 @@ describe('身边好人 roles', () => {
       panelScores: { roundId: 'r1', scores: [{ candidateId: 'p1', score: 1 }] },
       queue: { status: 'pending' },
       review: { nominationId: 'n1', decision: 'accept' },
+      reviewScope: {},
       roundOffice: { roundId: 'r1' },
       voidVotes: { roundId: 'r1', candidateId: 'p1', day: '2026-11-25', fromHour: 0, toHour: 1, freshOnly: true, reason: '刷票刷票' },
     }

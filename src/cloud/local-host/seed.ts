@@ -43,6 +43,8 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     nickname: '文明路小学赵主任',
     grants: [{ role: 'school_admin', scopeId: DEMO_SCOPES.school }],
   },
+  // reviews 文明区's 身边好人 nominations: the rolemodel seed records the delegation
+  { openid: 'demo-district-reviewer', label: '区文明办审核员', nickname: '文明区文明办小吴', grants: [{ role: 'district_reviewer', scopeId: null }] },
   { openid: 'demo-admin', label: '文明办', nickname: '文明办小周', grants: [{ role: 'admin', scopeId: null }] },
 ]
 

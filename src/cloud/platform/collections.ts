@@ -355,7 +355,14 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_status_category', fields: [asc('status'), asc('categoryId'), asc('createdAt')] },
       // merge suggestions: the same name in the same district
       { name: 'by_name_district', fields: [asc('nameKey'), asc('place.district'), asc('createdAt')] },
+      // a district reviewer's queue: their districts only
+      { name: 'by_district_status', fields: [asc('place.district'), asc('status'), asc('createdAt')] },
     ],
+  },
+  {
+    name: 'rolemodel_delegations',
+    purpose: '文明办授权区文明办审核员审核某区（区名为推荐里填写的中文，_id 由审核员与区名派生）：审核员、区、授权人、授权时间',
+    indexes: [{ name: 'by_openid', fields: [asc('openid'), asc('district')] }],
   },
   {
     name: 'rolemodel_nominees',

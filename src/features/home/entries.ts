@@ -61,6 +61,14 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
     url: '/packages/family/pages/index/index?view=school',
   },
   {
+    key: 'rolemodel-review',
+    role: 'district_reviewer',
+    title: '好人推荐审核',
+    description: '审核文明办授权给您的区的身边好人推荐',
+    glyph: '审',
+    url: '/packages/rolemodel/pages/index/index?view=office',
+  },
+  {
     key: 'office',
     role: 'admin',
     title: '文明办工作台',

@@ -34,3 +34,6 @@ export function useLoad<T>(load: () => Promise<Result<T>>, deps: readonly unknow
   useEffect(reload, [reload])
   return { data, error, loading, reload, setData }
 }
+
+/** districts a 区文明办审核员 reviews: said on every review screen, and what decides which actions show */
+export const districtsText = (districts: readonly string[]) => districts.join('、')

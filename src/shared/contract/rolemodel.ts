@@ -12,7 +12,7 @@ import {
   type RolemodelCategoryId,
   type RoundStatus,
 } from '../rolemodel'
-import { fileId, id, noInput } from './common'
+import { fileId, id, noInput, openid } from './common'
 import { returns } from './define'
 
 /**
@@ -314,6 +314,22 @@ export interface LikeResultView {
   likedByMe: true
 }
 
+/** A district the office delegated to a 区文明办审核员: they review that district's nominations. */
+export interface DelegationView {
+  openid: string
+  /** the district as nominations write it (文明区) */
+  district: string
+  grantedBy: string
+  grantedAt: number
+}
+
+/** What the caller may review: everything (the office), or the nominations of these districts. */
+export interface ReviewScopeView {
+  office: boolean
+  /** the delegated districts; empty for the office, which reviews every district */
+  districts: string[]
+}
+
 // ---- inputs ----
 
 const requestId = z.uuid('请求编号格式不正确')
@@ -367,14 +383,27 @@ export const rolemodelActions = {
     roles: ['resident'],
     summary: '推荐人按文明办要求补充材料（仅「需补充材料」时），提交后回到待审核',
   }),
+  reviewScope: returns<ReviewScopeView>()({
+    input: noInput,
+    roles: ['admin', 'district_reviewer'],
+    summary: '我能审核哪些推荐：文明办审核全部；区文明办审核员只审核文明办授权给他的区',
+  }),
   queue: returns<NominationPage<NominationListItem>>()({
-    input: z.object({ status: z.enum(NOMINATION_STATUSES), categoryId: z.enum(ROLEMODEL_CATEGORY_IDS).optional(), cursor: cursor.optional() }).strict(),
-    roles: ['admin'],
-    summary: '文明办审核队列：某状态（可按类别）的推荐，最早在前',
+    input: z
+      .object({
+        status: z.enum(NOMINATION_STATUSES),
+        categoryId: z.enum(ROLEMODEL_CATEGORY_IDS).optional(),
+        /** one district; a district reviewer without it sees all of theirs */
+        district: placePart('区（县）').optional(),
+        cursor: cursor.optional(),
+      })
+      .strict(),
+    roles: ['admin', 'district_reviewer'],
+    summary: '审核队列：某状态（可按类别、区）的推荐，最早在前；区文明办审核员只看到授权给他的区',
   }),
   get: returns<NominationOfficeView>()({
     input: z.object(nominationRef).strict(),
-    roles: ['admin'],
+    roles: ['admin', 'district_reviewer'],
     summary: '一条推荐的全部信息：推荐人电话（仅文明办）、照片检测结果、疑似重复、已合并的推荐、处理记录',
   }),
   review: returns<AcceptResultView | NominationOfficeView>()({
@@ -390,8 +419,18 @@ export const rolemodelActions = {
       z.object({ ...nominationRef, decision: z.literal('askMore'), note: note('需要补充的内容') }).strict(),
       z.object({ ...nominationRef, decision: z.literal('decline'), reason: note('未采纳的理由') }).strict(),
     ]),
+    roles: ['admin', 'district_reviewer'],
+    summary: '审核（文明办，或被授权该区的区文明办审核员）：采纳（返回一次性同意码，交给被推荐人本人）、要求补充（推荐人可见）、不予采纳（须写理由）',
+  }),
+  delegate: returns<DelegationView[]>()({
+    input: z.object({ openid, district: placePart('区（县）'), granted: z.boolean() }).strict(),
     roles: ['admin'],
-    summary: '审核：采纳（返回一次性同意码，交给被推荐人本人）、要求补充（推荐人可见）、不予采纳（须写理由）',
+    summary: '授权（granted: true）或收回（false）某人审核某区的推荐：同时授予或撤销「区文明办审核员」角色（记入审计）；返回全部授权',
+  }),
+  delegations: returns<DelegationView[]>()({
+    input: noInput,
+    roles: ['admin'],
+    summary: '文明办查看全部审核授权：审核员、区、授权人、授权时间',
   }),
   merge: returns<NominationOfficeView>()({
     input: z.object({ ...nominationRef, intoNominationId: id }).strict(),
@@ -586,6 +625,8 @@ export const ROLEMODEL_ERRORS = {
   'ROLEMODEL.OBJECTION_LIMIT': '您对本次评选提出的异议已达上限',
   'ROLEMODEL.OBJECTION_CLOSED': '评选结果已公布，异议渠道已关闭',
   'ROLEMODEL.DAY_OUT_OF_ROUND': '这一天不在评选时间内',
+  'ROLEMODEL.DELEGATION_NOT_FOUND': '没有这项审核授权',
+  'ROLEMODEL.DISTRICT_NOT_DELEGATED': '文明办没有授权您审核这个区的推荐',
 } as const
 
 export type RolemodelErrorCode = keyof typeof ROLEMODEL_ERRORS

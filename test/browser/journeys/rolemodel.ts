@@ -26,6 +26,9 @@ const OFFICE = 'demo-admin'
 const NOMINEE = 'demo-nominee-wang'
 const NOMINEE_2 = 'demo-nominee-li'
 const ROUND_SECONDS = 22
+/** seeded with a delegation for 文明区 */
+const DISTRICT_REVIEWER = 'demo-district-reviewer'
+const HEPING_REVIEWER = 'demo-reviewer-heping'
 
 type Result = { ok: boolean; data?: unknown; code?: string; message?: string }
 
@@ -264,4 +267,52 @@ export default async function rolemodelJourney(t: BrowserTest & { step?(name: st
   await honour.locator('[id^="wm-rm-like-"]').filter({ hasText: '点赞 · 0' }).tap()
   await honour.locator('[id^="wm-rm-like-"]').filter({ hasText: '已点赞 · 1' }).waitFor()
   await t.shot('17-board')
+
+  step('the office delegates 和平区 to a reviewer in 审核授权, and takes it back after asking once')
+  const heping = dataOf<{ id: string }>(
+    await t.call(
+      'rolemodel',
+      'nominate',
+      {
+        name: '钱文华',
+        categoryId: 'honesty',
+        place: { district: '和平区', street: '长安街道', community: '新华社区' },
+        account: '钱师傅开出租车二十年，多次把乘客遗落的钱包、手机和证件送回失主手中，从不收酬谢。',
+        phone: '13800000003',
+        requestId: randomUUID(),
+      },
+      RESIDENT,
+    ),
+    'nominate 钱文华',
+  )
+  await t.signInAs(OFFICE)
+  await go(`${PAGE}?view=office`)
+  const delegations = visible(page, '#wm-rm-delegations')
+  await delegations.scrollIntoViewIfNeeded()
+  await delegations.locator('[data-district="文明区"]').waitFor()
+  await visible(page, 'input#wm-rm-delegate-openid').fill(HEPING_REVIEWER)
+  await visible(page, 'input#wm-rm-delegate-district').fill('和平区')
+  await visible(page, '#wm-rm-delegate-submit').tap()
+  await delegations.locator(`#wm-rm-delegation-${HEPING_REVIEWER}[data-district="和平区"]`).waitFor()
+  await delegations.scrollIntoViewIfNeeded()
+  await t.shot('18-delegations')
+  await delegations.locator(`#wm-rm-delegation-${HEPING_REVIEWER} [aria-label^="收回"]`).tap()
+  await confirmModal(page, '收回审核授权？')
+  await delegations.filter({ hasText: `已收回 ${HEPING_REVIEWER}` }).waitFor()
+  if ((await delegations.locator(`#wm-rm-delegation-${HEPING_REVIEWER}`).count()) > 0) throw new Error('the removed delegation is still listed')
+
+  step('文明区’s reviewer sees the review queue for 文明区 only, and the office’s other views refuse kindly')
+  await t.signInAs(DISTRICT_REVIEWER)
+  await go(`${PAGE}?view=office`)
+  await visible(page, '#wm-rm-reviewer-districts').filter({ hasText: '文明区' }).waitFor()
+  await visible(page, '#wm-rm-reviewer-pending').waitFor()
+  await t.shot('19-reviewer-home')
+  await visible(page, '#wm-rm-office-review').tap()
+  await visible(page, '#wm-rm-queue-districts').filter({ hasText: '您审核：文明区的推荐' }).waitFor()
+  await visible(page, '#wm-rm-queue [data-name="孙丽华"]').waitFor()
+  if ((await page.locator(`#wm-rm-queue-item-${heping.id}:visible`).count()) > 0) throw new Error('the 文明区 reviewer sees a 和平区 nomination')
+  await settled(page, '#wm-rm-queue')
+  await t.shot('20-reviewer-queue')
+  await go(`${PAGE}?view=setup`)
+  await visible(page, '#wm-rm-forbidden').filter({ hasText: '由文明办使用' }).waitFor()
 }

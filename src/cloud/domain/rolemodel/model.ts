@@ -33,6 +33,7 @@ export const C = {
   honours: 'rolemodel_honours',
   likes: 'rolemodel_likes',
   secrets: 'rolemodel_secrets',
+  delegations: 'rolemodel_delegations',
 } as const
 
 export const rmFail = (code: RolemodelErrorCode, message: string = ROLEMODEL_ERRORS[code]): Fail => fail(code, message)

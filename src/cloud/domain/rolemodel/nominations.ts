@@ -17,6 +17,7 @@ import { writeAudit } from '../audit'
 import { keysetPage } from '../report/paging'
 import { claimUploads, consumeReservations, ReservationTaken } from '../upload/reservations'
 import { issueCode } from './consent'
+import { mayReview, reviewScopeOf } from './delegation'
 import { C, isDuplicate, rmFail, sha, type HistoryEntry, type NominationDoc, type NomineeDoc, type StoredPhoto } from './model'
 import { listItem, myNominationView, nomineeView, officeNominationView } from './views'
 
@@ -193,12 +194,20 @@ async function duplicatesOf(ctx: ActionContext, doc: NominationDoc): Promise<Nom
 }
 
 export async function queue(
-  input: { status: NominationStatus; categoryId?: RolemodelCategoryId; cursor?: string },
+  input: { status: NominationStatus; categoryId?: RolemodelCategoryId; district?: string; cursor?: string },
   ctx: ActionContext,
-): Promise<NominationPage<NominationListItem>> {
+): Promise<NominationPage<NominationListItem> | Fail> {
+  const scope = await reviewScopeOf(ctx)
+  if (!scope.office && input.district !== undefined && !scope.districts.includes(input.district)) return rmFail('ROLEMODEL.DISTRICT_NOT_DELEGATED')
+  if (!scope.office && scope.districts.length === 0) return { items: [], nextCursor: null }
+  // by_district_status serves a district (or each of a reviewer's districts); by_status(_category) the whole city
+  const district = input.district ?? (scope.office ? undefined : scope.districts.length === 1 ? scope.districts[0] : ctx.db.command.in([...scope.districts]))
+  const where: Record<string, unknown> = { status: input.status }
+  if (district !== undefined) where['place.district'] = district
+  if (input.categoryId) where.categoryId = input.categoryId
   const page = await keysetPage<NominationDoc>(ctx.db, {
     collection: C.nominations,
-    where: input.categoryId ? { status: input.status, categoryId: input.categoryId } : { status: input.status },
+    where,
     field: 'createdAt',
     order: 'asc',
     pageSize: ROLEMODEL_LIMITS.pageSize,
@@ -218,9 +227,16 @@ async function officeView(ctx: ActionContext, doc: NominationDoc): Promise<Nomin
   return officeNominationView(ctx, doc, merged, duplicates.map((d) => listItem(d, 0)))
 }
 
+/** A nomination the caller may review; another district's is "not found", as ids are not secrets. */
+async function reviewable(ctx: ActionContext, nominationId: string): Promise<NominationDoc | Fail> {
+  const doc = await findById<NominationDoc>(ctx.db, C.nominations, nominationId)
+  if (!doc || !mayReview(await reviewScopeOf(ctx), doc)) return rmFail('ROLEMODEL.NOT_FOUND')
+  return doc
+}
+
 export async function getNomination(input: { nominationId: string }, ctx: ActionContext): Promise<NominationOfficeView | Fail> {
-  const doc = await findById<NominationDoc>(ctx.db, C.nominations, input.nominationId)
-  if (!doc) return rmFail('ROLEMODEL.NOT_FOUND')
+  const doc = await reviewable(ctx, input.nominationId)
+  if ('ok' in doc) return doc
   return officeView(ctx, doc)
 }
 
@@ -243,8 +259,8 @@ async function moveNomination(ctx: ActionContext, doc: NominationDoc, from: read
 }
 
 export async function review(input: ReviewInput, ctx: ActionContext): Promise<AcceptResultView | NominationOfficeView | Fail> {
-  const doc = await findById<NominationDoc>(ctx.db, C.nominations, input.nominationId)
-  if (!doc) return rmFail('ROLEMODEL.NOT_FOUND')
+  const doc = await reviewable(ctx, input.nominationId)
+  if ('ok' in doc) return doc
   if (!OPEN.includes(doc.status)) return rmFail('ROLEMODEL.INVALID_TRANSITION')
   const now = ctx.clock.now()
 

@@ -3,6 +3,7 @@ import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { consent } from './consent'
+import { delegationId } from './delegation'
 import { C, DAY_MS, type HonourDoc, type NominationDoc, type RoundDoc } from './model'
 import { markHonoured, merge, nominate, nominationIdFor, review } from './nominations'
 import { openRound } from './rounds'
@@ -53,7 +54,11 @@ export async function seedRolemodel(platform: Platform): Promise<void> {
   if ((await status(6)) === 'pending') await merge({ nominationId: id(6), intoNominationId: id(1) }, office)
   if ((await status(5)) === 'pending') await review({ nominationId: id(5), decision: 'askMore', note: '请补充照顾婆婆的具体年份和邻居或社区的证明' }, office)
   if ((await status(7)) === 'pending') await markHonoured({ nominationId: id(7), level: 'province', title: '省级劳动模范', year: 2023 }, office)
-  // 8 stays 待审核
+  // 8 stays 待审核, for the office and for 文明区's reviewer (demo-district-reviewer holds the role from the identity seed)
+  const reviewer = 'demo-district-reviewer'
+  await platform.db.collection(C.delegations).doc(delegationId(reviewer, '文明区')).set({
+    data: { openid: reviewer, district: '文明区', grantedBy: 'seed', grantedAt: platform.clock.now() },
+  })
 
   const now = platform.clock.now()
   if (candidates.length === 3) {

@@ -1,6 +1,7 @@
 import { CONTRACT } from '@/shared/contract'
 import { board, honour, like } from '../../domain/rolemodel/board'
 import { consent, consentPreview, nominees, reissueCode } from '../../domain/rolemodel/consent'
+import { delegate, delegations, reviewScope } from '../../domain/rolemodel/delegation'
 import { amend, getNomination, markHonoured, merge, myNominations, nominate, queue, review } from '../../domain/rolemodel/nominations'
 import { closeRound, object, objections, openRound, panelScores, roundOffice, rounds, roundView } from '../../domain/rolemodel/rounds'
 import { anomalies, takeSnapshots, vote, voidVotes } from '../../domain/rolemodel/votes'
@@ -14,9 +15,12 @@ export const rolemodelFunction = defineFunction(
     nominate: (input, ctx) => nominate(input, ctx),
     myNominations: (input, ctx) => myNominations(input, ctx),
     amend: (input, ctx) => amend(input, ctx),
+    reviewScope: (_input, ctx) => reviewScope(ctx),
     queue: (input, ctx) => queue(input, ctx),
     get: (input, ctx) => getNomination(input, ctx),
     review: (input, ctx) => review(input, ctx),
+    delegate: (input, ctx) => delegate(input, ctx),
+    delegations: (_input, ctx) => delegations(ctx),
     merge: (input, ctx) => merge(input, ctx),
     markHonoured: (input, ctx) => markHonoured(input, ctx),
     nominees: (input, ctx) => nominees(input, ctx),

@@ -16,10 +16,11 @@ import {
   type NominationListItem,
   type NominationOfficeView,
   type NominationStatus,
+  type ReviewScopeView,
 } from '@/shared/contract/rolemodel'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
-import { useLoad } from '../api'
+import { districtsText, useLoad } from '../api'
 import { ROLEMODEL_PAGE, dateText, rolemodelUrl, timeText } from '../labels'
 import { Done, OfficeRefusal, Photos, Problem, Tag, categoryLabel, placeText } from './common'
 import { STATUS_TONE } from './my-nominations'
@@ -42,10 +43,14 @@ const HISTORY_LABEL: Record<string, string> = {
 
 /** 推荐审核: the queue by state, or one nomination (?id=) with every decision the office can take. */
 export function Review({ nominationId }: { nominationId: string }) {
-  return nominationId ? <NominationDetail nominationId={nominationId} /> : <Queue />
+  // the office reviews every district; a 区文明办审核员 only theirs, and only accept / ask more / decline
+  const scope = useLoad(() => callCloud('rolemodel', 'reviewScope', {}), [])
+  if (scope.error?.code === 'AUTH.FORBIDDEN') return <OfficeRefusal what='推荐审核' />
+  if (!scope.data) return <View className='wm-card'>{scope.error ? <ErrorState what='推荐审核' message={scope.error.message} onRetry={scope.reload} /> : <Skeleton rows={8} />}</View>
+  return nominationId ? <NominationDetail nominationId={nominationId} scope={scope.data} /> : <Queue scope={scope.data} />
 }
 
-function Queue() {
+function Queue({ scope }: { scope: ReviewScopeView }) {
   const [status, setStatus] = useState<NominationStatus>('pending')
   const [items, setItems] = useState<NominationListItem[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -68,6 +73,12 @@ function Queue() {
   }
   return (
     <View className='wm-rm wm-rm-wide' id='wm-rm-queue'>
+      {scope.office ? null : (
+        <View className='wm-card' id='wm-rm-queue-districts'>
+          <Text className='wm-rm-title'>{scope.districts.length ? `您审核：${districtsText(scope.districts)}的推荐` : '文明办还没有授权您审核哪个区'}</Text>
+          <Text className='wm-text-secondary'>其他区的推荐由市文明办或该区的审核员处理。</Text>
+        </View>
+      )}
       <View className='wm-rm-chips' role='tablist'>
         {NOMINATION_STATUSES.map((s) => (
           <View key={s} role='tab' aria-selected={s === status} id={`wm-rm-queue-${s}`} className={`wm-rm-chip${s === status ? ' wm-rm-chip--on' : ''}`} onClick={() => setStatus(s)}>
@@ -118,7 +129,7 @@ function Queue() {
 
 type Decision = 'accept' | 'askMore' | 'decline' | 'honoured' | null
 
-function NominationDetail({ nominationId }: { nominationId: string }) {
+function NominationDetail({ nominationId, scope }: { nominationId: string; scope: ReviewScopeView }) {
   const got = useLoad(() => callCloud('rolemodel', 'get', { nominationId }), [nominationId])
   const [decision, setDecision] = useState<Decision>(null)
   const [code, setCode] = useState<ConsentCodeView | null>(null)
@@ -175,7 +186,7 @@ function NominationDetail({ nominationId }: { nominationId: string }) {
         </View>
         <View className='wm-rm-col'>
           {code ? <ConsentCodePanel code={code} /> : null}
-          {n.nomineeId && !code ? <NomineeConsent nomineeId={n.nomineeId} onCode={setCode} /> : null}
+          {n.nomineeId && !code && scope.office ? <NomineeConsent nomineeId={n.nomineeId} onCode={setCode} /> : null}
           {open ? (
             <>
               <Text className='wm-section-title'>审核</Text>
@@ -188,7 +199,7 @@ function NominationDetail({ nominationId }: { nominationId: string }) {
                       ['decline', '不予采纳'],
                       ['honoured', '已获评称号'],
                     ] as const
-                  ).map(([d, label]) => (
+                  ).filter(([d]) => scope.office || d !== 'honoured').map(([d, label]) => (
                     <View key={d} role='radio' aria-checked={decision === d} id={`wm-rm-decide-${d}`} className={`wm-rm-chip${decision === d ? ' wm-rm-chip--on' : ''}`} onClick={() => setDecision(d)}>
                       <Text>
                         {decision === d ? '✓ ' : ''}
@@ -203,7 +214,7 @@ function NominationDetail({ nominationId }: { nominationId: string }) {
               </View>
             </>
           ) : null}
-          {n.possibleDuplicates.length > 0 && (open || n.status === 'accepted') ? <Duplicates n={n} onMerged={update} /> : null}
+          {n.possibleDuplicates.length > 0 && (open || n.status === 'accepted') ? <Duplicates n={n} mayMerge={scope.office} onMerged={update} /> : null}
           <Text className='wm-section-title'>处理记录</Text>
           <View className='wm-card' id='wm-rm-review-history'>
             {n.history.map((h, i) => (
@@ -317,7 +328,7 @@ function HonouredForm({ n, onDone }: { n: NominationOfficeView; onDone: (n: Nomi
   )
 }
 
-function Duplicates({ n, onMerged }: { n: NominationOfficeView; onMerged: (n: NominationOfficeView) => void }) {
+function Duplicates({ n, mayMerge, onMerged }: { n: NominationOfficeView; mayMerge: boolean; onMerged: (n: NominationOfficeView) => void }) {
   const merge = async (into: NominationListItem) => {
     const sure = await Taro.showModal({ title: '确认是同一人？', content: `这条推荐将并入「${into.name}」那条（${NOMINATION_STATUS_LABEL[into.status]}），事迹和照片一并保留。`, confirmText: '合并' })
     if (!sure.confirm) return
@@ -329,6 +340,7 @@ function Duplicates({ n, onMerged }: { n: NominationOfficeView; onMerged: (n: No
     <>
       <Text className='wm-section-title'>疑似同一人（同区同名）</Text>
       <View className='wm-card' id='wm-rm-duplicates'>
+        {mayMerge ? null : <Text className='wm-text-secondary'>是否同一人由市文明办确认合并；您可以先查看，审核时参考。</Text>}
         {n.possibleDuplicates.map((d) => (
           <View key={d.id} className='wm-rm-item'>
             <View className='wm-rm-row'>
@@ -343,9 +355,11 @@ function Duplicates({ n, onMerged }: { n: NominationOfficeView; onMerged: (n: No
               <Button size='small' fill='outline' type='primary' onClick={() => openPage(rolemodelUrl('review', { id: d.id }))}>
                 查看
               </Button>
-              <Button size='small' type='primary' id={`wm-rm-merge-${d.id}`} onClick={() => void merge(d)}>
-                并入这条
-              </Button>
+              {mayMerge ? (
+                <Button size='small' type='primary' id={`wm-rm-merge-${d.id}`} onClick={() => void merge(d)}>
+                  并入这条
+                </Button>
+              ) : null}
             </View>
           </View>
         ))}
