@@ -155,3 +155,11 @@ test('the local host serves it at /open311/v2/ on 127.0.0.1, as JSON with the st
     await new Promise((resolve) => server.close(resolve))
   }
 })
+
+test('a report with a named id (as seeded demo reports have) is found by its id too', async () => {
+  const report = await reportIn(cloud, 'submitted')
+  const { _id: _original, ...fields } = await storedReport(cloud, report.id)
+  await cloud.platform.db.collection('reports').doc('demo-report-named').set({ data: { ...fields } })
+  expect(await get('requests/demo-report-named.json')).toMatchObject({ status: 200, body: [{ service_request_id: 'demo-report-named' }] })
+  expect(((await get('requests.json', { service_request_id: 'demo-report-named' })).body as unknown[]).length).toBe(1)
+})

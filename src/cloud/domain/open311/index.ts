@@ -38,8 +38,8 @@ const error = (status: number, description: string): Open311Response => ({ statu
 /** GeoReport caps a search at 90 days and 1000 requests; we answer at most 200, newest first. */
 export const OPEN311_LIMITS = { maxRangeDays: 90, defaultRangeDays: 90, maxResults: 200, maxIds: 50 } as const
 const DAY = 24 * 60 * 60 * 1000
-/** a report's document id (24 hex characters) */
-const REQUEST_ID = /^[0-9a-f]{24}$/
+/** a report's document id: 24 hex characters for residents' reports, named ids for seeded ones */
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** GeoReport's `open`: someone still has to act (a 重办 request waits for the grid worker's decision). */
 const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'reopen-requested']
