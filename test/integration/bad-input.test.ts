@@ -154,6 +154,11 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     setRoute: { categoryId: 'back-alley', gridId: 'grid-demo', unitId: 'unit-demo' },
     updateSettings: { dailyLimit: 20, ratingWindowDays: 7, contactRetentionDays: 365 },
   },
+  open311: {
+    issueKey: { partner: '12345 热线' },
+    keys: {},
+    revokeKey: { keyId: '0123456789abcdef' },
+  },
   calendar: {
     get: { year: 2026 },
     replace: { year: 2026, csv: '2026-10-01,休,国庆节', note: '国务院办公厅通知' },

@@ -12,12 +12,15 @@ import { ALICE_PHONE, HOUR, P, reportIn, startReportCloud, storedReport, type Re
  * its error arrays — and the privacy filter: nothing of the reporter, a rounded place, no staff note.
  */
 let cloud: ReportCloud
+/** a partner key the office issued: every request below presents it (open311-keys.test.ts covers keys) */
+let apiKey: string
 beforeEach(async () => {
   cloud = await startReportCloud()
+  apiKey = expectOk(await cloud.as(P.office).call('open311', 'issueKey', { partner: '12345 热线' })).key
 })
 afterEach(() => cloud.close())
 
-const get = (path: string, query: Record<string, string> = {}) => open311({ method: 'GET', path, query: new URLSearchParams(query) }, cloud.platform)
+const get = (path: string, query: Record<string, string> = {}) => open311({ method: 'GET', path, query: new URLSearchParams({ ...query, api_key: apiKey }) }, cloud.platform)
 const DAY = 24 * HOUR
 
 const GEOREPORT_FIELDS = [
@@ -133,7 +136,7 @@ describe('requests', () => {
     expect(await get('requests/0123456789abcdef01234567.json')).toMatchObject({ status: 404, body: [{ code: 404 }] })
     expect(await get('requests.xml')).toMatchObject({ status: 400 })
     expect(await get('tokens/abc.json')).toMatchObject({ status: 404 })
-    expect(await open311({ method: 'POST', path: 'requests.json', query: new URLSearchParams() }, cloud.platform)).toMatchObject({ status: 405 })
+    expect(await open311({ method: 'PUT', path: 'requests.json', query: new URLSearchParams({ api_key: apiKey }) }, cloud.platform)).toMatchObject({ status: 405 })
   })
 })
 
@@ -143,11 +146,11 @@ test('the local host serves it at /open311/v2/ on 127.0.0.1, as JSON with the st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`
-    const list = await fetch(`${base}/requests.json?status=open`)
+    const list = await fetch(`${base}/requests.json?status=open&api_key=${apiKey}`)
     expect(list.status).toBe(200)
     expect(list.headers.get('content-type')).toContain('application/json')
     expect(((await list.json()) as Array<{ service_request_id: string }>).map((r) => r.service_request_id)).toEqual([report.id])
-    const bad = await fetch(`${base}/requests.json?status=pending`)
+    const bad = await fetch(`${base}/requests.json?status=pending&api_key=${apiKey}`)
     expect([bad.status, await bad.json()]).toEqual([400, [{ code: 400, description: 'status 只能是 open 或 closed' }]])
     // the feed still answers the app: the route sits beside /api, not instead of it
     expectOk(await cloud.as(P.alice).call('report', 'get', { reportId: report.id }))

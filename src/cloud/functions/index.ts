@@ -10,6 +10,7 @@ import { calendarFunction } from './calendar'
 import { familyFunction } from './family'
 import { surveyFunction } from './survey'
 import { rolemodelFunction } from './rolemodel'
+import { open311Function } from './open311'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -24,4 +25,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   family: familyFunction,
   rolemodel: rolemodelFunction,
   survey: surveyFunction,
+  open311: open311Function,
 }

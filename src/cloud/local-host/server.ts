@@ -6,9 +6,8 @@ import { UPLOAD_AREAS, UPLOAD_ERRORS, UPLOAD_LIMITS, type UploadArea, type Uploa
 import { openid as openidSchema } from '@/shared/contract/common'
 import { failCommon } from '@/shared/errors'
 import { detectUploadType } from '../domain/upload/detect'
-import { open311 } from '../domain/open311'
 import { liveReservation, reserveUploads } from '../domain/upload/reservations'
-import type { CloudFunction } from '../runtime/define-function'
+import type { CloudFunction, HttpTriggerEvent } from '../runtime/define-function'
 import { loadGrants } from '../runtime/grants'
 import type { Caller } from '../platform'
 import type { LocalPlatform } from '../platform/local'
@@ -140,6 +139,28 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   /** Open311 GeoReport v2 for partner systems: the same code an HTTP-triggered cloud function serves */
   const OPEN311_ROOT = '/open311/v2/'
 
+  /** as WeChat's HTTP trigger would hand the request to the `open311` function, and written out as it answers */
+  async function handleOpen311(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const fn = Object.prototype.hasOwnProperty.call(functions, 'open311') ? functions.open311 : undefined
+    if (!fn) throw new HttpError(404, 'NOT_FOUND', '接口不存在')
+    const body = req.method === 'POST' ? await readBody(req, MAX_EVENT_BYTES) : Buffer.alloc(0)
+    const headers: Record<string, string> = {}
+    const contentType = req.headers['content-type']
+    if (contentType) headers['content-type'] = contentType
+    const event: HttpTriggerEvent = {
+      httpMethod: req.method ?? 'GET',
+      path: url.pathname,
+      queryStringParameters: Object.fromEntries(url.searchParams),
+      headers,
+      body: body.toString('base64'),
+      isBase64Encoded: true,
+    }
+    const answer = await fn.invoke(event, platform, null)
+    if (!('statusCode' in answer)) return sendJson(res, 500, answer)
+    res.writeHead(answer.statusCode, answer.headers)
+    res.end(answer.body)
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const { pathname } = url
@@ -165,10 +186,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       throw new HttpError(404, 'FILE.NOT_FOUND', '文件不存在')
     }
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'NOT_FOUND', '接口不存在')
-    if (pathname.startsWith(OPEN311_ROOT)) {
-      const answer = await open311({ method: req.method ?? 'GET', path: pathname.slice(OPEN311_ROOT.length), query: url.searchParams }, platform)
-      return sendJson(res, answer.status, answer.body)
-    }
+    if (pathname.startsWith(OPEN311_ROOT)) return handleOpen311(req, res, url)
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD', '不支持的请求方法')
     return serveStatic(res, pathname)
   }

@@ -463,6 +463,20 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [{ name: 'by_survey', fields: [asc('surveyId'), asc('_id')] }],
   },
   { name: 'survey_secrets', purpose: '问卷令牌密钥（未配置 SURVEY_SECRET 时自动生成，不返回客户端）', indexes: [] },
+  // ---- Open311 ----
+  {
+    name: 'open311_keys',
+    purpose: '接入方的 Open311 密钥：只存 SHA-256 摘要（hash 唯一）、接入方名称、签发与吊销时间',
+    indexes: [
+      { name: 'by_hash', fields: [asc('hash')], unique: true },
+      { name: 'by_time', fields: [desc('createdAt')] },
+    ],
+  },
+  {
+    name: 'open311_rate',
+    purpose: '每个密钥每分钟的请求计数（_id 为 密钥编号__分钟），条件自增限流；expiresAt 之后可删',
+    indexes: [{ name: 'by_expiry', fields: [asc('expiresAt')] }],
+  },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -32,12 +32,38 @@ export interface TimerSpec {
   run(ctx: ActionContext): Promise<void>
 }
 
+/** WeChat cloud's HTTP-trigger event (the function's HTTP access service), as the platform sends it. */
+export const httpTriggerEvent = z.object({
+  httpMethod: z.string().max(10),
+  path: z.string().max(2048),
+  queryStringParameters: z.record(z.string(), z.string()).nullish(),
+  headers: z.record(z.string(), z.string()).nullish(),
+  body: z.string().nullish(),
+  isBase64Encoded: z.boolean().nullish(),
+})
+export type HttpTriggerEvent = z.infer<typeof httpTriggerEvent>
+
+/** What an HTTP-triggered function answers; the platform writes it out as the HTTP response. */
+export interface HttpTriggerResponse {
+  statusCode: number
+  headers: Record<string, string>
+  body: string
+}
+
+/** Requests from outside the mini-program (partner systems): no identity, the handler decides who may. */
+export type HttpHandler = (event: HttpTriggerEvent, platform: Platform) => Promise<HttpTriggerResponse>
+
 export interface CloudFunction {
   name: string
   actions: ActionTable
   openApiPermissions: readonly OpenApiPermission[]
   timers: Readonly<Record<string, TimerSpec>>
-  /** Routes one event. `caller` is null when the platform gave no identity. Never throws. */
+  /**
+   * Routes one event. `caller` is null when the platform gave no identity. Never throws. An
+   * HTTP-trigger event to a function with an HTTP handler is answered as HTTP (first overload);
+   * every other event gets a `Result`.
+   */
+  invoke(event: HttpTriggerEvent, platform: Platform, caller: null): Promise<HttpTriggerResponse | Result<unknown>>
   invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown>>
 }
 
@@ -54,11 +80,15 @@ export function defineFunction<T extends ActionTable>(
   handlers: Handlers<T>,
   openApiPermissions: readonly OpenApiPermission[] = [],
   timers: Readonly<Record<string, TimerSpec>> = {},
+  http?: HttpHandler,
 ): CloudFunction {
-  async function invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown>> {
+  async function invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown> | HttpTriggerResponse> {
     // A timer event carries no identity; one that arrives with a caller came from a client.
     const timer = timerEvent.safeParse(event)
     if (timer.success && !caller) return runTimer(timer.data.TriggerName, platform)
+    // Likewise an HTTP-trigger event: WeChat gives it no OPENID, and only a function with an HTTP handler takes one.
+    const httpEvent = http && !caller ? httpTriggerEvent.safeParse(event) : null
+    if (http && httpEvent?.success) return runHttp(http, httpEvent.data, platform)
     const parsedEvent = eventShape.safeParse(event)
     if (!parsedEvent.success) return failCommon('EVENT.MALFORMED')
     const actionName = parsedEvent.data.action
@@ -105,7 +135,17 @@ export function defineFunction<T extends ActionTable>(
     }
   }
 
-  return { name, actions, openApiPermissions, timers, invoke }
+  async function runHttp(handler: HttpHandler, event: HttpTriggerEvent, platform: Platform): Promise<HttpTriggerResponse> {
+    try {
+      return await handler(event, platform)
+    } catch (error) {
+      platform.log.error('http failed', { fn: name, error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown' })
+      return { statusCode: 500, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: 500, description: '服务暂时不可用' }]) }
+    }
+  }
+
+  // the overloads only split the one implementation's answer by the event it was given
+  return { name, actions, openApiPermissions, timers, invoke: invoke as CloudFunction['invoke'] }
 }
 
 const timerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string().max(64) })

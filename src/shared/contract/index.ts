@@ -9,6 +9,7 @@ import { calendarActions } from './calendar'
 import { familyActions } from './family'
 import { rolemodelActions } from './rolemodel'
 import { surveyActions } from './survey'
+import { open311Actions } from './open311'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -27,6 +28,7 @@ export const CONTRACT = {
   family: familyActions,
   rolemodel: rolemodelActions,
   survey: surveyActions,
+  open311: open311Actions,
 }
 
 export type Contract = typeof CONTRACT
@@ -279,3 +281,5 @@ export {
   ROUND_STATUS_LABEL,
   ROUND_STATUSES,
 } from './rolemodel'
+export type { IssuedOpen311KeyView, Open311ErrorCode, Open311KeyView } from './open311'
+export { OPEN311_ERRORS } from './open311'

@@ -4,6 +4,8 @@ import { findById } from '../../platform/find'
 import { namesOf } from '../report/city'
 import type { ReportDoc } from '../report/types'
 import { shortNo, urlsOf } from '../report/views'
+import { partnerOf, takeRequest, type Partner } from './keys'
+import { createPartnerRequest } from './post'
 
 /**
  * Open311 GeoReport v2, read side: what partner systems (a 12345 hotline, a district platform)
@@ -21,6 +23,8 @@ export interface Open311Request {
   /** the path below /open311/v2/, e.g. `requests.json` */
   path: string
   query: URLSearchParams
+  /** a POST's fields (form-encoded or JSON, see `bodyFields`) */
+  body?: URLSearchParams
 }
 
 export interface Open311Response {
@@ -173,11 +177,34 @@ async function oneRequest(id: string, platform: Platform): Promise<Open311Respon
   return { status: 200, body: await toServiceRequests([report], platform) }
 }
 
+/**
+ * discovery.json and services.json stay open without a key, as GeoReport allows: they describe
+ * the interface, hold no report, and a partner reads them before it has a key. Everything about
+ * requests needs the partner's `api_key` (query or form field) and counts against its rate limit.
+ */
+const OPEN_PATHS = new Set(['discovery.json', 'services.json'])
+
+async function authorize(request: Open311Request, platform: Platform): Promise<Partner | Open311Response> {
+  const key = request.query.get('api_key') ?? request.body?.get('api_key') ?? ''
+  if (!key) return error(400, '缺少 api_key：请向文明办申请接入密钥')
+  const partner = await partnerOf(platform, key)
+  if (partner === 'wrong') return error(403, 'api_key 无效或已吊销')
+  if (!(await takeRequest(platform, partner.keyId))) return error(429, '请求过于频繁，请一分钟后再试')
+  return partner
+}
+
 export async function open311(request: Open311Request, platform: Platform): Promise<Open311Response> {
-  if (request.method !== 'GET') return error(405, '目前只支持查询（GET）')
   const path = request.path.replace(/^\/+/, '')
-  if (path === 'discovery.json') return { status: 200, body: discovery(platform) }
-  if (path === 'services.json') return { status: 200, body: REPORT_CATEGORIES.map(serviceOf) }
+  if (request.method !== 'GET' && !(request.method === 'POST' && path === 'requests.json')) return error(405, '只支持查询（GET）和提交 requests.json（POST）')
+  if (OPEN_PATHS.has(path)) return readOpen(path, platform)
+  const partner = await authorize(request, platform)
+  if (!('keyId' in partner)) return partner
+  if (request.method === 'POST') {
+    const outcome = await createPartnerRequest(request.body ?? new URLSearchParams(), partner, platform)
+    if (!outcome.reportId) return { status: outcome.status, body: (outcome.errors ?? []).map((description) => ({ code: outcome.status, description })) }
+    // no account at our side: GeoReport's account_id stays null
+    return { status: outcome.status, body: [{ service_request_id: outcome.reportId, service_notice: '已转入网格处置', account_id: null }] }
+  }
   const service = /^services\/([a-z-]+)\.json$/.exec(path)
   if (service) {
     const category = REPORT_CATEGORIES.find((c) => c.id === service[1])
@@ -190,4 +217,26 @@ export async function open311(request: Open311Request, platform: Platform): Prom
   // formats other than JSON are not offered
   if (/\.xml$/.test(path)) return error(400, '只提供 JSON 格式（.json）')
   return error(404, '没有这个 Open311 接口')
+}
+
+function readOpen(path: string, platform: Platform): Open311Response {
+  return path === 'discovery.json' ? { status: 200, body: discovery(platform) } : { status: 200, body: REPORT_CATEGORIES.map(serviceOf) }
+}
+
+/**
+ * A POST body as fields: partners send GeoReport's form encoding, some send JSON; a JSON object's
+ * scalar values become fields, anything else is no field at all (and fails validation).
+ */
+export function bodyFields(contentType: string, text: string): URLSearchParams {
+  if (!/json/i.test(contentType)) return new URLSearchParams(text)
+  const fields = new URLSearchParams()
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') fields.set(k, String(v))
+    }
+  } catch {
+    // a body that is not JSON has no fields: validation says what is missing
+  }
+  return fields
 }

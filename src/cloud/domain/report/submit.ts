@@ -13,16 +13,18 @@ import {
   statusLabel,
   type CategoryId,
   type LatLng,
+  type ReportCategory,
 } from '@/shared/report'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
 import { loadWorkCalendar } from '../calendar/store'
 import type { ActionContext } from '../../runtime/context'
+import type { ContentCheckResult } from '../../platform'
 import { gridAt, loadSettings } from './city'
 import { reportFail, shanghaiDay } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { checkPhotos, UPLOAD_AREA } from './photos'
-import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, UnitDoc } from './types'
+import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, UnitDoc } from './types'
 import { categoryName, confirmationId, toView } from './views'
 import { recordFollowUp } from '../entry/follow-up'
 
@@ -152,59 +154,18 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     return reportFail('REPORT.DAILY_LIMIT', `今天已上报 ${settings.dailyLimit} 条，达到每人每天的上限，请明天再来`)
   }
 
-  const now = ctx.clock.now()
-  // working-day limits count on the stored calendar (cached a minute per instance)
-  const dueAt = dueTimeOnEntry('submitted', category.limits, now, await loadWorkCalendar(ctx))
-  const report: ReportDoc = {
-    _id: id,
-    kind: category.kind,
-    categoryId: category.id,
-    status: 'submitted',
+  const { report, event } = await newReport(ctx, {
+    id,
+    category,
+    grid,
     reporterOpenid: openid,
     anonymous: input.anonymous,
     contactPhone: input.phone ?? null,
-    identityRemoved: false,
-    location: { lat: input.location.lat, lng: input.location.lng, address: input.location.address },
-    cell: cellOf(input.location),
-    gridId: grid._id,
-    unitId: null,
+    location: input.location,
     description: input.description,
-    descriptionCheck: { pass: textVerdict.pass, label: textVerdict.pass ? null : textVerdict.label ?? 'risky' },
+    textVerdict,
     photos,
-    afterPhotos: [],
-    resolutionNote: null,
-    dueAt,
-    open: true,
-    stepEnteredAt: now,
-    confirmations: 0,
-    rating: null,
-    rejectReason: null,
-    duplicateOf: null,
-    returnCount: 0,
-    reopenCount: 0,
-    public: false,
-    publishedAt: null,
-    resolvedAt: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }
-  const event: Omit<ReportEventDoc, '_id'> = {
-    reportId: id,
-    action: 'submit',
-    from: null,
-    to: 'submitted',
-    actorRole: 'reporter',
-    actorScope: null,
-    actorOpenid: openid,
-    note: null,
-    reason: null,
-    unitId: null,
-    score: null,
-    dueAt,
-    at: now,
-    seq: 1,
-  }
+  })
   try {
     await ctx.db.runTransaction(async (tx) => {
       await tx.collection('reports').add({ data: { ...report } })
@@ -229,6 +190,85 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
   await recordFollowUp(ctx, openid, 'report')
   return toView(report, 'reporter', ctx)
+}
+
+/** What a new report is made of, whoever files it: a resident through `submit`, a partner through Open311. */
+export interface NewReportParts {
+  id: string
+  category: ReportCategory
+  grid: GridDoc
+  /** null for a report a partner system forwarded: no resident stands behind it */
+  reporterOpenid: string | null
+  anonymous: boolean
+  contactPhone: string | null
+  location: LatLng & { address: string }
+  description: string
+  textVerdict: ContentCheckResult
+  photos: StoredPhoto[]
+  source?: ReportDoc['source']
+}
+
+/**
+ * The stored report and its first timeline entry: status 已提交 in the grid the place lies in, the
+ * first step's due time counted on the stored working-day calendar (cached a minute per instance).
+ */
+export async function newReport(ctx: ActionContext, parts: NewReportParts): Promise<{ report: ReportDoc; event: Omit<ReportEventDoc, '_id'> }> {
+  const now = ctx.clock.now()
+  const { id, category, grid, textVerdict } = parts
+  const dueAt = dueTimeOnEntry('submitted', category.limits, now, await loadWorkCalendar(ctx))
+  const report: ReportDoc = {
+    _id: id,
+    kind: category.kind,
+    categoryId: category.id,
+    status: 'submitted',
+    reporterOpenid: parts.reporterOpenid,
+    anonymous: parts.anonymous,
+    contactPhone: parts.contactPhone,
+    identityRemoved: false,
+    location: { lat: parts.location.lat, lng: parts.location.lng, address: parts.location.address },
+    cell: cellOf(parts.location),
+    gridId: grid._id,
+    unitId: null,
+    description: parts.description,
+    descriptionCheck: { pass: textVerdict.pass, label: textVerdict.pass ? null : textVerdict.label ?? 'risky' },
+    photos: parts.photos,
+    afterPhotos: [],
+    resolutionNote: null,
+    dueAt,
+    open: true,
+    stepEnteredAt: now,
+    confirmations: 0,
+    rating: null,
+    rejectReason: null,
+    duplicateOf: null,
+    returnCount: 0,
+    reopenCount: 0,
+    public: false,
+    publishedAt: null,
+    resolvedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...(parts.source ? { source: parts.source } : {}),
+  }
+  const event: Omit<ReportEventDoc, '_id'> = {
+    reportId: id,
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    actorRole: 'reporter',
+    actorScope: null,
+    // a partner's report is recorded under the partner, for the office's audit
+    actorOpenid: parts.reporterOpenid ?? (parts.source ? `open311:${parts.source.partner}` : null),
+    note: null,
+    reason: null,
+    unitId: null,
+    score: null,
+    dueAt,
+    at: now,
+    seq: 1,
+  }
+  return { report, event }
 }
 
 /** 我也遇到: one confirmation per person per report, counted on the report. */

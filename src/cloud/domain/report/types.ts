@@ -59,6 +59,15 @@ export interface ReportDoc {
   ratingReminded?: boolean
   /** when it reached a closed status: the retention clock for contact data runs from here */
   closedAt?: number | null
+  /**
+   * Who filed it when no resident did: a partner system forwarding through Open311 (absent on
+   * residents' reports). The partner's caller, if it gave one, is `partnerContact`.
+   */
+  source?: { partner: string }
+  /** the caller a partner forwarded (name, e-mail); the phone is `contactPhone`, cleared with it */
+  partnerContact?: { name: string | null; email: string | null } | null
+  /** a photo the partner hosts (https): kept as a link, never fetched, never shown on the public side unchecked */
+  mediaUrl?: string | null
   /** in 点赞·爆料广场 */
   public: boolean
   publishedAt: number | null
