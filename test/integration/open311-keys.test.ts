@@ -73,7 +73,7 @@ describe('POST requests.json', () => {
     })
     expect(report.dueAt).not.toBeNull()
     const seen = expectOk(await cloud.as(P.grid).call('report', 'get', { reportId: report._id }))
-    expect(seen).toMatchObject({ id: report._id })
+    expect(seen).toMatchObject({ id: report._id, reporter: { name: '来自12345 热线', phone: null } })
     // the partner's caller is the office's to know: the grid worker sees neither the phone nor the name
     expect(JSON.stringify(seen)).not.toContain(ALICE_PHONE.slice(-4))
     expect(JSON.stringify(seen)).not.toContain('张明')

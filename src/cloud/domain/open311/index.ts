@@ -62,7 +62,7 @@ function serviceOf(category: (typeof REPORT_CATEGORIES)[number]) {
     service_code: category.id,
     service_name: category.name,
     description: category.hint,
-    // a report needs at least one photo, so partners forwarding in must send attributes; GET only for now
+    // no extra attributes: a partner's POST carries the GeoReport fields only (photos are optional for partners)
     metadata: false,
     type: 'realtime',
     keywords: category.name.split('/').join(','),

@@ -92,6 +92,8 @@ async function reporterFor(report: ReportDoc, viewer: ReportViewerRole, platform
     case 'grid':
     case 'handler':
     case 'office': {
+      // a partner system's report (12345): staff see where it came from; the caller behind it is the office's to reveal
+      if (report.source) return { ...base, name: `来自${report.source.partner}`, phone: null }
       // Staff (the office included, until it asks via `reveal`) see who only when the reporter
       // chose to be named, and a phone only masked; an anonymous report shows neither.
       if (report.anonymous || !report.reporterOpenid) return { ...base, name: null, phone: null }
