@@ -1,5 +1,5 @@
 /** Roles granted by the office and stored server-side. `resident` is implicit for every caller. */
-export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'verifier', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 export type GrantableRole = Exclude<Role, 'resident'>
 export const GRANTABLE_ROLES = ROLES.filter((r): r is GrantableRole => r !== 'resident')
@@ -16,6 +16,8 @@ export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | '
   // 身边好人 nominations name their district in free Chinese text (文明区), not an ASCII id: which
   // districts a reviewer reviews is the office's delegation record (rolemodel_delegations)
   district_reviewer: null,
+  // 核销员 stand where rewards are collected; a code names its reward, so no scope is needed
+  verifier: null,
   admin: null,
 }
 
@@ -28,6 +30,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   teacher: '教师',
   school_admin: '学校管理员',
   district_reviewer: '区文明办审核员',
+  verifier: '核销员',
   admin: '文明办',
 }
 

@@ -273,6 +273,24 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
       answers: [{ questionId: 'q1', optionIds: ['a1'] }, { questionId: 'q8', text: '多设垃圾分类点' }],
     },
   },
+  rewards: {
+    list: { offset: 0 },
+    myRedemptions: { offset: 0 },
+    redeem: { rewardId: 'rw1', requestId: 'req-0001-abcd' },
+    createReward: {
+      name: '文明帆布袋',
+      pictureFileId: 'cloud://env/rewards/bag.jpg',
+      points: 50,
+      stock: 100,
+      validFrom: Date.UTC(2026, 10, 1),
+      validTo: Date.UTC(2026, 11, 31),
+      pickupPlace: '文明路社区服务中心',
+    },
+    updateReward: { rewardId: 'rw1', name: '文明水杯', points: 60, addStock: 10 },
+    withdraw: { rewardId: 'rw1' },
+    verify: { code: 'ABCD2345' },
+    rules: {},
+  },
 }
 
 interface JsonSchemaNode {

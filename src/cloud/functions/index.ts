@@ -11,6 +11,7 @@ import { familyFunction } from './family'
 import { surveyFunction } from './survey'
 import { rolemodelFunction } from './rolemodel'
 import { open311Function } from './open311'
+import { rewardsFunction } from './rewards'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -26,4 +27,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   rolemodel: rolemodelFunction,
   survey: surveyFunction,
   open311: open311Function,
+  rewards: rewardsFunction,
 }

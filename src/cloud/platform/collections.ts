@@ -145,6 +145,22 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [{ name: 'by_person', fields: [asc('openid'), desc('at')] }],
   },
   {
+    name: 'points_daily',
+    purpose: '文明积分每日上限计数：每人每条规则每天一条（_id 为 openid:原因:日期），与流水同一事务写入',
+    indexes: [],
+  },
+  {
+    name: 'rewards',
+    purpose: '积分兑换奖品：名称、图片、所需积分、库存（写入时扣减）、有效期、领取地点、是否下架',
+    indexes: [{ name: 'by_status_valid', fields: [asc('status'), asc('validTo')] }, { name: 'by_created', fields: [desc('createdAt')] }],
+  },
+  {
+    name: 'reward_redemptions',
+    purpose: '兑换记录：一次兑换一条（_id 由 openid + requestId 派生，重试不重复扣分），含核销码与领取状态',
+    indexes: [{ name: 'by_person', fields: [asc('openid'), desc('createdAt')] }],
+  },
+  { name: 'reward_codes', purpose: '核销码 → 兑换记录（_id 即核销码，保证唯一）', indexes: [] },
+  {
     name: 'reports',
     purpose: '随手拍与文明点赞：一条一文档（_id 由 openid + requestId 派生，重试即幂等）',
     indexes: [

@@ -9,6 +9,7 @@ import { calendarActions } from './calendar'
 import { familyActions } from './family'
 import { rolemodelActions } from './rolemodel'
 import { surveyActions } from './survey'
+import { rewardsActions } from './rewards'
 import { open311Actions } from './open311'
 
 /**
@@ -29,6 +30,7 @@ export const CONTRACT = {
   rolemodel: rolemodelActions,
   survey: surveyActions,
   open311: open311Actions,
+  rewards: rewardsActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -283,3 +285,15 @@ export {
 } from './rolemodel'
 export type { IssuedOpen311KeyView, Open311ErrorCode, Open311KeyView } from './open311'
 export { OPEN311_ERRORS } from './open311'
+export type {
+  PointsRulesView,
+  RedeemResultView,
+  RedemptionPage,
+  RedemptionView,
+  RewardPage,
+  RewardStatus,
+  RewardView,
+  RewardsErrorCode,
+  VerifyResultView,
+} from './rewards'
+export { REDEEM_CODE_ALPHABET, REDEEM_CODE_LENGTH, REWARD_LIMITS, REWARDS_ERRORS } from './rewards'

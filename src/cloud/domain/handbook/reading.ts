@@ -13,6 +13,7 @@ import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { recordFollowUp } from '../entry/follow-up'
+import { earnPoints } from '../points/earn'
 import { currentHandbook } from './publish'
 import { buildSearchIndex, searchIndex, type SearchIndex } from './search'
 import { findSection, readAllChapters, readChapter, toToc, type HandbookMetaDoc } from './store'
@@ -170,6 +171,11 @@ function toProgressView(doc: ProgressDoc): ChapterProgressView {
   }
 }
 
+/** 文明积分 for the first completion of a chapter (the ledger key keeps it to one award per chapter). */
+function earnChapter(ctx: ActionContext, chapterId: string) {
+  return earnPoints(ctx, { openid: ctx.caller.openid, rule: 'handbook.chapter', sourceId: `handbook:${chapterId}`, refId: chapterId }, { createProfile: true })
+}
+
 /**
  * Records that the caller reached a section. A chapter counts as read when its last section is
  * reached, every section has been seen, or the reader says so; it never becomes unread again.
@@ -207,6 +213,7 @@ export async function recordProgress(
     }
     try {
       await ctx.db.collection('handbook_progress').add({ data: { ...fresh } })
+      if (completed) await earnChapter(ctx, chapter.id)
       await recordFollowUp(ctx, openid, 'chapter')
       return toProgressView(fresh)
     } catch (error) {
@@ -219,7 +226,8 @@ export async function recordProgress(
   await ctx.db.collection('handbook_progress').doc(id).update({ data: changes })
   if (completed) {
     // only the first completion stamps the time
-    await ctx.db.collection('handbook_progress').where({ _id: id, completed: false }).update({ data: { completed: true, completedAt: now } })
+    const first = await ctx.db.collection('handbook_progress').where({ _id: id, completed: false }).update({ data: { completed: true, completedAt: now } })
+    if (first.stats.updated === 1) await earnChapter(ctx, chapter.id)
   }
   await recordFollowUp(ctx, openid, 'chapter')
   const updated = await findById<ProgressDoc>(ctx.db, 'handbook_progress', id)

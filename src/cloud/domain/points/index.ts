@@ -1,4 +1,5 @@
 import type { PointsLedgerPage } from '@/shared/contract/quiz'
+import { POINTS_RULES, REDEEM_LABEL, REDEEM_REASON } from '@/shared/points-rules'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
@@ -35,7 +36,8 @@ export interface PointsAward {
 
 /** What people read in their ledger for each reason code. Areas add theirs here. */
 export const POINTS_REASON_LABEL: Record<string, string> = {
-  'quiz.daily': '每日一练',
+  ...Object.fromEntries(Object.values(POINTS_RULES).map((r) => [r.reason, r.label])),
+  [REDEEM_REASON]: REDEEM_LABEL,
 }
 
 export const ledgerId = (openid: string, sourceId: string) => `${openid}:${sourceId}`

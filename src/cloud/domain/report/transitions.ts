@@ -15,6 +15,7 @@ import {
   type TransitionRole,
 } from '@/shared/report'
 import { findById } from '../../platform/find'
+import { earnInTransaction, type Earning } from '../points/earn'
 import { loadWorkCalendar } from '../calendar/store'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
@@ -99,6 +100,17 @@ async function entryPatch(to: ReportDoc['status'], now: number, ctx: ActionConte
   return { ratingDueAt: null, ...(CLOSED_STATUSES.includes(to) ? { closedAt: now } : {}) }
 }
 
+/**
+ * 文明积分 for the reporter when staff accept a report (派发) or approve a praise; rejection earns
+ * nothing. The report as stored in the transaction decides: a reporter who deleted their data has
+ * no openid there any more. An anonymous report still earns, since only the server knows who it was.
+ */
+function earningOf(action: TransitionAction, current: ReportDoc): Earning | null {
+  if (!current.reporterOpenid) return null
+  const rule = action === 'dispatch' && current.kind === 'report' ? 'report.accepted' : action === 'approve' && current.kind === 'praise' ? 'praise.approved' : null
+  return rule ? { openid: current.reporterOpenid, rule, sourceId: `report:${current._id}`, refId: current._id } : null
+}
+
 async function applyTransition(checked: Checked, change: Change, ctx: ActionContext): Promise<ReportView | Fail> {
   const { report, transition, scope, actorRole } = checked
   const now = ctx.clock.now()
@@ -137,6 +149,9 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
     await tx.collection('reports').doc(report._id).update({ data: { ...patch, version: seq } })
     await tx.collection('report_events').add({ data: { ...event, seq } })
     await consumeReservations(tx, change.reservations ?? [], ctx.caller.openid)
+    const earning = earningOf(change.action, current)
+    // in the transition's own transaction: of concurrent transitions only the one that moves the report earns
+    if (earning) await earnInTransaction(tx, ctx.db.command, earning, now)
     return true
   }).catch((error: unknown) => {
     // a photo was attached elsewhere meanwhile: nothing of this change was written

@@ -10,6 +10,7 @@ import type { Fail } from '@/shared/errors'
 import { encodeScene } from '@/shared/scene'
 import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
+import { earnPoints } from '../points/earn'
 import { managedShift } from './activities'
 import { closeEndedShift } from './attendance'
 import { digitsFor, rotatesAt, slotOf, SLOT_MS, tokenFor } from './checkin-code'
@@ -110,6 +111,8 @@ async function confirmOne(ctx: ActionContext, s: SignupDoc): Promise<boolean> {
     .doc(s.openid)
     .update({ data: { confirmedMinutes: _.inc(s.minutes), confirmedCount: _.inc(1), updatedAt: now } })
   await writeAudit(ctx, { subjectType: 'volunteer_signup', subjectId: s._id, action: 'confirmHours', detail: { minutes: s.minutes, shiftId: s.shiftId } })
+  // 文明积分 for the confirmed minutes, once per record; a later adjustment does not move them
+  await earnPoints(ctx, { openid: s.openid, rule: 'volunteer.hours', sourceId: `volunteer:${s._id}`, units: s.minutes, refId: s.shiftId }, { createProfile: true })
   return true
 }
 
