@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { startHostProcess } from '../support/host-process'
 import type { BrowserTest } from './types'
+import { visible } from './locate'
 
 const ROOT = path.resolve(__dirname, '../..')
 /** WM_H5_DIST: test a second H5 build folder (`WM_H5_DIST=dist-h5-host npm run build:h5`), as config/index.ts builds it */
@@ -64,7 +65,6 @@ async function callAs(baseUrl: string, fn: string, action: string, data: unknown
 }
 
 /** Tab pages stay mounted behind the current one; only the visible copy of an element counts. */
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 
 const fontSizeOf = (locator: Locator): Promise<number> =>
   locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))

@@ -1,6 +1,7 @@
-import type { Page, Response } from 'playwright-core'
+import type { Response } from 'playwright-core'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
+import { visible } from '../locate'
 
 /**
  * What the local host delivers, as the browser sees it: the H5 home page's scripts and styles
@@ -8,7 +9,6 @@ import type { BrowserTest } from '../types'
  * (first load, tabs, a photo picked, previewed, compressed on a canvas and uploaded) breaks it:
  * no `securitypolicyviolation` event and no console error.
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 
 /** Where the page keeps the CSP violations it saw (set up before any of the app's scripts run). */
 const VIOLATIONS = '__wmCspViolations'

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
+import { dataOf, visible } from '../locate'
 
 /**
  * 小手拉大手, end to end on the H5 build: the teacher creates a class on the workbench, prints the
@@ -13,7 +14,6 @@ import type { BrowserTest } from '../types'
  * a child sent with more than a nickname and a grade is refused by the server and stores nothing.
  */
 type Journey = BrowserTest & { step?(name: string): void }
-type Result = Awaited<ReturnType<BrowserTest['call']>>
 
 const TEACHER = 'demo-teacher'
 const SCHOOL_ADMIN = 'demo-school-admin'
@@ -54,12 +54,6 @@ interface Board {
   familyRows: Array<{ nicknames: string[]; doneThisWeek: number; tasksThisWeek: number; receipt: boolean }>
 }
 
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
-
-function dataOf<T>(result: Result, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
-  return result.data as T
-}
 
 function expect(condition: boolean, message: string): void {
   if (!condition) throw new Error(message)

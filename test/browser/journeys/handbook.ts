@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
+import { visible } from '../locate'
 
 /**
  * 市民文明手册 and poster entry, end to end on the H5 build:
@@ -16,7 +17,6 @@ interface PosterData {
 
 const ADDED_PARAGRAPH = '斑马线前放慢脚步，看清左右车辆再通过。'
 
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 
 const fontSizeOf = (locator: Locator): Promise<number> => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
 

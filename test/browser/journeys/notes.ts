@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
+import { dataOf, visible } from '../locate'
 
 /**
  * 常用语 and 内部备注: the office replaces the city-wide 派发 常用语 → the grid worker dispatches a
@@ -12,7 +13,6 @@ import type { BrowserTest } from '../types'
  * note screen by link is told kindly that they are not theirs. The submission goes through the
  * API (the report journey walks it on screen).
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 
 const RESIDENT = 'demo-resident'
 const GRID = 'demo-grid'
@@ -24,16 +24,10 @@ const INTERNAL_EDIT = '（张贴人电话 138****5678，已报通信管理部门
 const INTERNAL_NOTE = `${DISPATCH_PHRASES[1]}${INTERNAL_EDIT}`
 const PUBLIC_NOTE = '已约定明天上午九点到现场清理，请您留意'
 
-type Result = { ok: boolean; data?: unknown; code?: string; message?: string }
 interface PhraseSet {
   categoryId: string | null
   step: string
   texts: string[]
-}
-
-function dataOf<T>(result: Result, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
-  return result.data as T
 }
 
 async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
+import { visible } from '../locate'
 
 /**
  * The office's settings screens: 节假日与工作日 shows 2026 as seeded from the State Council notice;
@@ -7,7 +8,6 @@ import type { BrowserTest } from '../types'
  * that year; the 评价期 on 派发规则 is saved; a resident and a stale link get a kind word instead
  * of an error.
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 /** the visible element among many (menu entries, festivals) that holds `text` */
 const visibleWith = (page: Page, selector: string, text: string) => page.locator(`${selector}:visible`, { hasText: text }).first()
 

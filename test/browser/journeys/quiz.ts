@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
+import { visible } from '../locate'
 
 /**
  * 创文答题 on the H5 build: take 每日一练 (the page never knows the answers: it picks options and
@@ -8,7 +8,6 @@ import type { BrowserTest } from '../types'
  */
 const RESIDENT = 'demo-resident'
 
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 
 interface ResultData {
   correct: number

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Page } from 'playwright-core'
 import { CATEGORIES, type ReportCategory, type StepLimit } from '../../../src/shared/report/categories'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
+import { dataOf, visible } from '../locate'
 
 /**
  * 更改类别: a resident files 小广告 that is really a street stall → the grid worker corrects the
@@ -13,7 +13,6 @@ import type { BrowserTest } from '../types'
  * two categories differ (24 h and 48 h), so the due time on screen visibly moves. The submission
  * and the unit's steps go through the API (the report journey walks those on screen).
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 
 const RESIDENT = 'demo-resident'
 const GRID = 'demo-grid'
@@ -24,7 +23,6 @@ const TO = 'street-vending' // 游商小贩/占道经营: 受理 2 h, 办结 24 
 const GRID_REASON = '现场核实是流动摊贩占道经营，不是小广告'
 const OFFICE_REASON = '复核照片：摊位已撤，剩下的是电线杆上的小广告'
 
-type Result = { ok: boolean; data?: unknown; code?: string; message?: string }
 interface Entry {
   action: string
   at: number
@@ -36,11 +34,6 @@ interface View {
   categoryName: string
   dueAt: number | null
   timeline: Entry[]
-}
-
-function dataOf<T>(result: Result, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
-  return result.data as T
 }
 
 function category(id: string): ReportCategory {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Page } from 'playwright-core'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
+import { dataOf, visible } from '../locate'
 
 /**
  * 重办 is a request: a resident unhappy with a resolved report rates it 1★ → it waits as 申请重办
@@ -9,17 +9,11 @@ import type { BrowserTest } from '../types'
  * that reason on the timeline. The report is brought to 已办结 through the API (the report journey
  * walks those steps on screen); what happens after is all on screen.
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 
 const RESIDENT = 'demo-resident'
 const GRID = 'demo-grid'
 const HANDLER = 'demo-handler'
 const KEPT_CLOSED_REASON = '现场复核：小广告已全部清除，电线杆已刷漆覆盖'
-
-function dataOf<T>(result: { ok: boolean; data?: unknown; code?: string; message?: string }, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
-  return result.data as T
-}
 
 /** Uploads a photo to a path the server reserved for `openid`, as the H5 build does. */
 async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
+import { visible } from '../locate'
 
 /**
  * 随手拍 end to end on the H5 build: a resident submits with a photo and a place picked on the
  * drawn grid map → the grid worker dispatches → the unit starts and resolves with an after-photo
  * → the resident sees the timeline and rates; then the public square and the office ledger.
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 
 async function addPhoto(t: BrowserTest, label: string, colour: string): Promise<void> {
   const { page } = t

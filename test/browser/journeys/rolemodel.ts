@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
+import { dataOf, visible } from '../locate'
 
 /**
  * 身边好人, end to end on screen: a resident nominates 张桂兰 → the office accepts her from the
@@ -17,7 +18,6 @@ import type { BrowserTest } from '../types'
  * on screen: it rewrites the openRound request's endAt to a few seconds ahead (the form itself
  * only offers whole days, ending at 24:00).
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 
 const PAGE = 'packages/rolemodel/pages/index/index'
 const RESIDENT = 'demo-resident'
@@ -30,12 +30,6 @@ const ROUND_SECONDS = 22
 const DISTRICT_REVIEWER = 'demo-district-reviewer'
 const HEPING_REVIEWER = 'demo-reviewer-heping'
 
-type Result = { ok: boolean; data?: unknown; code?: string; message?: string }
-
-function dataOf<T>(result: Result, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
-  return result.data as T
-}
 
 async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
   const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'rolemodel', count: 1 }, openid), 'storage.reserve')

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
+import { dataOf, visible } from '../locate'
 
 /**
  * 创文民意调查, end to end on the H5 build: the office opens 问卷管理 from its 工作台, builds a
@@ -19,7 +20,6 @@ const RESIDENT = 'demo-resident'
 const SECOND = 'demo-volunteer'
 const SURVEY_PAGE = 'packages/survey/pages/index/index'
 
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 const visibleWith = (page: Page, selector: string, text: string): Locator => page.locator(`${selector}:visible`, { hasText: text }).first()
 /** Taro H5's <Input> is a web component around the real input: fill whichever carries the id */
 const field = (page: Page, id: string): Locator => visible(page, `input#${id}, #${id} input`)
@@ -36,11 +36,6 @@ async function settled(page: Page): Promise<void> {
 async function confirmModal(page: Page, title: string): Promise<void> {
   await page.locator('.taro-modal__title', { hasText: title }).waitFor()
   await page.locator('.taro-model__confirm').tap()
-}
-
-function dataOf<T>(result: { ok: boolean; data?: unknown; code?: string; message?: string }, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
-  return result.data as T
 }
 
 interface Question {

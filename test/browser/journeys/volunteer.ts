@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
+import { visible } from '../locate'
 
 /**
  * 志愿服务 end to end on the H5 build, on the real clock: a resident signs up (registering on the
@@ -8,7 +8,6 @@ import type { BrowserTest } from '../types'
  * test run cannot wait for, with a reason) → the resident's hours and certificate show it, and
  * anyone can verify the certificate's code.
  */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
 const MIN = 60_000
 
 interface Published {
