@@ -1,11 +1,11 @@
 /** Roles granted by the office and stored server-side. `resident` is implicit for every caller. */
-export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'verifier', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'verifier', 'liaison', 'inspector', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 export type GrantableRole = Exclude<Role, 'resident'>
 export const GRANTABLE_ROLES = ROLES.filter((r): r is GrantableRole => r !== 'resident')
 
 /** What a scoped role is scoped to; `null` means the role carries no scope. */
-export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'school' | null> = {
+export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'school' | 'inspect_team' | null> = {
   volunteer: null,
   organizer: 'team',
   grid: 'grid',
@@ -18,6 +18,10 @@ export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | '
   district_reviewer: null,
   // 核销员 stand where rewards are collected; a code names its reward, so no scope is needed
   verifier: null,
+  // 创文督查: a unit's 联络员 receives its task list and 督办单 and answers for it
+  liaison: 'unit',
+  // a 督查员 belongs to a 督查组 (市级, 区级 or 街道): the level weighs what they find, the area bounds where
+  inspector: 'inspect_team',
   admin: null,
 }
 
@@ -31,6 +35,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   school_admin: '学校管理员',
   district_reviewer: '区文明办审核员',
   verifier: '核销员',
+  liaison: '单位联络员',
+  inspector: '督查员',
   admin: '文明办',
 }
 

@@ -493,6 +493,101 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '每个密钥每分钟的请求计数（_id 为 密钥编号__分钟），条件自增限流；expiresAt 之后可删',
     indexes: [{ name: 'by_expiry', fields: [asc('expiresAt')] }],
   },
+  // ---- 创文督查 ----
+  {
+    name: 'inspect_standards',
+    purpose: '测评标准（导入的测评体系，_id 由编号派生，重新导入就地更新）：路径、原文、测评方法、佐证要求、适用点位类型、牵头与配合单位、时限',
+    indexes: [
+      { name: 'by_status_sort', fields: [asc('status'), asc('sortKey')] },
+      { name: 'by_status_lead_sort', fields: [asc('status'), asc('leadUnitId'), asc('sortKey')] },
+    ],
+  },
+  {
+    name: 'inspect_tasks',
+    purpose: '任务清单：某单位在某条标准上的任务（_id 为 标准__单位），牵头或配合、时限、材料审核状态',
+    indexes: [
+      { name: 'by_unit_sort', fields: [asc('unitId'), asc('status'), asc('sortKey')] },
+      { name: 'by_unit_deadline', fields: [asc('unitId'), asc('status'), asc('deadline')] },
+      { name: 'by_unit_evidence', fields: [asc('unitId'), asc('status'), asc('needsMaterial'), asc('evidenceStatus'), asc('sortKey')] },
+      { name: 'by_standard', fields: [asc('standardId'), asc('unitId')] },
+    ],
+  },
+  {
+    name: 'inspect_evidence',
+    purpose: '佐证材料：每次提交一条（文件、说明、审核结果与原因），历史保留',
+    indexes: [
+      { name: 'by_task', fields: [asc('taskId'), desc('submittedAt')] },
+      { name: 'by_status', fields: [asc('status'), asc('submittedAt')] },
+    ],
+  },
+  {
+    name: 'inspect_site_types',
+    purpose: '点位类型（预置约四十类，可新增）与每类的检查清单条数、点位数',
+    indexes: [{ name: 'by_order', fields: [asc('order')] }],
+  },
+  {
+    name: 'inspect_sites',
+    purpose: '测评点位：类型、位置或范围、地址、所属网格与街道、责任单位、包联单位、联系人；写入时累计的督办单与随手拍数、上次检查结果',
+    indexes: [
+      { name: 'by_status_problem', fields: [asc('status'), desc('problemKey'), asc('name')] },
+      { name: 'by_district_problem', fields: [asc('status'), asc('district'), desc('problemKey'), asc('name')] },
+      { name: 'by_type_problem', fields: [asc('status'), asc('typeId'), desc('problemKey'), asc('name')] },
+      { name: 'by_unit', fields: [asc('unitId'), asc('status'), asc('name')] },
+      { name: 'by_pair_unit', fields: [asc('pairUnitId'), asc('status'), asc('name')] },
+      { name: 'by_name', fields: [asc('name')] },
+    ],
+  },
+  {
+    name: 'inspect_site_cells',
+    purpose: '点位覆盖的 0.001° 格（_id 为 格__点位）：随手拍按所在格一次查到可能包含它的点位',
+    indexes: [{ name: 'by_cell', fields: [asc('cell')] }, { name: 'by_site', fields: [asc('siteId')] }],
+  },
+  {
+    name: 'inspect_site_reports',
+    purpose: '落在点位内的随手拍（_id 即举报编号）：点位、类别、是否未结',
+    indexes: [{ name: 'by_site', fields: [asc('siteId'), desc('createdAt')] }],
+  },
+  { name: 'inspect_teams', purpose: '督查组：名称、层级（市级/区级/街道）、范围（区或街道名，市级为空）', indexes: [] },
+  {
+    name: 'inspect_inspections',
+    purpose: '一次实地督查（_id 为手机生成的督查编号，重复提交只存一次）：点位、督查组、逐项结果与照片',
+    indexes: [{ name: 'by_site', fields: [asc('siteId'), desc('finishedAt')] }],
+  },
+  {
+    name: 'inspect_orders',
+    purpose: '督办单：每个问题一张（_id 为 督查__标准），责任单位、期限、整改答复、回头看记录、当前扣分',
+    indexes: [
+      { name: 'by_unit_status', fields: [asc('unitId'), asc('status'), desc('foundAt')] },
+      { name: 'by_unit_found', fields: [asc('unitId'), desc('foundAt')] },
+      { name: 'by_site_status', fields: [asc('siteId'), asc('status'), desc('foundAt')] },
+      { name: 'by_status_found', fields: [asc('status'), desc('foundAt')] },
+      { name: 'by_district_status', fields: [asc('district'), asc('status'), desc('foundAt')] },
+      { name: 'by_overdue', fields: [asc('status'), asc('overdueCounted'), asc('dueAt')] },
+    ],
+  },
+  { name: 'inspect_last_findings', purpose: '某点位某检查项最近一次发现的问题（_id 由点位与标准派生），判定 30 天内重复', indexes: [] },
+  { name: 'inspect_order_seq', purpose: '督办单号的每日序号（_id 为北京日期），原子自增', indexes: [] },
+  {
+    name: 'inspect_periods',
+    purpose: '单位和街道每周、每月的计数（_id 为 范围:编号:周期）：发现问题数、扣分、应整改、按时整改、材料退回、随手拍评价',
+    indexes: [{ name: 'by_scope_period', fields: [asc('scope'), asc('kind'), asc('period'), asc('scopeId')] }],
+  },
+  {
+    name: 'inspect_boards',
+    purpose: '已发布的整改率红黑榜（_id 为周一日期），冻结发布时的数据',
+    indexes: [{ name: 'by_week', fields: [desc('week')] }],
+  },
+  {
+    name: 'inspect_escalations',
+    purpose: '红黑榜末位的约谈、报组织部、问责记录（_id 为 单位__周）',
+    indexes: [
+      { name: 'by_unit', fields: [asc('unitId'), desc('week')] },
+      { name: 'by_week', fields: [desc('week')] },
+    ],
+  },
+  { name: 'inspect_ratings', purpose: '已发布的单位星级评定（_id 为月份），冻结得分及每项扣分', indexes: [{ name: 'by_month', fields: [desc('month')] }] },
+  { name: 'inspect_rules', purpose: '计分、红黑榜、星级分档、督办期限规则（_id 为 current）', indexes: [] },
+  { name: 'inspect_totals', purpose: '全市督查计数（_id 为 city）：标准数、已分解、点位、未销号督办单、待审材料', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -11,6 +11,7 @@ import { rolemodelActions } from './rolemodel'
 import { surveyActions } from './survey'
 import { rewardsActions } from './rewards'
 import { open311Actions } from './open311'
+import { inspectActions } from './inspect'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -31,6 +32,7 @@ export const CONTRACT = {
   survey: surveyActions,
   open311: open311Actions,
   rewards: rewardsActions,
+  inspect: inspectActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -297,3 +299,50 @@ export type {
   VerifyResultView,
 } from './rewards'
 export { REDEEM_CODE_ALPHABET, REDEEM_CODE_LENGTH, REWARD_LIMITS, REWARDS_ERRORS } from './rewards'
+export type {
+  BoardRowView,
+  ChecklistItemView,
+  EscalationView,
+  EvidenceFileView,
+  EvidenceQueueItem,
+  EvidenceQueuePage,
+  EvidenceView,
+  ImportChange,
+  InspectBoardView,
+  InspectErrorCode,
+  InspectHomeView,
+  InspectMapView,
+  InspectorHomeView,
+  InspectResultView,
+  InspectRulesView,
+  InspectTeamView,
+  InspectUnitView,
+  LatLngView,
+  MapSiteView,
+  OrderEventView,
+  OrderListItem,
+  OrderPage,
+  OrderPhotoView,
+  OrderView,
+  PeriodView,
+  ProblemDeductionView,
+  RatingRowView,
+  RatingsView,
+  ScoreLineView,
+  SiteDetailView,
+  SiteImportView,
+  SitePage,
+  SiteReportView,
+  SiteTypeView,
+  SiteView,
+  StandardImportView,
+  StandardPage,
+  StandardView,
+  TaskDetailView,
+  TaskView,
+  UnitRef,
+  UnitScoreView,
+  UnitTaskCounts,
+  UnitTasksView,
+} from './inspect'
+export { INSPECT_ERRORS } from './inspect'

@@ -4,10 +4,10 @@
  */
 
 /** Where uploads go. Each area is one folder in cloud storage: `<area>/<yyyymmdd>/<random>.<ext>`. */
-export const UPLOAD_AREAS = ['reports', 'volunteer', 'handbook', 'rolemodel'] as const
+export const UPLOAD_AREAS = ['reports', 'volunteer', 'handbook', 'rolemodel', 'inspect', 'evidence', 'sheets'] as const
 export type UploadArea = (typeof UPLOAD_AREAS)[number]
 
-export type UploadKind = 'image' | 'video'
+export type UploadKind = 'image' | 'video' | 'document' | 'sheet'
 
 /** Types told by the file's own bytes (never by its name or header), and the extension each is stored under. */
 export const UPLOAD_TYPES = {
@@ -17,6 +17,10 @@ export const UPLOAD_TYPES = {
   'image/gif': { ext: 'gif', kind: 'image' },
   'video/mp4': { ext: 'mp4', kind: 'video' },
   'video/quicktime': { ext: 'mov', kind: 'video' },
+  // 佐证材料 are documents as often as photos; OOXML is told apart by the parts inside the zip
+  'application/pdf': { ext: 'pdf', kind: 'document' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', kind: 'document' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', kind: 'sheet' },
 } as const satisfies Record<string, { ext: string; kind: UploadKind }>
 export type UploadMime = keyof typeof UPLOAD_TYPES
 
@@ -27,13 +31,19 @@ export const UPLOAD_AREA_KINDS: Record<UploadArea, readonly UploadKind[]> = {
   handbook: ['image'],
   // 身边好人 nomination photos
   rolemodel: ['image'],
+  // 创文督查: problem and after-rectification photos
+  inspect: ['image'],
+  // 佐证材料 for 材料审核: photos and documents
+  evidence: ['image', 'document'],
+  // the office's import sheets (测评标准, 点位信息表)
+  sheets: ['sheet'],
 }
 
 /**
  * The extensions a file may carry after its reserved path. The mini-program uploads straight to
  * storage and names the extension itself; anything else is not one of our files.
  */
-export const UPLOAD_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'mp4', 'mov'] as const
+export const UPLOAD_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'mp4', 'mov', 'pdf', 'docx', 'xlsx'] as const
 
 export const UPLOAD_LIMITS = {
   /** paths one `storage.reserve` call hands out: a report's nine photos at once */

@@ -184,33 +184,9 @@ export function randomId(prefix: string, length = 10): string {
 }
 
 // ---- weeks ----------------------------------------------------------------------------------
-// China has no daylight saving: Asia/Shanghai is always UTC+8, and a week starts on Monday.
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-export const DAY_MS = 86_400_000
-export const WEEK_MS = 7 * DAY_MS
-
-/** The Monday (Asia/Shanghai) of the week holding a UTC instant, YYYY-MM-DD. */
-export function weekOf(ms: number): string {
-  const local = new Date(ms + SHANGHAI_OFFSET_MS)
-  const daysSinceMonday = (local.getUTCDay() + 6) % 7
-  return new Date(local.getTime() - daysSinceMonday * DAY_MS).toISOString().slice(0, 10)
-}
-
-/** The UTC instant at which a week (its Monday, YYYY-MM-DD) starts in Shanghai. */
-export function weekStartMs(week: string): number {
-  return Date.parse(`${week}T00:00:00Z`) - SHANGHAI_OFFSET_MS
-}
-
-export function addWeeks(week: string, n: number): string {
-  return new Date(Date.parse(`${week}T00:00:00Z`) + n * WEEK_MS).toISOString().slice(0, 10)
-}
-
-/** Whether `week` is a real Monday, as a client might send any date. */
-export function isMonday(week: string): boolean {
-  const ms = Date.parse(`${week}T00:00:00Z`)
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === week && new Date(ms).getUTCDay() === 1
-}
+// one definition for every area that counts by Beijing week (src/shared/calendar/weeks.ts)
+export { DAY_MS, WEEK_MS, addWeeks, isMonday, weekOf, weekStartMs } from '@/shared/calendar/weeks'
+import { addWeeks, weekOf } from '@/shared/calendar/weeks'
 
 /** The weeks of a class's term, first to last. */
 export function termWeeks(cls: Pick<ClassDoc, 'startWeek' | 'termEndsAt'>): string[] {

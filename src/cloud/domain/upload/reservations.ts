@@ -25,6 +25,13 @@ function mayUploadTo(area: UploadArea, ctx: ActionContext): boolean {
       return hasRole(ctx.grants, 'organizer') || ctx.isAdmin
     case 'handbook':
       return ctx.isAdmin
+    // 创文督查: inspectors' problem photos and 联络员' after-photos; 联络员' 佐证材料
+    case 'inspect':
+      return hasRole(ctx.grants, 'inspector') || hasRole(ctx.grants, 'liaison') || ctx.isAdmin
+    case 'evidence':
+      return hasRole(ctx.grants, 'liaison') || ctx.isAdmin
+    case 'sheets':
+      return ctx.isAdmin
   }
 }
 
