@@ -73,6 +73,7 @@ export default defineAppConfig({
     // one page each, with a ?view= inside: every page path costs the main package's app.json and app.js bytes
     { root: 'packages/rolemodel', name: 'rolemodel', pages: ['pages/index/index'] },
     { root: 'packages/survey', name: 'survey', pages: ['pages/index/index'] },
+    { root: 'packages/inspect', name: 'inspect', pages: ['pages/index/index'] },
   ],
   // the journeys most opened from 首页 are fetched while the user looks at it
   preloadRule: {

@@ -12,6 +12,7 @@ import { surveyFunction } from './survey'
 import { rolemodelFunction } from './rolemodel'
 import { open311Function } from './open311'
 import { rewardsFunction } from './rewards'
+import { inspectFunction } from './inspect'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -28,4 +29,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   survey: surveyFunction,
   open311: open311Function,
   rewards: rewardsFunction,
+  inspect: inspectFunction,
 }

@@ -10,6 +10,7 @@ import { seedCalendars } from '../domain/calendar/store'
 import { seedFamily } from '../domain/family/seed'
 import { seedRolemodel } from '../domain/rolemodel/seed'
 import { seedSurvey } from '../domain/survey/seed'
+import { seedInspect } from '../domain/inspect/seed'
 
 /**
  * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
@@ -22,7 +23,7 @@ export interface DemoIdentity {
   grants: Array<{ role: GrantableRole; scopeId: string | null }>
 }
 
-export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', school: 'school-demo' } as const
+export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', school: 'school-demo', inspectTeam: 'insp-city' } as const
 
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { openid: 'demo-resident', label: '居民', nickname: '市民小王', grants: [] },
@@ -45,6 +46,9 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   },
   // reviews 文明区's 身边好人 nominations: the rolemodel seed records the delegation
   { openid: 'demo-district-reviewer', label: '区文明办审核员', nickname: '文明区文明办小吴', grants: [{ role: 'district_reviewer', scopeId: null }] },
+  // 创文督查: the 城管执法大队's 联络员 answers its task list and 督办单; the inspector is on the city's 督查组
+  { openid: 'demo-liaison', label: '单位联络员', nickname: '执法大队联络员小孙', grants: [{ role: 'liaison', scopeId: DEMO_SCOPES.unit }] },
+  { openid: 'demo-inspector', label: '督查员', nickname: '市创文办督查员老郑', grants: [{ role: 'inspector', scopeId: DEMO_SCOPES.inspectTeam }] },
   { openid: 'demo-admin', label: '文明办', nickname: '文明办小周', grants: [{ role: 'admin', scopeId: null }] },
 ]
 
@@ -78,4 +82,6 @@ export async function seedDemoData(platform: Platform): Promise<void> {
   await seedRolemodel(platform)
   // after the report seed: the survey's communities are its grids
   await seedSurvey(platform)
+  // after the report seed: sites sit in its grids and name its units
+  await seedInspect(platform)
 }

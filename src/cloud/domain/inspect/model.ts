@@ -12,6 +12,8 @@ import {
   type Severity,
   type TaskRole,
 } from '@/shared/contract/inspect'
+import type { inspectActions } from '@/shared/contract/inspect'
+import type { OutputOf, ParsedInputOf } from '@/shared/contract/define'
 import { fail, type Fail } from '@/shared/errors'
 
 /**
@@ -318,3 +320,10 @@ export interface TotalsDoc {
   openOrders: number
   evidenceWaiting: number
 }
+
+// ---- handler signatures, from the contract ----
+type Actions = typeof inspectActions
+/** The parsed input of an inspect action. */
+export type In<K extends keyof Actions> = ParsedInputOf<Actions[K]>
+/** What an inspect action's handler resolves to. */
+export type Out<K extends keyof Actions> = Promise<OutputOf<Actions[K]> | Fail>

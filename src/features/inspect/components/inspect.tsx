@@ -1,0 +1,11 @@
+import { View, Text } from '@tarojs/components'
+import type { InspectParams } from '../labels'
+
+// STUB: replaced by the screen
+export function InspectForm(_props: { params: InspectParams }) {
+  return (
+    <View className='wm-card'>
+      <Text>实地督查</Text>
+    </View>
+  )
+}
