@@ -330,6 +330,7 @@ export type {
   RatingsView,
   ScoreLineView,
   SiteDetailView,
+  SheetFileView,
   SiteImportView,
   SitePage,
   SiteReportView,

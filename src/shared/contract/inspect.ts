@@ -80,6 +80,14 @@ export interface StandardImportView {
   rows: number
 }
 
+/** A sheet the office downloads: a template to fill in, or an export. */
+export interface SheetFileView {
+  name: string
+  /** a temporary URL to download it */
+  url: string
+  fileId: string
+}
+
 export interface SiteImportView {
   applied: boolean
   added: number
@@ -511,6 +519,11 @@ export const inspectActions = {
     input: z.object({ fileId, dryRun: z.boolean().optional() }).strict(),
     roles: ['admin'],
     summary: '文明办导入测评标准表（Excel）：按编号新增或就地更新，列出变化；任何一行有错则整表不导入并逐行说明',
+  }),
+  sheetTemplate: returns<SheetFileView>()({
+    input: z.object({ kind: z.enum(['standards', 'sites']) }).strict(),
+    roles: ['admin'],
+    summary: '下载示范表格（测评标准表含示范市的示范标准，或点位信息表），照此格式填写后导入',
   }),
   standards: returns<StandardPage>()({
     input: z.object({ cursor, unitId: id.optional(), unassigned: z.boolean().optional() }).strict(),

@@ -18,3 +18,7 @@ export async function assign(_input: In<'assign'>, _ctx: ActionContext): Out<'as
 export async function units(_input: In<'units'>, _ctx: ActionContext): Out<'units'> {
   return inspectFail('INSPECT.SITE_NOT_FOUND', '尚未实现')
 }
+
+export async function sheetTemplate(_input: In<'sheetTemplate'>, _ctx: ActionContext): Out<'sheetTemplate'> {
+  return inspectFail('INSPECT.SITE_NOT_FOUND', '尚未实现')
+}

@@ -1,6 +1,6 @@
 import { CONTRACT } from '@/shared/contract'
 import { home } from '../../domain/inspect/home'
-import { assign, importStandards, standards, units } from '../../domain/inspect/standards'
+import { assign, importStandards, sheetTemplate, standards, units } from '../../domain/inspect/standards'
 import { evidenceQueue, myTasks, reviewEvidence, submitEvidence, task } from '../../domain/inspect/tasks'
 import { addSiteType, importSites, map, saveSite, site, siteTypes, sites } from '../../domain/inspect/sites'
 import { inspectorHome, saveTeam, submitInspection, teams } from '../../domain/inspect/inspections'
@@ -19,6 +19,7 @@ export const inspectFunction = defineFunction(
   {
     home: (input, ctx) => home(input, ctx),
     importStandards: (input, ctx) => importStandards(input, ctx),
+    sheetTemplate: (input, ctx) => sheetTemplate(input, ctx),
     standards: (input, ctx) => standards(input, ctx),
     assign: (input, ctx) => assign(input, ctx),
     units: (input, ctx) => units(input, ctx),
