@@ -6,7 +6,7 @@ import { writeAudit } from '../audit'
 import { csvText } from '../csv'
 import { S, shanghaiDate, surveyFail, type AnswerDoc, type SurveyDoc, type TextDoc } from './model'
 import { listCommunities } from './office'
-import { xlsxBuffer } from './xlsx'
+import { xlsxBuffer } from '../xlsx/write'
 
 const PAGE = 100
 /** one export's bound (a city-wide round is tens of thousands); the file says so if reached */
