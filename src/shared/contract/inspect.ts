@@ -526,9 +526,10 @@ export const inspectActions = {
     summary: '下载示范表格（测评标准表含示范市的示范标准，或点位信息表），照此格式填写后导入',
   }),
   standards: returns<StandardPage>()({
-    input: z.object({ cursor, unitId: id.optional(), unassigned: z.boolean().optional() }).strict(),
+    /** standardId: just that one standard (the 任务分解 screen opened by a link); INSPECT.STANDARD_NOT_FOUND when there is none */
+    input: z.object({ cursor, unitId: id.optional(), unassigned: z.boolean().optional(), standardId: id.optional() }).strict(),
     roles: ['admin'],
-    summary: '文明办查看测评标准（按编号，可按单位或未分解筛选）',
+    summary: '文明办查看测评标准（按编号，可按单位或未分解筛选；或只看一条）',
   }),
   assign: returns<StandardView>()({
     input: z.object({ standardId: id, leadUnitId: id, supportUnitIds: z.array(id).max(30), deadline: ms.nullable() }).strict(),
