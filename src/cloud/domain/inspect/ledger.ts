@@ -66,7 +66,14 @@ export function deductionOf(
   return { centi, how }
 }
 
-type Counter = 'found' | 'repeats' | 'falseFound' | 'deduction' | 'materialReturns' | 'ratings' | 'satisfied' | 'due' | 'onTime' | `foundByLevel.${InspectLevel}`
+/**
+ * A period doc as the ledger writes it: PeriodDoc plus the deduction split by level, so a score
+ * page prints one line per level without reading the orders.
+ */
+export type LedgerPeriodDoc = PeriodDoc & { deductionByLevel: Record<InspectLevel, number> }
+
+type ByLevel = `foundByLevel.${InspectLevel}` | `deductionByLevel.${InspectLevel}`
+type Counter = 'found' | 'repeats' | 'falseFound' | 'deduction' | 'materialReturns' | 'ratings' | 'satisfied' | 'due' | 'onTime' | ByLevel
 type Deltas = Partial<Record<Counter, number>>
 
 interface PeriodKey {
@@ -109,6 +116,7 @@ function contributions(order: OrderDoc): Map<string, { key: PeriodKey; deltas: D
     repeats: order.repeat ? 1 : 0,
     falseFound: order.falseCount,
     deduction: order.deduction,
+    [`deductionByLevel.${order.level}`]: order.deduction,
   })
   add(keysAt(order.dueAt, order.unitId, order.district), {
     due: 1,
@@ -117,7 +125,7 @@ function contributions(order: OrderDoc): Map<string, { key: PeriodKey; deltas: D
   return out
 }
 
-function emptyPeriod(key: PeriodKey, now: number): PeriodDoc {
+function emptyPeriod(key: PeriodKey, now: number): LedgerPeriodDoc {
   return {
     _id: periodDocId(key),
     ...key,
@@ -126,6 +134,7 @@ function emptyPeriod(key: PeriodKey, now: number): PeriodDoc {
     repeats: 0,
     falseFound: 0,
     deduction: 0,
+    deductionByLevel: { city: 0, district: 0, street: 0 },
     materialReturns: 0,
     ratings: 0,
     satisfied: 0,
@@ -153,8 +162,9 @@ async function bump(ctx: ActionContext, key: PeriodKey, deltas: Deltas): Promise
   if ((await inc()).stats.updated === 1) return
   const doc = emptyPeriod(key, now)
   for (const [field, n] of moves) {
-    if (field.startsWith('foundByLevel.')) doc.foundByLevel[field.slice('foundByLevel.'.length) as InspectLevel] += n
-    else doc[field as Exclude<Counter, `foundByLevel.${InspectLevel}`>] += n
+    const [group, level] = field.split('.') as ['foundByLevel' | 'deductionByLevel', InspectLevel | undefined]
+    if (level) doc[group][level] += n
+    else doc[field as Exclude<Counter, ByLevel>] += n
   }
   try {
     await periods.add({ data: { ...doc } })
