@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
@@ -16,7 +16,8 @@ import {
   type OrderStatus,
   type Severity,
 } from '@/shared/inspect'
-import type { Fail } from '@/shared/errors'
+import type { Fail, Result } from '@/shared/errors'
+import { useLoad } from '../api'
 import '../inspect.scss'
 
 // ---- words ----
@@ -261,4 +262,60 @@ export function openFile(file: { url: string; kind: 'image' | 'document'; name?:
   void Taro.downloadFile({ url: file.url })
     .then((r) => Taro.openDocument({ filePath: r.tempFilePath, showMenu: true }))
     .catch(() => Taro.showToast({ icon: 'none', title: '文件打开失败，请稍后再试' }))
+}
+
+// ---- paging ----
+
+export interface Paged<P extends { items: unknown[]; nextCursor: string | null }> {
+  /** the first page as it came (its counts and totals), null until it arrives */
+  first: P | null
+  items: P['items']
+  error: Fail | null
+  loading: boolean
+  more: boolean
+  loadingMore: boolean
+  loadMore: () => void
+  reload: () => void
+  /** a page's error on 加载更多 (the list stays as it was) */
+  moreError: string | null
+}
+
+/**
+ * A paged list: the first page through useLoad (skeleton, error, retry), further pages appended
+ * by 「加载更多」; a change of `deps` starts again from the first page.
+ */
+export function usePaged<P extends { items: unknown[]; nextCursor: string | null }>(load: (cursor?: string) => Promise<Result<P>>, deps: readonly unknown[]): Paged<P> {
+  const first = useLoad(() => load(undefined), deps)
+  const [extra, setExtra] = useState<{ items: P['items']; cursor: string | null } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [moreError, setMoreError] = useState<string | null>(null)
+  useEffect(() => {
+    setExtra(null)
+    setMoreError(null)
+  }, [first.data])
+  const cursor = extra ? extra.cursor : (first.data?.nextCursor ?? null)
+  const loadMore = () => {
+    if (!cursor || busy) return
+    setBusy(true)
+    setMoreError(null)
+    void load(cursor).then((r) => {
+      setBusy(false)
+      if (!r.ok) {
+        setMoreError(r.message)
+        return
+      }
+      setExtra((prev) => ({ items: [...(prev?.items ?? []), ...r.data.items], cursor: r.data.nextCursor }))
+    })
+  }
+  return {
+    first: first.data,
+    items: [...(first.data?.items ?? []), ...(extra?.items ?? [])],
+    error: first.error,
+    loading: first.loading,
+    more: cursor !== null,
+    loadingMore: busy,
+    loadMore,
+    reload: first.reload,
+    moreError,
+  }
 }
