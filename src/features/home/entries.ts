@@ -14,6 +14,8 @@ export interface HomeEntry {
 export interface WorkbenchEntry extends HomeEntry {
   /** shown only to callers who hold this role */
   role: Role
+  /** …or any of these: one door for several roles, shown once */
+  also?: readonly Role[]
 }
 
 export const JOURNEY_ENTRIES: readonly HomeEntry[] = [
@@ -69,6 +71,15 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
     url: '/packages/rolemodel/pages/index/index?view=office',
   },
   {
+    key: 'inspect',
+    role: 'liaison',
+    also: ['inspector', 'admin'],
+    title: '创文督查',
+    description: '任务清单、点位督查、督办整改、单位得分',
+    glyph: '查',
+    url: '/packages/inspect/pages/index/index',
+  },
+  {
     key: 'office',
     role: 'admin',
     title: '文明办工作台',
@@ -79,5 +90,5 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
 ]
 
 export function workbenchesFor(roles: readonly Role[]): WorkbenchEntry[] {
-  return WORKBENCH_ENTRIES.filter((entry) => roles.includes(entry.role))
+  return WORKBENCH_ENTRIES.filter((entry) => roles.includes(entry.role) || !!entry.also?.some((r) => roles.includes(r)))
 }

@@ -16,6 +16,7 @@ interface OfficeTool {
 const OFFICE_TOOLS: OfficeTool[] = [
   { title: '海报管理', detail: '登记公益广告、生成小程序码、看扫码效果', url: '/packages/office/pages/posters/index' },
   { title: '手册发布', detail: '修改《市民文明手册》章节并发布新版本', url: '/packages/office/pages/handbook/index' },
+  { title: '创文督查', detail: '测评标准导入与任务分解、材料审核、点位与督查、督办单、红黑榜与星级评定', url: '/packages/inspect/pages/index/index' },
   { title: '督查台账', detail: '超期未办的随手拍，按超期时长排列', url: '/packages/reports/pages/ledger/index' },
   { title: '派发规则', detail: '类别到责任单位的派发、每人每日上报上限、评价期、保留期', url: '/packages/reports/pages/routing/index' },
   { title: '常用语', detail: '各类别、各环节的标准答复，网格员和责任单位点选后修改', url: '/packages/reports/pages/phrases/index' },
