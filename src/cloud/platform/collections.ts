@@ -588,6 +588,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'inspect_ratings', purpose: '已发布的单位星级评定（_id 为月份），冻结得分及每项扣分', indexes: [{ name: 'by_month', fields: [desc('month')] }] },
   { name: 'inspect_rules', purpose: '计分、红黑榜、星级分档、督办期限规则（_id 为 current）', indexes: [] },
   { name: 'inspect_totals', purpose: '全市督查计数（_id 为 city）：标准数、已分解、点位、未销号督办单、待审材料', indexes: [] },
+  {
+    name: 'inspect_site_states',
+    purpose: '点位按状态（无问题/有未销号/有超期）的计数，写入时维护（_id 为 街道|类型，* 表示全部）：一张图的数字不数点位',
+    indexes: [{ name: 'by_kind', fields: [asc('kind'), asc('district')] }],
+  },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -765,6 +765,7 @@ export const INSPECT_ERRORS = {
   'INSPECT.NOT_PUBLISHED': '该周期尚未发布',
   'INSPECT.BAD_BANDS': '星级分档须从高到低、分数与星数都递减',
   'INSPECT.BAD_AREA': '区级和街道督查组须写明范围',
+  'INSPECT.PHOTO_REJECTED': '有照片未通过内容安全检测，请换一张',
   'INSPECT.BAD_PERIOD': '周请写该周周一的日期（如 2026-11-30），周和月只能选一个',
 } as const
 export type InspectErrorCode = keyof typeof INSPECT_ERRORS

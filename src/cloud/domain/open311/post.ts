@@ -8,6 +8,7 @@ import type { ActionContext } from '../../runtime/context'
 import { gridAt } from '../report/city'
 import { newReport, reportIdFor } from '../report/submit'
 import type { ReportDoc } from '../report/types'
+import { linkReportToSite } from '../inspect/site-reports'
 import type { Partner } from './keys'
 
 /**
@@ -101,5 +102,7 @@ export async function createPartnerRequest(form: URLSearchParams, partner: Partn
     // the same request_id arrived twice at once: the other one stored it
     if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
   }
+  // counts on the 点位 it falls in (创文督查); logs and never throws, the report stands either way
+  await linkReportToSite(ctx, stored)
   return { status: 201, reportId: id }
 }

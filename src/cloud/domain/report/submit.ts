@@ -27,6 +27,7 @@ import { checkPhotos, UPLOAD_AREA } from './photos'
 import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, UnitDoc } from './types'
 import { categoryName, confirmationId, toView } from './views'
 import { recordFollowUp } from '../entry/follow-up'
+import { linkReportToSite } from '../inspect/site-reports'
 
 export interface SubmitInput {
   categoryId: CategoryId
@@ -189,6 +190,8 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   }
   // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
   await recordFollowUp(ctx, openid, 'report')
+  // counts on the 点位 it falls in (创文督查); logs and never throws, the report stands either way
+  await linkReportToSite(ctx, report)
   return toView(report, 'reporter', ctx)
 }
 

@@ -28,6 +28,8 @@ import { checkNote, checkPhotos } from './photos'
 import { addConfirmation } from './submit'
 import type { ReportDoc, ReportEventDoc, ReopenRequest, UnitDoc } from './types'
 import { toView } from './views'
+import { recordRating } from '../inspect/ledger'
+import { reportOpenChanged } from '../inspect/site-reports'
 
 /**
  * Every status change goes through `applyTransition`: the caller must hold the transition's role
@@ -161,6 +163,10 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   if (moved === 'photo-taken') return reportFail('REPORT.PHOTO_NOT_YOURS')
   if (!moved) return reportFail('REPORT.STALE')
   const after: ReportDoc = { ...report, ...patch }
+  // 创文督查: a closed (or reopened) report leaves (or rejoins) its 点位's open count; logs, never throws
+  if (report.open !== after.open) await reportOpenChanged(ctx, report._id, after.open)
+  // 创文督查: a resident's rating of a unit's handling counts in the unit's satisfaction
+  if (change.score != null && report.unitId) await recordRating(ctx, report.unitId, change.score, now).catch((error: unknown) => ctx.log.error('inspect.recordRating failed', { reportId: report._id, error: String(error) }))
   if ((change.action === 'reopen' || change.action === 'keepClosed') && report.reporterOpenid) {
     // an internal note is not the reporter's to read, in the app or in a message
     await notifyReopenDecided(ctx, report.reporterOpenid, after, change.action, change.noteVisibility === 'internal' ? null : change.note ?? null)

@@ -4,7 +4,7 @@ import { assign, importStandards, sheetTemplate, standards, units } from '../../
 import { evidenceQueue, myTasks, reviewEvidence, submitEvidence, task } from '../../domain/inspect/tasks'
 import { addSiteType, importSites, map, saveSite, site, siteTypes, sites } from '../../domain/inspect/sites'
 import { inspectorHome, saveTeam, submitInspection, teams } from '../../domain/inspect/inspections'
-import { order, orders, recheck, rechecks, rectify } from '../../domain/inspect/orders'
+import { markOverdueOrders, order, orders, recheck, rechecks, rectify } from '../../domain/inspect/orders'
 import { board, escalations, publishBoard, publishRatings, ratings, rules, setRules, unitScore } from '../../domain/inspect/scores'
 import { defineFunction } from '../../runtime/define-function'
 
@@ -54,6 +54,10 @@ export const inspectFunction = defineFunction(
     setRules: (input, ctx) => setRules(input, ctx),
   },
   ['security.imgSecCheck'],
+  {
+    // hourly: 督办单 past their deadline count on their site's overdue figure (resumable, idempotent)
+    overdue: { cron: '0 0 * * * * *', everyMs: 60 * 60_000, run: async (ctx) => void (await markOverdueOrders(ctx)) },
+  },
 )
 
 export default inspectFunction
