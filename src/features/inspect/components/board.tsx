@@ -118,7 +118,7 @@ export function BoardView({ params }: { params: InspectParams }) {
     return (
       <View className='wm-fd' id='wm-inspect-board'>
         {picker}
-        {gate(load, { whom: '市民', what: '整改率红黑榜' })}
+        {gate(load, { audience: 'staff', what: '整改率红黑榜' })}
       </View>
     )
   }

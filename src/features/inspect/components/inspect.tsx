@@ -126,8 +126,8 @@ export function InspectForm({ params }: { params: InspectParams }) {
       </View>
     )
   }
-  if (!site) return <>{gate(load, { whom: '督查员', what: '实地督查', byId: true })}</>
-  if (!site.mayInspect) return <Refusal whom='本组范围内的督查员' what='实地督查' />
+  if (!site) return <>{gate(load, { audience: 'inspector', what: '实地督查', byId: true })}</>
+  if (!site.mayInspect) return <Refusal audience='inspector' what='实地督查' />
   if (site.checklist.length === 0) {
     return (
       <View className='wm-card'>
@@ -135,7 +135,7 @@ export function InspectForm({ params }: { params: InspectParams }) {
       </View>
     )
   }
-  if (!draft) return <>{gate({ ...load, data: null }, { whom: '督查员', what: '实地督查' })}</>
+  if (!draft) return <>{gate({ ...load, data: null }, { audience: 'inspector', what: '实地督查' })}</>
 
   const update = (standardId: string, change: (item: DraftItem) => DraftItem) => {
     const next: Draft = { ...draft, items: draft.items.map((i) => (i.standardId === standardId ? change(i) : i)) }

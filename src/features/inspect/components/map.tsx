@@ -134,7 +134,7 @@ export function InspectMap(_props: { params: InspectParams }) {
   // the districts come with the first answer; a filtered answer may list fewer
   const [districts, setDistricts] = useState<string[]>([])
   if (view && districts.length === 0 && view.districts.length > 0) setDistricts(view.districts)
-  if (!view) return <>{gate(load, { whom: '督查员和文明办', what: '实地督查一张图' })}</>
+  if (!view) return <>{gate(load, { audience: 'inspector', what: '实地督查一张图' })}</>
   const typeList = (types.data ?? []).filter((t) => t.siteCount > 0)
   const districtNames = ['全部区域', ...districts]
   const typeNames = ['全部类型', ...typeList.map((t) => t.name)]

@@ -120,7 +120,7 @@ export function OrderView({ params }: { params: InspectParams }) {
   const load = useLoad(() => (params.orderId ? callCloud('inspect', 'order', { orderId: params.orderId }) : Promise.resolve({ ok: false as const, code: 'INSPECT.ORDER_NOT_FOUND', message: '' })), [params.orderId])
   if (!params.orderId) return <Gone />
   const o = load.data
-  if (!o) return <>{gate(load, { whom: '单位联络员、督查员和文明办', what: '督办单', byId: true })}</>
+  if (!o) return <>{gate(load, { audience: 'staff', what: '督办单', byId: true })}</>
   const late = o.status !== 'closed' && o.overdue
   return (
     <View className='wm-fd wm-fd-cols' id='wm-inspect-order'>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { Missing, Refusal as SharedRefusal, type Audience } from './common'
 import type { OrderListItem, OrderPage } from '@/shared/contract'
 import type { Fail, Result } from '@/shared/errors'
 import { INSPECT_LEVEL_LABEL, ORDER_STATUSES, ORDER_STATUS_LABEL, SEVERITY_LABEL, type OrderStatus } from '@/shared/inspect'
@@ -68,31 +69,11 @@ export function Btn({ id, text, onTap, busy = false, tone = 'primary', disabled 
   )
 }
 
-const goHome = () => openPage('/pages/home/index')
+/** A role that may not use the view: whom it is for, and a way on (U1's words, one voice for the area). */
+export const Refusal = ({ audience, what }: { audience: Audience; what: string }) => <SharedRefusal audience={audience} what={what} />
 
-/** A role that may not use the view: whom it is for, and a way back. */
-export function Refusal({ whom, what }: { whom: string; what: string }) {
-  return (
-    <View className='wm-card' id='wm-inspect-forbidden'>
-      <EmptyState
-        glyph='督'
-        title={`此页面仅限${whom}使用`}
-        description={`「${what}」是创文督查的工作页面。如果您是${whom}，请联系市文明办开通身份。`}
-        actionText='返回首页'
-        onAction={goHome}
-      />
-    </View>
-  )
-}
-
-/** A stale or mistyped link: never a validation message. */
-export function Gone() {
-  return (
-    <View className='wm-card' id='wm-inspect-gone'>
-      <EmptyState glyph='无' title='内容不存在或已下线' description='这条链接可能已失效，或内容已被撤销。请从创文督查首页重新进入。' actionText='返回创文督查' onAction={() => openPage(inspectUrl('home'))} />
-    </View>
-  )
-}
+/** A stale or mistyped link: 「内容不存在或已下线」, never a validation message. */
+export const Gone = () => <Missing id='wm-inspect-gone' />
 
 const REFUSED = new Set(['AUTH.FORBIDDEN', 'INSPECT.NOT_YOUR_UNIT', 'INSPECT.NOT_YOUR_AREA', 'INSPECT.NO_TEAM'])
 const isGone = (code: string) => code === 'INPUT.INVALID' || /NOT_FOUND$/.test(code)
@@ -101,10 +82,10 @@ const isGone = (code: string) => code === 'INPUT.INVALID' || /NOT_FOUND$/.test(c
  * What a screen shows instead of its content: the refusal, 内容不存在, the error with a retry,
  * or the skeleton. Null once the data is there.
  */
-export function gate(load: { error: Fail | null; loading: boolean; data: unknown; reload: () => void }, o: { whom: string; what: string; rows?: number; byId?: boolean }): ReactNode {
+export function gate(load: { error: Fail | null; loading: boolean; data: unknown; reload: () => void }, o: { audience: Audience; what: string; rows?: number; byId?: boolean }): ReactNode {
   if (load.error) {
     if (load.error.code === 'INSPECT.NO_TEAM') return <Problem text={load.error.message} />
-    if (REFUSED.has(load.error.code)) return <Refusal whom={o.whom} what={o.what} />
+    if (REFUSED.has(load.error.code)) return <Refusal audience={o.audience} what={o.what} />
     if (o.byId && isGone(load.error.code)) return <Gone />
     return (
       <View className='wm-card'>
@@ -198,7 +179,7 @@ export function OrdersView({ params }: { params: InspectParams }) {
     [status, params.unitId, params.siteId],
   )
   const counts = list.load.data?.counts ?? null
-  const blocked = list.load.error ? gate(list.load, { whom: '单位联络员、督查员和文明办', what: '督办单' }) : null
+  const blocked = list.load.error ? gate(list.load, { audience: 'staff', what: '督办单' }) : null
   if (blocked && (list.load.error?.code === 'AUTH.FORBIDDEN' || list.load.error?.code === 'INSPECT.NOT_YOUR_UNIT')) return <>{blocked}</>
   return (
     <View className='wm-fd' id='wm-inspect-orders'>

@@ -16,7 +16,7 @@ export function RechecksView(_props: { params: InspectParams }) {
     (cursor) => callCloud('inspect', 'rechecks', { cursor }),
     [],
   )
-  const blocked = list.load.error ? gate(list.load, { whom: '督查员和文明办', what: '回头看' }) : null
+  const blocked = list.load.error ? gate(list.load, { audience: 'inspector', what: '回头看' }) : null
   if (blocked) return <>{blocked}</>
   return (
     <View className='wm-fd' id='wm-inspect-rechecks'>

@@ -74,7 +74,7 @@ export function ScoreView({ params }: { params: InspectParams }) {
     </View>
   )
   const s: UnitScoreView | null = load.data
-  if (!s) return <>{load.error && load.error.code !== 'AUTH.FORBIDDEN' && load.error.code !== 'INSPECT.NOT_YOUR_UNIT' ? controls : null}{gate(load, { whom: '单位联络员和文明办', what: '单位得分', byId: Boolean(params.unitId) })}</>
+  if (!s) return <>{load.error && load.error.code !== 'AUTH.FORBIDDEN' && load.error.code !== 'INSPECT.NOT_YOUR_UNIT' ? controls : null}{gate(load, { audience: 'liaison', what: '单位得分', byId: Boolean(params.unitId) })}</>
   return (
     <View className='wm-fd' id='wm-inspect-score'>
       <View className='wm-fd-hero'>

@@ -18,7 +18,7 @@ export function SiteView({ params }: { params: InspectParams }) {
   const load = useLoad(() => (params.siteId ? callCloud('inspect', 'site', { siteId: params.siteId }) : Promise.resolve({ ok: false as const, code: 'INSPECT.SITE_NOT_FOUND', message: '' })), [params.siteId])
   if (!params.siteId) return <Gone />
   const d: SiteDetailView | null = load.data
-  if (!d) return <>{gate(load, { whom: '督查员、单位联络员和文明办', what: '点位详情', byId: true })}</>
+  if (!d) return <>{gate(load, { audience: 'staff', what: '点位详情', byId: true })}</>
   const s = d.site
   return (
     <View className='wm-fd wm-fd-cols' id='wm-inspect-site'>

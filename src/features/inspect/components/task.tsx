@@ -71,7 +71,7 @@ export function TaskView({ params }: { params: InspectParams }) {
   const load = useLoad(() => (params.taskId ? callCloud('inspect', 'task', { taskId: params.taskId }) : Promise.resolve({ ok: false as const, code: 'INSPECT.TASK_NOT_FOUND', message: '' })), [params.taskId])
   if (!params.taskId) return <Gone />
   const d: TaskDetailView | null = load.data
-  if (!d) return <>{gate(load, { whom: '单位联络员和文明办', what: '任务详情', byId: true })}</>
+  if (!d) return <>{gate(load, { audience: 'liaison', what: '任务详情', byId: true })}</>
   const t = d.task
   const pending = d.evidence.some((e) => e.status === 'submitted')
   return (

@@ -72,7 +72,7 @@ export function UnitTasks({ params }: { params: InspectParams }) {
     setPaging({ busy: false, error: null })
   }
   const data: UnitTasksView | null = load.data
-  if (!data) return <>{gate(load, { whom: '单位联络员和文明办', what: '任务清单', byId: Boolean(params.unitId) })}</>
+  if (!data) return <>{gate(load, { audience: 'liaison', what: '任务清单', byId: Boolean(params.unitId) })}</>
   const c = data.counts
   return (
     <View className='wm-fd' id='wm-inspect-unit'>
