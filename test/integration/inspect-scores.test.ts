@@ -16,7 +16,7 @@ afterEach(() => cloud.close())
 const office = () => cloud.as(TEST_ADMIN)
 // the test clock starts Wednesday 2026-11-25 10:00 Beijing: week 2026-11-23, month 2026-11
 const WEEK = '2026-11-23'
-const score = async (input: { unitId?: string; week?: string; month?: string } = {}) =>
+const score = async (input: { unitId?: string; week?: string; month?: string; cursor?: string } = {}) =>
   expectOk(await office().call('inspect', 'unitScore', { unitId: 'unit-a', ...input }))
 const line = (view: Awaited<ReturnType<typeof score>>, label: string) => view.lines.find((l) => l.label.includes(label))
 

@@ -74,9 +74,9 @@ export type LedgerPeriodDoc = PeriodDoc & { deductionByLevel: Record<InspectLeve
 
 type ByLevel = `foundByLevel.${InspectLevel}` | `deductionByLevel.${InspectLevel}`
 type Counter = 'found' | 'repeats' | 'falseFound' | 'deduction' | 'materialReturns' | 'ratings' | 'satisfied' | 'due' | 'onTime' | ByLevel
-type Deltas = Partial<Record<Counter, number>>
+export type Deltas = Partial<Record<Counter, number>>
 
-interface PeriodKey {
+export interface PeriodKey {
   scope: PeriodDoc['scope']
   scopeId: string
   kind: PeriodDoc['kind']
@@ -99,8 +99,8 @@ function keysAt(at: number, unitId: string | null, district: string | null): Per
   return keys
 }
 
-/** What one state of an order contributes to each period doc it counts in. */
-function contributions(order: OrderDoc): Map<string, { key: PeriodKey; deltas: Deltas }> {
+/** What one state of an order contributes to each period doc it counts in (exported for bulk loads). */
+export function contributions(order: OrderDoc): Map<string, { key: PeriodKey; deltas: Deltas }> {
   const out = new Map<string, { key: PeriodKey; deltas: Deltas }>()
   const add = (keys: PeriodKey[], deltas: Deltas) => {
     for (const key of keys) {
@@ -125,7 +125,7 @@ function contributions(order: OrderDoc): Map<string, { key: PeriodKey; deltas: D
   return out
 }
 
-function emptyPeriod(key: PeriodKey, now: number): LedgerPeriodDoc {
+export function emptyPeriod(key: PeriodKey, now: number): LedgerPeriodDoc {
   return {
     _id: periodDocId(key),
     ...key,
@@ -141,6 +141,15 @@ function emptyPeriod(key: PeriodKey, now: number): LedgerPeriodDoc {
     due: 0,
     onTime: 0,
     updatedAt: now,
+  }
+}
+
+/** Adds `deltas` to a period doc held in memory (a first add, or a bulk load computing the same counts). */
+export function applyCounts(doc: LedgerPeriodDoc, deltas: Deltas): void {
+  for (const [field, n] of Object.entries(deltas) as Array<[Counter, number]>) {
+    const [group, level] = field.split('.') as ['foundByLevel' | 'deductionByLevel', InspectLevel | undefined]
+    if (level) doc[group][level] += n
+    else doc[field as Exclude<Counter, ByLevel>] += n
   }
 }
 
@@ -161,11 +170,7 @@ async function bump(ctx: ActionContext, key: PeriodKey, deltas: Deltas): Promise
   const inc = () => periods.where({ _id: id }).update({ data })
   if ((await inc()).stats.updated === 1) return
   const doc = emptyPeriod(key, now)
-  for (const [field, n] of moves) {
-    const [group, level] = field.split('.') as ['foundByLevel' | 'deductionByLevel', InspectLevel | undefined]
-    if (level) doc[group][level] += n
-    else doc[field as Exclude<Counter, ByLevel>] += n
-  }
+  applyCounts(doc, Object.fromEntries(moves))
   try {
     await periods.add({ data: { ...doc } })
   } catch (error) {
