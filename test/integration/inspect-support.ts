@@ -55,3 +55,18 @@ export async function grantLiaison(cloud: TestCloud, openid: string, unitId: str
 }
 
 export { TEST_ADMIN }
+
+/** A minimal PDF (its bytes say PDF) for 佐证材料 that are documents. */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')
+
+/**
+ * A file uploaded to a path `openid` reserved in the `evidence` area: a JPEG (with `mark` 'risky'
+ * the local image check holds it) or a PDF.
+ */
+export async function uploadEvidence(cloud: TestCloud, openid: string, kind: 'jpg' | 'pdf' = 'jpg', mark = ''): Promise<string> {
+  const { JPEG } = await import('./report-fixtures')
+  const { paths } = expectOk(await cloud.as(openid).call('storage', 'reserve', { area: 'evidence', count: 1 }))
+  const bytes = kind === 'jpg' ? Buffer.concat([JPEG, Buffer.from(mark)]) : PDF
+  const { fileID } = await cloud.platform.storage.uploadFile({ cloudPath: `${paths[0]}.${kind}`, fileContent: bytes })
+  return fileID
+}
