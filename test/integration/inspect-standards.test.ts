@@ -115,6 +115,33 @@ describe('importing the standards sheet', () => {
     expect(await cloud.as(TEST_ADMIN).call('inspect', 'importStandards', { fileId: fileID })).toMatchObject({ ok: false, code: 'INSPECT.FILE_NOT_YOURS' })
   })
 
+  test('a sheet that unpacks past the size cap, or has more rows than a catalogue may, is refused', async () => {
+    const { strToU8, zipSync } = await import('fflate')
+    // 25 MB of spaces compress to a few KB: the reader stops at its 20 MB cap instead of unpacking it
+    const bomb = zipSync({
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="a" sheetId="1"/></sheets></workbook>'),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${' '.repeat(25 * 1024 * 1024)}</sheetData></worksheet>`),
+    })
+    const bombId = await uploadSheet(cloud, Buffer.from(bomb))
+    expect(await cloud.as(TEST_ADMIN).call('inspect', 'importStandards', { fileId: bombId })).toMatchObject({ ok: false, code: 'INSPECT.SHEET_UNREADABLE' })
+    const many = Array.from({ length: 1001 }, (_, i) => ({ number: `9.${i + 1}`, project: '公共环境', content: '内容', text: '标准原文。', methods: '实地考察' }))
+    const fileId = await uploadSheet(cloud, await sheetBytes(standardsSheet(many)))
+    const before = await cloud.snapshot()
+    const result = await cloud.as(TEST_ADMIN).call('inspect', 'importStandards', { fileId })
+    expect(result).toMatchObject({ ok: false, code: 'INSPECT.SHEET_INVALID', issues: [{ path: '表格', message: '一张表最多 1000 条测评标准' }] })
+    expect(await cloud.snapshot()).toEqual(before)
+  })
+
+  test('a sheet without the unit columns leaves the office’s own assignment as it is', async () => {
+    expectOk(await importSheet(cloud, GOOD))
+    const standardId = keyOf('std', '1.10')
+    expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'assign', { standardId, leadUnitId: UNIT.east.id, supportUnitIds: [], deadline: null }))
+    const view = expectOk(await importSheet(cloud, GOOD, { columns: ['number', 'project', 'content', 'text', 'methods', 'evidence', 'siteTypes'] }))
+    expect(view).toMatchObject({ added: [], changed: [], unchanged: 3, withdrawn: [] })
+    const page = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'standards', { unitId: UNIT.east.id }))
+    expect(page.items.map((s) => [s.number, s.lead?.unitId])).toEqual([['1.10', UNIT.east.id]])
+  })
+
   test('an Excel date cell is read as that day, to its last moment in Beijing', async () => {
     expectOk(await importSheet(cloud, [{ ...GOOD[1], deadline: new Date(Date.UTC(2026, 10, 30)) }]))
     const page = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'standards', {}))
