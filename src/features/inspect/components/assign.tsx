@@ -8,6 +8,7 @@ import { METHOD_LABEL } from '@/shared/inspect'
 import type { StandardView } from '@/shared/contract'
 import { useLoad } from '../api'
 import type { InspectParams } from '../labels'
+import { listedStandards } from './standards'
 import { CheckRow, Done, Gate, Missing, Problem, Tag, dateText } from './common'
 
 const dayKey = (ms: number) => shanghaiTime(ms, 'YYYY-MM-DD')
@@ -17,6 +18,8 @@ const endOfDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`)
 /** 任务分解: one standard → one 牵头单位, any 配合单位, a deadline. */
 export function AssignView({ params }: { params: InspectParams }) {
   const standard = useLoad(async () => {
+    const listed = listedStandards.get(params.id)
+    if (listed) return { ok: true as const, data: listed }
     const r = await callCloud('inspect', 'standards', { standardId: params.id })
     if (!r.ok) return r
     // the one asked for, even from a server that answers the whole first page
@@ -59,6 +62,7 @@ function AssignForm({ s, units, onSaved }: { s: StandardView; units: Array<{ uni
       setProblem(r.message)
       return
     }
+    listedStandards.set(r.data.standardId, r.data)
     onSaved(r.data)
     setDone(`已分解：牵头 ${r.data.lead?.name ?? ''}${r.data.supports.length ? `，配合 ${r.data.supports.length} 个单位` : ''}`)
     void Taro.showToast({ icon: 'success', title: '已保存' })

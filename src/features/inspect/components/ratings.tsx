@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { EmptyState } from '@/components/state'
+import { EmptyState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { addMonths, monthOf } from '@/shared/calendar/weeks'
 import type { RatingsView as Ratings } from '@/shared/contract'
@@ -28,10 +28,10 @@ export function RatingsView({ params }: { params: InspectParams }) {
   // whether the office is here: a resident's home answers AUTH.FORBIDDEN, which only means “not the office”
   const home = useLoad(() => callCloud('inspect', 'home', {}), [])
   const office = !!home.data?.roles.office
-  const gate = Gate({ error: ratings.error, loading: ratings.loading && !ratings.data, what: '星级评定', audience: 'staff', reload: ratings.reload })
+  const notPublished = ratings.error?.code === 'INSPECT.NOT_PUBLISHED'
+  const gate = notPublished ? null : Gate({ error: ratings.error, loading: ratings.loading && !ratings.data, what: '星级评定', audience: 'staff', reload: ratings.reload })
   if (gate) return <>{gate}</>
-  const d = ratings.data
-  if (!d) return null
+  const d = notPublished ? null : ratings.data
   return (
     <View className='wm-in wm-in-wide' id='wm-inspect-ratings'>
       <View className='wm-card'>
@@ -50,16 +50,30 @@ export function RatingsView({ params }: { params: InspectParams }) {
             <Text className='wm-text-tertiary'>本月</Text>
           )}
         </View>
-        <Text className='wm-text-secondary wm-in-gap' id='wm-inspect-ratings-state'>
-          {d.published && d.publishedAt ? `已于 ${timeText(d.publishedAt)} 发布，得分及其来源已冻结。` : month >= monthOf(Date.now()) ? '本月尚未结束，下面是目前的得分，月末后由文明办发布。' : '尚未发布：下面是按现有数据计算的得分，发布后冻结。'}
-        </Text>
-        <Text className='wm-text-tertiary wm-in-gap' id='wm-inspect-ratings-bands'>
-          星级分档：{bandsText(d.bands)}；低于最低分档不评星。
-        </Text>
-        {office && !d.published && month === lastEnded ? <Publish month={month} onPublished={ratings.setData} /> : null}
+        {d ? (
+          <>
+            <Text className='wm-text-secondary wm-in-gap' id='wm-inspect-ratings-state'>
+              {d.published && d.publishedAt
+                ? `已于 ${timeText(d.publishedAt)} 发布，得分及其来源已冻结。`
+                : month >= monthOf(Date.now())
+                  ? '本月尚未结束，下面是目前的得分，月末后由文明办发布。'
+                  : '尚未发布：下面是按现有数据计算的得分，发布后冻结。'}
+            </Text>
+            <Text className='wm-text-tertiary wm-in-gap' id='wm-inspect-ratings-bands'>
+              星级分档：{bandsText(d.bands)}；低于最低分档不评星。
+            </Text>
+            {office && !d.published && month === lastEnded ? <Publish month={month} onPublished={ratings.setData} /> : null}
+          </>
+        ) : null}
       </View>
       <View className='wm-card' id='wm-inspect-ratings-table'>
-        {d.rows.length === 0 ? (
+        {!d ? (
+          ratings.loading ? (
+            <Skeleton rows={5} />
+          ) : (
+            <EmptyState glyph='星' title={`${periodLabel(month)}的星级评定尚未发布`} description='每月结束后，文明办按当月得分和星级分档评定并发布。可以看看上个月，或先了解怎样计分。' actionText='看计分规则' onAction={() => goInspect('rules')} />
+          )
+        ) : d.rows.length === 0 ? (
           <EmptyState glyph='星' title='这个月还没有单位得分' description='单位分到任务、点位督查发现问题后，这里按月给出得分与星级。' actionText='看计分规则' onAction={() => goInspect('rules')} />
         ) : (
           <RatingTable d={d} office={office} />

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { METHOD_LABEL } from '@/shared/inspect'
@@ -22,6 +23,9 @@ export function StandardsView({ params }: { params: InspectParams }) {
     ...(filter === 'unit' && unitId ? { unitId } : {}),
   })
   const page = usePagedStandards(input, [filter, unitId])
+  // back from 任务分解: draw the rows again from what it saved
+  const [, setShown] = useState(0)
+  useDidShow(() => setShown((n) => n + 1))
   const gate = Gate({ error: page.error, loading: page.loading && !page.first, what: '测评标准', reload: page.reload })
   if (gate) return <>{gate}</>
   const unitList = units.data ?? []
@@ -79,7 +83,7 @@ export function StandardsView({ params }: { params: InspectParams }) {
         ) : (
           <View className='wm-in-list--grid'>
             {page.items.map((s) => (
-              <StandardRow key={s.standardId} s={s} />
+              <StandardRow key={s.standardId} s={listedStandards.get(s.standardId) ?? s} />
             ))}
           </View>
         )}
@@ -90,9 +94,23 @@ export function StandardsView({ params }: { params: InspectParams }) {
   )
 }
 
+/**
+ * The standards last listed, by id: 任务分解 opened from the list shows its standard at once (the
+ * page stack shares this module) and reads it from the server only when opened by a link.
+ */
+export const listedStandards = new Map<string, StandardView>()
+
 function StandardRow({ s }: { s: StandardView }) {
   return (
-    <View className='wm-in-item' role='link' id={`wm-inspect-standard-${s.number}`} onClick={() => goInspect('assign', { id: s.standardId })}>
+    <View
+      className='wm-in-item'
+      role='link'
+      id={`wm-inspect-standard-${s.number}`}
+      onClick={() => {
+        listedStandards.set(s.standardId, s)
+        goInspect('assign', { id: s.standardId })
+      }}
+    >
       <View className='wm-in-row'>
         <View className='wm-in-col'>
           <Text className='wm-text-tertiary'>
