@@ -598,12 +598,12 @@ function sitesTemplateRows(): Array<Array<string | number>> {
 
 /** Writes the sheet to storage and hands back a temporary link, as the survey export does. */
 export async function sheetTemplate(input: In<'sheetTemplate'>, ctx: ActionContext): Out<'sheetTemplate'> {
-  const now = ctx.clock.now()
   const [name, sheetName, rows] =
     input.kind === 'standards'
       ? ['测评标准表（示范市）.xlsx', '测评标准', demoSheetRows()]
       : ['点位信息表（模板）.xlsx', '点位信息表', sitesTemplateRows()]
-  const { fileID } = await ctx.storage.uploadFile({ cloudPath: `sheets/templates/${input.kind}-${now}.xlsx`, fileContent: xlsxBuffer([{ name: sheetName, rows }]) })
+  // one file per kind, rewritten on each download: the templates do not pile up in storage
+  const { fileID } = await ctx.storage.uploadFile({ cloudPath: `sheets/templates/${input.kind}.xlsx`, fileContent: xlsxBuffer([{ name: sheetName, rows }]) })
   const { fileList } = await ctx.storage.getTempFileURL({ fileList: [fileID] })
   return { name, url: fileList[0]?.tempFileURL ?? '', fileId: fileID }
 }
