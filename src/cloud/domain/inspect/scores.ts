@@ -201,7 +201,8 @@ export async function unitScore(input: In<'unitScore'>, ctx: ActionContext): Out
     range: _.gte(period.from).and(_.lt(period.to)),
     order: 'desc',
     pageSize: PROBLEMS_PAGE,
-    cursor: input.cursor,
+    // a cursor this page did not make (hand-edited, truncated) starts from the top rather than failing
+    cursor: input.cursor && /^\d+~.+$/.test(input.cursor) ? input.cursor : undefined,
   })
   const numbers = new Map<string, string>()
   const standardIds = [...new Set(page.docs.map((o) => o.standardId))]
