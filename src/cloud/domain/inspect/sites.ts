@@ -337,9 +337,9 @@ async function checkSite(platform: Platform, f: SiteFields): Promise<{ shape: Sh
  * Stores a checked site: new, or an edit that keeps its counters. Type counts, the city total and
  * the state counters move in the same transaction; the cells are replaced after it.
  */
-async function writeSite(platform: Platform, siteId: string | undefined, f: SiteFields, checked: { shape: Shape; gridId: string; district: string }): Promise<SiteDoc | Fail> {
+async function writeSite(platform: Platform, siteId: string | undefined, f: SiteFields, checked: { shape: Shape; gridId: string; district: string }, newId?: string): Promise<SiteDoc | Fail> {
   const now = platform.clock.now()
-  const id = siteId ?? `site-${keyOf('site', f.name, f.address, String(now), String(Math.random())).slice(0, 16)}`
+  const id = siteId ?? newId ?? `site-${keyOf('site', f.name, f.address, String(now), String(Math.random())).slice(0, 16)}`
   const fields = {
     name: f.name,
     typeId: f.typeId,
@@ -400,11 +400,11 @@ async function bumpType(tx: Transaction, typeId: string, by: number): Promise<vo
   if (type) await ref.update({ data: { siteCount: Math.max(0, (type.siteCount ?? 0) + by) } })
 }
 
-/** For the seed and the import: check and store in one step. */
-export async function putSite(platform: Platform, siteId: string | undefined, f: SiteFields): Promise<SiteDoc | Fail> {
+/** Check and store in one step: an edit of `siteId`, or a new site (with `newId`, the seed's fixed ids). */
+export async function putSite(platform: Platform, siteId: string | undefined, f: SiteFields, newId?: string): Promise<SiteDoc | Fail> {
   const checked = await checkSite(platform, f)
   if ('ok' in checked) return checked
-  return writeSite(platform, siteId, f, checked)
+  return writeSite(platform, siteId, f, checked, newId)
 }
 
 export async function saveSite(input: In<'saveSite'>, ctx: ActionContext): Out<'saveSite'> {
