@@ -162,6 +162,27 @@ describe('a unit’s score', () => {
   })
 })
 
+describe('the period counters', () => {
+  it('count a problem in the week and month it was found, and its deadline in the week and month it falls due', async () => {
+    // found Sunday 2026-11-29 23:00 Beijing (week 2026-11-23, month 2026-11), due three days later (week 2026-11-30, month 2026-12)
+    const foundAt = Date.UTC(2026, 10, 29, 15, 0)
+    const order = await raise(cloud, { unitId: 'unit-a', level: 'city', district: '和平区', foundAt, dueAt: foundAt + 3 * DAY_MS })
+    const closed = await close(cloud, order, true)
+    const doc = async (id: string) => (await cloud.platform.db.collection(I.periods).where({ _id: id }).get()).data[0]
+    for (const id of ['unit:unit-a:2026-11-23', 'unit:unit-a:2026-11', 'district:和平区:2026-11-23', 'district:和平区:2026-11']) {
+      // 2 × 0.5 = 1 once closed on time
+      expect(await doc(id)).toMatchObject({ found: 1, foundByLevel: { city: 1, district: 0, street: 0 }, deduction: 100, due: 0, onTime: 0 })
+    }
+    for (const id of ['unit:unit-a:2026-11-30', 'unit:unit-a:2026-12', 'district:和平区:2026-11-30', 'district:和平区:2026-12']) {
+      expect(await doc(id)).toMatchObject({ found: 0, deduction: 0, due: 1, onTime: 1 })
+    }
+    // a second change that moves nothing writes no new counts
+    await change(cloud, closed, {})
+    expect(await doc('unit:unit-a:2026-11-30')).toMatchObject({ due: 1, onTime: 1 })
+    expect((await score({ week: '2026-11-23' })).score).toBe(99)
+  })
+})
+
 describe('star bands', () => {
   it('95 is ★★★★★, 94.99 ★★★★, 74.99 none', async () => {
     expect(starsFor(95, [...DEFAULT_STAR_BANDS])).toBe(5)
