@@ -497,6 +497,9 @@ function bandsOk(bands: Stars): boolean {
 export async function setRules(input: In<'setRules'>, ctx: ActionContext): Out<'setRules'> {
   if (input.stars && !bandsOk(input.stars)) return inspectFail('INSPECT.BAD_BANDS')
   const before = await loadRules(ctx)
+  const changed = (['score', 'board', 'stars', 'severityDays'] as const).filter((k) => input[k] !== undefined)
+  // nothing asked to change: nothing written, nothing audited
+  if (changed.length === 0) return rulesView(before)
   const after: RulesDoc = {
     _id: 'current',
     score: input.score ?? before.score,
@@ -508,7 +511,6 @@ export async function setRules(input: In<'setRules'>, ctx: ActionContext): Out<'
   }
   // replaces the whole doc: a nested merge would keep a removed star band
   await ctx.db.collection(I.rules).doc('current').set({ data: { score: after.score, board: after.board, stars: after.stars, severityDays: after.severityDays, updatedAt: after.updatedAt, updatedBy: after.updatedBy } })
-  const changed = (['score', 'board', 'stars', 'severityDays'] as const).filter((k) => input[k] !== undefined)
   const part = (doc: RulesDoc) => JSON.stringify(Object.fromEntries(changed.map((k) => [k, doc[k]])))
   await writeAudit(ctx, { subjectType: 'inspect_rules', subjectId: 'current', action: 'set', detail: { changed: changed.join(','), before: part(before), after: part(after) } })
   return rulesView(after)
