@@ -254,3 +254,18 @@ describe('the overdue timer', () => {
     expect((await cloud.storedSite(other.siteId)).overdueOrders).toBe(9)
   })
 })
+
+describe('督查组', () => {
+  it('the office adds and renames teams; district and street teams need their area', async () => {
+    expect(await cloud.as(TEST_ADMIN).call('inspect', 'saveTeam', { name: '滨河督查组', level: 'street', area: null })).toMatchObject({ code: 'INSPECT.BAD_AREA' })
+    const list = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'saveTeam', { name: '东城街道督查组', level: 'street', area: '东城街道' }))
+    const added = list.find((t) => t.name === '东城街道督查组')
+    expect(added).toMatchObject({ level: 'street', area: '东城街道', teamId: expect.stringMatching(/^team-/) })
+    const renamed = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'saveTeam', { teamId: added?.teamId, name: '东城街道联合督查组', level: 'street', area: '东城街道' }))
+    expect(renamed.filter((t) => t.teamId === added?.teamId).map((t) => t.name)).toEqual(['东城街道联合督查组'])
+    expect(renamed).toHaveLength(4)
+    expect(await cloud.as(TEST_ADMIN).call('inspect', 'saveTeam', { teamId: 'team-gone', name: '某组', level: 'city', area: null })).toMatchObject({ code: 'INSPECT.TEAM_NOT_FOUND' })
+    expect(await cloud.as(F.inspector).call('inspect', 'teams', {})).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(expectOk(await cloud.as(F.noTeam).call('inspect', 'inspectorHome', {}))).toEqual({ team: null, rechecks: 0 })
+  })
+})

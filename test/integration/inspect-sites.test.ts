@@ -1,4 +1,5 @@
 import { SITE_COLUMNS, type SiteColumn } from '@/shared/inspect'
+import { open311 } from '@/cloud/domain/open311'
 import { seedSites, DEMO_SITES } from '@/cloud/domain/inspect/seed-sites'
 import { seedSiteTypes } from '@/cloud/domain/inspect/seed-standards'
 import { expectOk } from '../support/cloud'
@@ -227,6 +228,18 @@ describe('随手拍 at a site', () => {
     expectOk(await cloud.as(P.grid).call('report', 'reject', { reportId: nearRoad.id, reason: 'out-of-scope' }))
     expect((await cloud.storedSite(road.siteId)).openReports).toBe(0)
     expect((await cloud.storedSite(market.siteId)).openReports).toBe(1)
+  })
+})
+
+describe('随手拍 from a partner system', () => {
+  it('links an Open311 request at a site the same way, once however often it is posted', async () => {
+    const road = await cloud.site({ place: EAST_POINT })
+    const apiKey = expectOk(await cloud.as(TEST_ADMIN).call('open311', 'issueKey', { partner: '12345 热线' })).key
+    const fields = { api_key: apiKey, service_code: 'illegal-ads', lat: String(EAST_POINT.lat), long: String(EAST_POINT.lng), address_string: '文明路', description: '电线杆上贴满小广告', request_id: 'hotline-0001' }
+    const post = () => open311({ method: 'POST', path: 'requests.json', query: new URLSearchParams(), body: new URLSearchParams(fields) }, cloud.platform)
+    expect(await post()).toMatchObject({ status: 201 })
+    await post()
+    expect((await cloud.storedSite(road.siteId)).openReports).toBe(1)
   })
 })
 
