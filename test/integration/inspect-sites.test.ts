@@ -170,6 +170,33 @@ describe('who sees which site', () => {
     expect(await cloud.as(F.resident).call('inspect', 'sites', {})).toMatchObject({ code: 'AUTH.FORBIDDEN' })
   })
 
+  it('pages the list by open problems, then name, without repeating or losing a site', async () => {
+    const made = []
+    for (let i = 0; i < 25; i++) made.push(await cloud.site({ name: `路段${String(i).padStart(2, '0')}`, address: `文明路 ${i} 号`, place: { lat: 30.278, lng: 120.145 + i * 0.0005 } }))
+    expectOk(await cloud.inspect(made[7].siteId, { fail: [ROAD_ITEMS[0], ROAD_ITEMS[1]] }))
+    expectOk(await cloud.inspect(made[3].siteId, { fail: [ROAD_ITEMS[0]] }))
+    const seen: string[] = []
+    let cursor: string | undefined
+    for (let page = 0; page < 5; page++) {
+      const { items, nextCursor } = expectOk(await cloud.as(F.liaison).call('inspect', 'sites', cursor ? { cursor } : {}))
+      seen.push(...items.map((s) => s.name))
+      if (!nextCursor) break
+      cursor = nextCursor
+    }
+    expect(seen).toHaveLength(25)
+    expect(new Set(seen).size).toBe(25)
+    const office: string[] = []
+    cursor = undefined
+    for (let page = 0; page < 5; page++) {
+      const { items, nextCursor } = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'sites', cursor ? { cursor } : {}))
+      office.push(...items.map((s) => s.name))
+      if (!nextCursor) break
+      cursor = nextCursor
+    }
+    expect(office.slice(0, 3)).toEqual(['路段07', '路段03', '路段00'])
+    expect(new Set(office).size).toBe(25)
+  })
+
   it('masks the contact number to all but the office and the site own units, and refuses others the detail', async () => {
     const { east } = await twoSites()
     const phone = async (openid: string) => expectOk(await cloud.as(openid).call('inspect', 'site', { siteId: east.siteId })).site.contactPhone

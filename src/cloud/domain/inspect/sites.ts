@@ -139,17 +139,18 @@ export async function moveState(tx: Transaction, from: Placed | null, to: Placed
   }
 }
 
-/** The city-wide figures, created at zero by the first writer. Inside the caller's transaction. */
+/**
+ * The city-wide figures, created at zero by the first writer. Inside the caller's transaction;
+ * only the fields this area counts are written, so the standards' and evidence counts others keep
+ * are never overwritten.
+ */
 export async function incTotals(tx: Transaction, delta: Partial<Record<'sites' | 'openOrders', number>>): Promise<void> {
   const ref = tx.collection(I.totals).doc('city')
   const current = (await ref.get().catch(() => null))?.data as unknown as TotalsDoc | undefined
-  const base: Omit<TotalsDoc, '_id'> = { standards: 0, assigned: 0, sites: 0, openOrders: 0, evidenceWaiting: 0 }
-  const next = { ...base, ...(current ?? {}) }
-  next.sites += delta.sites ?? 0
-  next.openOrders += delta.openOrders ?? 0
-  const { _id, ...data } = next as TotalsDoc
-  void _id
-  await ref.set({ data })
+  const sites = (current?.sites ?? 0) + (delta.sites ?? 0)
+  const openOrders = (current?.openOrders ?? 0) + (delta.openOrders ?? 0)
+  if (current) await ref.update({ data: { sites, openOrders } })
+  else await ref.set({ data: { standards: 0, assigned: 0, evidenceWaiting: 0, sites, openOrders } })
 }
 
 /**
