@@ -1,4 +1,5 @@
 import { SITE_COLUMNS, type SiteColumn } from '@/shared/inspect'
+import type { SitePage } from '@/shared/contract'
 import { open311 } from '@/cloud/domain/open311'
 import { seedSites, DEMO_SITES } from '@/cloud/domain/inspect/seed-sites'
 import { seedSiteTypes } from '@/cloud/domain/inspect/seed-standards'
@@ -178,7 +179,8 @@ describe('who sees which site', () => {
     const seen: string[] = []
     let cursor: string | undefined
     for (let page = 0; page < 5; page++) {
-      const { items, nextCursor } = expectOk(await cloud.as(F.liaison).call('inspect', 'sites', cursor ? { cursor } : {}))
+      const page: SitePage = expectOk(await cloud.as(F.liaison).call('inspect', 'sites', cursor ? { cursor } : {}))
+      const { items, nextCursor } = page
       seen.push(...items.map((s) => s.name))
       if (!nextCursor) break
       cursor = nextCursor
@@ -188,7 +190,8 @@ describe('who sees which site', () => {
     const office: string[] = []
     cursor = undefined
     for (let page = 0; page < 5; page++) {
-      const { items, nextCursor } = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'sites', cursor ? { cursor } : {}))
+      const page: SitePage = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'sites', cursor ? { cursor } : {}))
+      const { items, nextCursor } = page
       office.push(...items.map((s) => s.name))
       if (!nextCursor) break
       cursor = nextCursor
