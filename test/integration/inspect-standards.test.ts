@@ -260,6 +260,14 @@ describe('assignment and a unit’s own list', () => {
     expect(await cloud.snapshot()).toEqual(before)
   })
 
+  test('standards by standardId reads that one standard; a stale or withdrawn one is not found', async () => {
+    expectOk(await importSheet(cloud, GOOD))
+    const standardId = keyOf('std', '1.10')
+    const one = expectOk(await cloud.as(TEST_ADMIN).call('inspect', 'standards', { standardId }))
+    expect(one.items.map((s) => s.number)).toEqual(['1.10'])
+    expect(await cloud.as(TEST_ADMIN).call('inspect', 'standards', { standardId: 'no-such-standard' })).toMatchObject({ ok: false, code: 'INSPECT.STANDARD_NOT_FOUND' })
+  })
+
   test('the overdue filter follows the clock: a material item past its deadline and not accepted', async () => {
     expectOk(await importSheet(cloud, GOOD))
     await grantLiaison(cloud, 'market-liaison', UNIT.market.id)

@@ -509,7 +509,12 @@ export async function standards(input: In<'standards'>, ctx: ActionContext): Out
   const size = INSPECT_LIMITS.pageSize
   const after = input.cursor ? { sortKey: _.gt(input.cursor) } : {}
   let docs: StandardDoc[]
-  if (input.unitId) {
+  if (input.standardId) {
+    // the 任务分解 screen opened by a link: that one standard, or kindly nothing
+    const one = await findById<StandardDoc>(ctx.db, I.standards, input.standardId)
+    if (!one || one.status !== 'active') return inspectFail('INSPECT.STANDARD_NOT_FOUND')
+    docs = [one]
+  } else if (input.unitId) {
     const { data } = await ctx.db
       .collection(I.tasks)
       .where({ unitId: input.unitId, status: 'active', ...after })
