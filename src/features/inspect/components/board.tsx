@@ -19,7 +19,7 @@ function ListTag({ list }: { list: BoardRowView['list'] }) {
 }
 
 /** One ranked table: rank, name, 整改率 as a percentage and as numbers, 红榜 / 黑榜 in words. */
-function RankTable({ rows, what, id }: { rows: BoardRowView[]; what: string; id: string }) {
+function RankTable({ rows, what, id, wide = false }: { rows: BoardRowView[]; what: string; id: string; wide?: boolean }) {
   if (rows.length === 0) {
     return (
       <View className='wm-card'>
@@ -28,7 +28,7 @@ function RankTable({ rows, what, id }: { rows: BoardRowView[]; what: string; id:
     )
   }
   return (
-    <View className='wm-card wm-fd-table' id={id} role='table'>
+    <View className={`wm-card wm-fd-table${wide ? ' wm-fd-table--wide' : ''}`} id={id} role='table'>
       <View className='wm-fd-table__head' role='row'>
         <Text className='wm-fd-table__rank'>名次</Text>
         <Text className='wm-fd-table__name'>{what}</Text>
@@ -87,7 +87,7 @@ export function BoardView({ params }: { params: InspectParams }) {
   const picker = (
     <Picker mode='selector' range={names} value={week ? Math.max(0, weeks.indexOf(week) + 1) : 0} onChange={(e) => setWeek(Number(e.detail.value) === 0 ? null : weeks[Number(e.detail.value) - 1] ?? null)}>
       <View className='wm-fd-select' id='wm-inspect-board-week'>
-        <Text>周次：{week ? names[weeks.indexOf(week) + 1] ?? week : '最新发布'} ▾</Text>
+        <Text>周次：{week ? names[weeks.indexOf(week) + 1] ?? week : load.data && !load.data.published ? '本周实时' : '最新发布'} ▾</Text>
       </View>
     </Picker>
   )
@@ -107,7 +107,7 @@ export function BoardView({ params }: { params: InspectParams }) {
     if (load.error?.code === 'INSPECT.NOT_PUBLISHED') {
       return (
         <View className='wm-fd' id='wm-inspect-board'>
-          {picker}
+          <View className='wm-fd-filters'>{picker}</View>
           {officeBar}
           <View className='wm-card'>
             <EmptyState glyph='榜' title={week ? '这一周的红黑榜还没有发布' : '还没有发布过红黑榜'} description='市文明办每周一发布上一周各责任单位的整改率红黑榜，发布后在这里查看。' {...(week ? { actionText: '看最新发布', onAction: () => setWeek(null) } : {})} />
@@ -117,7 +117,7 @@ export function BoardView({ params }: { params: InspectParams }) {
     }
     return (
       <View className='wm-fd' id='wm-inspect-board'>
-        {picker}
+        <View className='wm-fd-filters'>{picker}</View>
         {gate(load, { audience: 'staff', what: '整改率红黑榜' })}
       </View>
     )
@@ -127,7 +127,7 @@ export function BoardView({ params }: { params: InspectParams }) {
       <View className='wm-fd-hero'>
         <Text className='wm-fd-hero__title'>整改率红黑榜</Text>
         <Text className='wm-fd-hero__text'>
-          {b.period.label} · {dateText(b.period.from)} 至 {dateText(b.period.to - 1)}
+          {b.period.label}
         </Text>
         <View className='wm-fd-hero__tag'>
           <Text id='wm-inspect-board-state'>{b.published ? `已发布${b.publishedAt ? ` · ${minuteText(b.publishedAt)}` : ''}` : '未发布·实时'}</Text>
@@ -135,14 +135,14 @@ export function BoardView({ params }: { params: InspectParams }) {
       </View>
       <View className='wm-fd-filters'>{picker}</View>
       {officeBar}
+      <Text className='wm-section-title'>责任单位</Text>
+      <RankTable rows={b.units} what='单位' id='wm-inspect-board-units' wide />
       <View className='wm-fd-cols'>
         <View className='wm-fd-main'>
-          <Text className='wm-section-title'>责任单位</Text>
-          <RankTable rows={b.units} what='单位' id='wm-inspect-board-units' />
-        </View>
-        <View className='wm-fd-side'>
           <Text className='wm-section-title'>各区</Text>
           <RankTable rows={b.districts} what='区' id='wm-inspect-board-districts' />
+        </View>
+        <View className='wm-fd-side'>
           <Text className='wm-section-title'>末位约谈与问责</Text>
           <View className='wm-card' id='wm-inspect-board-escalations'>
             {b.escalations.length === 0 ? (

@@ -100,7 +100,7 @@ export function ScoreView({ params }: { params: InspectParams }) {
             </View>
           </View>
           <View className='wm-card wm-fd-table' id='wm-inspect-score-lines' role='table'>
-            <View className='wm-fd-table__row' role='row'>
+            <View className='wm-fd-table__row wm-fd-table__row--wrap' role='row'>
               <Text className='wm-fd-table__name'>基础分</Text>
               <Text className='wm-fd-table__rate wm-fd-strong'>{s.base}</Text>
             </View>
