@@ -7,7 +7,7 @@ import { addWeeks, weekOf } from '@/shared/calendar/weeks'
 import { callCloud } from '@/lib/call-cloud'
 import { useLoad } from '../api'
 import type { InspectParams } from '../labels'
-import { Btn, Done, Problem, Tag, dateText, gate, minuteText } from './orders'
+import { Btn, Done, Problem, Tag, gate, minuteText } from './orders'
 import '../field.scss'
 
 const pct = (rate: number | null) => (rate === null ? '不排名' : `${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`)
