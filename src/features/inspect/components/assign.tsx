@@ -142,11 +142,13 @@ function AssignForm({ s, units, onSaved }: { s: StandardView; units: Array<{ uni
           </View>
         </View>
       </View>
-      <Problem text={problem} id='wm-inspect-assign-error' />
-      <Done text={done} id='wm-inspect-assign-done' />
-      <Button block type='primary' loading={busy} disabled={busy} id='wm-inspect-assign-save' onClick={() => void save()}>
-        保存分解
-      </Button>
+      <View className='wm-in-sticky'>
+        <Problem text={problem} id='wm-inspect-assign-error' />
+        <Done text={done} id='wm-inspect-assign-done' />
+        <Button block type='primary' loading={busy} disabled={busy} id='wm-inspect-assign-save' onClick={() => void save()}>
+          保存分解
+        </Button>
+      </View>
     </View>
   )
 }

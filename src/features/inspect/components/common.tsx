@@ -142,19 +142,20 @@ const AUDIENCE: Record<Audience, { who: string; tell: string }> = {
 }
 
 /**
- * What someone who opens a view that is not for them is told (the server answered AUTH.FORBIDDEN
+ * What someone who opens a view that is not for them is told (`staff`: a 联络员 or 督查员, sent
+ * back to their own home instead of the public board) (the server answered AUTH.FORBIDDEN
  * or INSPECT.NOT_YOUR_UNIT): whom it is for, and a way on — the public 红黑榜 is open to everyone.
  */
-export function Refusal({ what, audience = 'office', id = 'wm-inspect-forbidden' }: { what: string; audience?: Audience; id?: string }) {
+export function Refusal({ what, audience = 'office', id = 'wm-inspect-forbidden', staff = false }: { what: string; audience?: Audience; id?: string; staff?: boolean }) {
   const a = AUDIENCE[audience]
   return (
     <View className='wm-card' id={id}>
       <EmptyState
         glyph='督'
         title={`此页面仅限${a.who}使用`}
-        description={`「${what}」${a.tell}您可以看看已公布的整改率红黑榜。`}
-        actionText='去看红黑榜'
-        onAction={() => goInspect('board')}
+        description={`您打开的是「${what}」。${a.tell}${staff ? '您可以回到创文督查首页，看看您能做的事。' : '您可以看看已公布的整改率红黑榜。'}`}
+        actionText={staff ? '回到创文督查' : '去看红黑榜'}
+        onAction={staff ? goHome : () => goInspect('board')}
       />
     </View>
   )

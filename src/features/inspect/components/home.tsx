@@ -69,9 +69,8 @@ function OfficePart({ d }: { d: InspectHomeView }) {
   return (
     <View id='wm-inspect-home-office'>
       <View className='wm-card'>
-        <View className='wm-in-figures'>
-          <Figure id='wm-inspect-home-standards' value={d.standards.total} label={`测评标准（已分解 ${d.standards.assigned}）`} onClick={() => goInspect('standards')} />
-          <Figure value={unassigned} label='未分解的标准' onClick={() => goInspect('standards')} />
+        <View className='wm-in-figures wm-in-figures--4'>
+          <Figure id='wm-inspect-home-standards' value={d.standards.total} label={unassigned ? `测评标准（${unassigned} 条未分解）` : '测评标准（均已分解）'} onClick={() => goInspect('standards')} />
           <Figure id='wm-inspect-home-sites' value={d.sites} label='测评点位' onClick={() => goInspect('sites')} />
           <Figure id='wm-inspect-home-orders' value={d.openOrders} label='未销号督办单' onClick={() => goInspect('orders')} />
           <Figure id='wm-inspect-home-evidence' value={d.evidenceWaiting} label='待审核的材料' onClick={() => goInspect('evidence-review')} />

@@ -79,7 +79,7 @@ export function ImportView({ params: _params }: { params: InspectParams }) {
   const [forbidden, setForbidden] = useState(false)
   // only the office imports: ask once who is here, so a 联络员 is told before choosing a file
   const home = useLoad(() => callCloud('inspect', 'home', {}), [])
-  if (forbidden || isForbidden(home.error) || (home.data && !home.data.roles.office)) return <Refusal what='导入表格' />
+  if (forbidden || isForbidden(home.error) || (home.data && !home.data.roles.office)) return <Refusal what='导入表格' staff={!!home.data} />
   const gate = Gate({ error: home.error, loading: home.loading, what: '导入表格', reload: home.reload })
   if (gate) return <>{gate}</>
   return (

@@ -90,7 +90,7 @@ function RatingTable({ d, office }: { d: Ratings; office: boolean }) {
       <View className='wm-in-table__row wm-in-table__row--head' role='row'>
         <Text className='wm-in-table__cell wm-in-table__cell--name'>单位</Text>
         <Text className='wm-in-table__cell'>得分</Text>
-        <Text className='wm-in-table__cell'>星级</Text>
+        <Text className='wm-in-table__cell wm-in-table__cell--wide'>星级</Text>
       </View>
       {rows.map((r) => (
         <View
@@ -105,7 +105,7 @@ function RatingTable({ d, office }: { d: Ratings; office: boolean }) {
             {office ? <Text className='wm-text-tertiary'>看计算 ›</Text> : null}
           </View>
           <Text className='wm-in-table__cell'>{scoreText(r.score)}</Text>
-          <Text className='wm-in-table__cell' aria-label={starWords(r.stars)}>
+          <Text className='wm-in-table__cell wm-in-table__cell--wide' aria-label={starWords(r.stars)}>
             {starText(r.stars)}
           </Text>
         </View>

@@ -65,7 +65,7 @@ export function SitesView({ params }: { params: InspectParams }) {
           </View>
           {districtList.length > 1 ? (
             <View className='wm-in-col'>
-              <Text className='wm-field-label'>所在区</Text>
+              <Text className='wm-field-label'>所在区、街道</Text>
               <Picker mode='selector' range={districtList} value={districtIndex} onChange={(e) => {
                 const d = districtList[Number(e.detail.value)] ?? ALL
                 setDistrict(d === ALL ? '' : d)
