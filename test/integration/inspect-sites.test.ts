@@ -6,7 +6,7 @@ import { seedSiteTypes } from '@/cloud/domain/inspect/seed-standards'
 import { expectOk } from '../support/cloud'
 import { EAST_POINT, F, ROAD_ITEMS, startFieldCloud, TEST_ADMIN, WEST_POINT, type FieldCloud } from './inspect-field-support'
 import { sheetBytes, uploadSheet } from './inspect-support'
-import { P } from './report-fixtures'
+import { P, reportIn } from './report-fixtures'
 
 let cloud: FieldCloud
 
@@ -258,6 +258,17 @@ describe('随手拍 at a site', () => {
     expectOk(await cloud.as(P.grid).call('report', 'reject', { reportId: nearRoad.id, reason: 'out-of-scope' }))
     expect((await cloud.storedSite(road.siteId)).openReports).toBe(0)
     expect((await cloud.storedSite(market.siteId)).openReports).toBe(1)
+  })
+})
+
+describe('随手拍 resolved and asked again', () => {
+  it('leaves the site count when resolved and comes back when the reporter asks for 重办', async () => {
+    const road = await cloud.site({ place: EAST_POINT })
+    await reportIn(cloud, 'resolved', { location: { ...EAST_POINT, address: '文明路' } })
+    expect((await cloud.storedSite(road.siteId)).openReports).toBe(0)
+    await reportIn(cloud, 'reopen-requested', { location: { ...EAST_POINT, address: '文明路' } })
+    expect((await cloud.storedSite(road.siteId)).openReports).toBe(1)
+    expect((await cloud.storedSite(road.siteId)).problemKey).toBe(1)
   })
 })
 
