@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -84,7 +84,9 @@ export function RoleGrants() {
           ))}
         </View>
 
-        {scopeKind ? (
+        {scopeKind === 'unit' || scopeKind === 'inspect_team' ? (
+          <ScopeChoice kind={scopeKind} value={scopeId} onChange={setScopeId} />
+        ) : scopeKind ? (
           <>
             <Text className='wm-field-label'>{SCOPE_LABEL[scopeKind]}</Text>
             <Input
@@ -131,5 +133,57 @@ export function RoleGrants() {
       ) : null}
       <Text className='wm-text-tertiary wm-role-grants__note'>每一次授予和撤销都记入审计记录。</Text>
     </View>
+  )
+}
+
+interface ScopeOption {
+  id: string
+  name: string
+}
+
+/**
+ * 责任单位 and 督查组 are picked by name: the office knows 城市管理综合执法大队, not unit-demo.
+ * (Grids, teams and schools still take their code: their lists live in other areas' screens.)
+ */
+function ScopeChoice({ kind, value, onChange }: { kind: 'unit' | 'inspect_team'; value: string; onChange: (id: string) => void }) {
+  const [options, setOptions] = useState<ScopeOption[] | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    setOptions(null)
+    const load =
+      kind === 'unit'
+        ? callCloud('inspect', 'units', {}).then((r) => (r.ok ? { ok: true as const, list: r.data.map((u) => ({ id: u.unitId, name: u.name })) } : r))
+        : callCloud('inspect', 'teams', {}).then((r) => (r.ok ? { ok: true as const, list: r.data.map((t) => ({ id: t.teamId, name: t.name })) } : r))
+    void load.then((r) => {
+      if (!live) return
+      if (r.ok) setOptions(r.list)
+      else setFailed(r.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [kind])
+  const label = kind === 'unit' ? '责任单位' : '督查组'
+  return (
+    <>
+      <Text className='wm-field-label'>{label}</Text>
+      {failed ? <Text className='wm-role-grants__error'>{`${label}加载失败：${failed}`}</Text> : null}
+      {options === null && !failed ? <Text className='wm-text-tertiary'>正在加载{label}…</Text> : null}
+      <View className='wm-role-grants__roles' role='radiogroup' aria-label={label}>
+        {(options ?? []).map((o) => (
+          <View
+            key={o.id}
+            id={`wm-role-scope-${o.id}`}
+            role='radio'
+            aria-checked={o.id === value}
+            className={`wm-role-grants__chip${o.id === value ? ' wm-role-grants__chip--on' : ''}`}
+            onClick={() => onChange(o.id)}
+          >
+            <Text>{o.id === value ? `✓ ${o.name}` : o.name}</Text>
+          </View>
+        ))}
+      </View>
+    </>
   )
 }
