@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import type { InspectResultView } from '@/shared/contract'
 import type { ItemResult, Severity } from '@/shared/inspect'
 import type { Result } from '@/shared/errors'
@@ -89,7 +90,42 @@ function setQueued(siteId: string, on: boolean) {
 /** finished and waiting for a signal */
 export const isQueued = (siteId: string) => queue().includes(siteId)
 
+/**
+ * WeChat may clean a temp file once the mini-program is closed; a photo waiting for a signal is
+ * copied into the user-data folder, which stays until the draft is cleared. H5 photos are data:
+ * URLs already kept in the draft itself.
+ */
+const userData = () => (process.env.TARO_ENV === 'weapp' ? (Taro.env.USER_DATA_PATH ?? null) : null)
+
+export function keepFile(path: string): string {
+  const dir = userData()
+  if (!dir || path.startsWith(dir)) return path
+  try {
+    const kept = `${dir}/inspect-${newId()}.jpg`
+    Taro.getFileSystemManager().copyFileSync(path, kept)
+    return kept
+  } catch {
+    return path // storage full: the temp file still serves this session
+  }
+}
+
+/** A kept photo the inspector removed, or of a draft that is done with. */
+export function dropFile(path: string): void {
+  const dir = userData()
+  if (!dir || !path.startsWith(dir)) return
+  try {
+    Taro.getFileSystemManager().unlinkSync(path)
+  } catch {
+    // already gone
+  }
+}
+
+function dropFiles(draft: Draft | null) {
+  for (const p of draft?.items.flatMap((i) => i.photos) ?? []) dropFile(p.path)
+}
+
 export function clearDraft(siteId: string): void {
+  dropFiles(loadDraft(siteId))
   writeStored(draftKey(siteId), null)
   setQueued(siteId, false)
 }

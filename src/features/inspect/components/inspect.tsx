@@ -6,7 +6,7 @@ import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { networkStore } from '@/lib/network'
 import { useLoad } from '../api'
-import { OFFLINE_WORDS, clearDraft, forgetResult, isNetworkFailure, lastResult, loadDraft, newId, saveDraft, sendDraft, startDraft, watchOutbox, type Draft, type DraftItem, type SendProgress } from '../outbox'
+import { OFFLINE_WORDS, clearDraft, dropFile, keepFile, forgetResult, isNetworkFailure, lastResult, loadDraft, newId, saveDraft, sendDraft, startDraft, watchOutbox, type Draft, type DraftItem, type SendProgress } from '../outbox'
 import { takePhotos } from '../stamp'
 import { inspectUrl, type InspectParams } from '../labels'
 import { PhotoStrip } from './order'
@@ -197,7 +197,7 @@ function ItemCard({ n, item, value, siteName, place, onChange }: { n: number; it
     if (taken.length === 0) return
     onChange((i) => ({
       ...i,
-      photos: [...i.photos, ...taken.map((t) => ({ key: newId(), path: t.path, takenAt: t.takenAt, ...(t.lat !== undefined && t.lng !== undefined ? { lat: t.lat, lng: t.lng } : {}), fileId: null }))].slice(0, INSPECT_LIMITS.photosPerItem),
+      photos: [...i.photos, ...taken.map((t) => ({ key: newId(), path: keepFile(t.path), takenAt: t.takenAt, ...(t.lat !== undefined && t.lng !== undefined ? { lat: t.lat, lng: t.lng } : {}), fileId: null }))].slice(0, INSPECT_LIMITS.photosPerItem),
     }))
   }
   return (
@@ -240,7 +240,11 @@ function ItemCard({ n, item, value, siteName, place, onChange }: { n: number; it
           <Text className='wm-field-label'>现场照片（至少 1 张）</Text>
           <PhotoStrip
             photos={value.photos.map((p) => ({ key: p.key, path: p.path, progress: 0, status: p.fileId ? '已上传' : '已保存在手机' }))}
-            onRemove={(key) => onChange((i) => ({ ...i, photos: i.photos.filter((p) => p.key !== key) }))}
+            onRemove={(key) => {
+              const gone = value.photos.find((p) => p.key === key)
+              if (gone) dropFile(gone.path)
+              onChange((i) => ({ ...i, photos: i.photos.filter((p) => p.key !== key) }))
+            }}
             onAdd={() => void (taking ? undefined : addPhotos())}
             max={INSPECT_LIMITS.photosPerItem}
             addId={`wm-inspect-item-${n}-photo`}
