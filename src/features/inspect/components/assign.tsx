@@ -128,6 +128,11 @@ function AssignForm({ s, units, onSaved }: { s: StandardView; units: Array<{ uni
         <View className='wm-in-col'>
           <Text className='wm-section-title'>配合单位（可多选，已选 {supports.filter((u) => u !== lead).length} 个）</Text>
           <View className='wm-card'>
+            {supports.filter((u) => u !== lead).length ? (
+              <Text className='wm-text-secondary wm-in-block' id='wm-inspect-assign-chosen'>
+                已选：{units.filter((u) => u.unitId !== lead && supports.includes(u.unitId)).map((u) => u.name).join('、')}
+              </Text>
+            ) : null}
             {units
               .filter((u) => u.unitId !== lead)
               .map((u) => (

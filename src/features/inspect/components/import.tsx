@@ -113,7 +113,8 @@ function SheetImport({ kind, onForbidden }: { kind: Kind; onForbidden: () => voi
 
   const failed = (r: Fail) => {
     if (r.code === 'AUTH.FORBIDDEN') return onForbidden()
-    setProblem(r.message)
+    // the rows are listed one by one below: the headline keeps only its first words
+    setProblem(r.issues?.length ? r.message.split('：')[0] ?? r.message : r.message)
     setIssues(r.issues)
   }
 

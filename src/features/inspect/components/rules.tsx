@@ -116,12 +116,10 @@ type Num = string
 
 function NumField({ label, value, onChange, id, unit }: { label: string; value: Num; onChange: (v: Num) => void; id: string; unit?: string }) {
   return (
-    <View className='wm-in-sum__line'>
+    <View className='wm-in-numrow'>
       <Text className='wm-in-col'>{label}</Text>
-      <View className='wm-in-row'>
-        <Input className='wm-field-input wm-in-num-input' id={id} type='digit' value={value} maxlength={6} onInput={(e) => onChange(e.detail.value)} />
-        {unit ? <Text className='wm-text-tertiary'>{unit}</Text> : null}
-      </View>
+      <Input className='wm-field-input wm-in-num-input' id={id} type='digit' value={value} maxlength={6} onInput={(e) => onChange(e.detail.value)} />
+      <Text className='wm-in-unit'>{unit ?? ''}</Text>
     </View>
   )
 }
@@ -215,8 +213,9 @@ function RulesForm({ r, onCancel, onSaved }: { r: InspectRulesView; onCancel: ()
             <NumField label='区黑榜名额' id='wm-inspect-rules-black-d' value={board.blackDistricts} onChange={(v) => setBoard((p) => ({ ...p, blackDistricts: v }))} unit='名' />
             <NumField label='到期问题少于几个不排名' id='wm-inspect-rules-mindue' value={board.minDue} onChange={(v) => setBoard((p) => ({ ...p, minDue: v }))} unit='个' />
           </View>
-          <Text className='wm-section-title'>星级分档（最低分，从高到低；不用的档留空）</Text>
+          <Text className='wm-section-title'>星级分档</Text>
           <View className='wm-card'>
+            <Text className='wm-text-tertiary wm-in-block'>每档的最低分，从高到低；不用的档留空。</Text>
             {stars.map((v, i) => (
               <NumField key={i} label={`${starWords(5 - i)}至少`} id={`wm-inspect-rules-star-${5 - i}`} value={v} onChange={(next) => setStars((p) => p.map((x, j) => (j === i ? next : x)))} unit='分' />
             ))}
