@@ -194,9 +194,9 @@ export function OrdersView({ params }: { params: InspectParams }) {
             onClick={() => setStatus(s)}
           >
             <Text>
+              {s === status ? '✓ ' : ''}
               {ORDER_STATUS_LABEL[s]}
               {counts ? ` ${counts[s]}` : ''}
-              {s === status ? '（当前）' : ''}
             </Text>
           </View>
         ))}

@@ -60,8 +60,8 @@ export function ScoreView({ params }: { params: InspectParams }) {
         {(['month', 'week'] as const).map((k) => (
           <View key={k} id={`wm-inspect-score-${k}`} role='tab' aria-selected={k === kind} className={`wm-fd-tab${k === kind ? ' wm-fd-tab--on' : ''}`} onClick={() => switchKind(k)}>
             <Text>
+              {k === kind ? '✓ ' : ''}
               {k === 'week' ? '按周' : '按月'}
-              {k === kind ? '（当前）' : ''}
             </Text>
           </View>
         ))}

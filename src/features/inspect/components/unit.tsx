@@ -90,8 +90,8 @@ export function UnitTasks({ params }: { params: InspectParams }) {
         {FILTERS.map((f) => (
           <View key={f.key} id={`wm-inspect-unit-filter-${f.key}`} role='tab' aria-selected={f.key === filter} className={`wm-fd-tab${f.key === filter ? ' wm-fd-tab--on' : ''}`} onClick={() => setFilter(f.key)}>
             <Text>
+              {f.key === filter ? '✓ ' : ''}
               {f.label}
-              {f.key === filter ? '（当前）' : ''}
             </Text>
           </View>
         ))}
