@@ -74,6 +74,7 @@ export default defineAppConfig({
     { root: 'packages/rolemodel', name: 'rolemodel', pages: ['pages/index/index'] },
     { root: 'packages/survey', name: 'survey', pages: ['pages/index/index'] },
     { root: 'packages/inspect', name: 'inspect', pages: ['pages/index/index'] },
+    { root: 'packages/frontage', name: 'frontage', pages: ['pages/index/index'] },
   ],
   // the journeys most opened from 首页 are fetched while the user looks at it
   preloadRule: {

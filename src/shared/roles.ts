@@ -1,11 +1,11 @@
 /** Roles granted by the office and stored server-side. `resident` is implicit for every caller. */
-export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'verifier', 'liaison', 'inspector', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'organizer', 'grid', 'handler', 'teacher', 'school_admin', 'district_reviewer', 'verifier', 'liaison', 'inspector', 'street_office', 'shop_owner', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 export type GrantableRole = Exclude<Role, 'resident'>
 export const GRANTABLE_ROLES = ROLES.filter((r): r is GrantableRole => r !== 'resident')
 
 /** What a scoped role is scoped to; `null` means the role carries no scope. */
-export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'school' | 'inspect_team' | null> = {
+export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | 'school' | 'inspect_team' | 'shop' | null> = {
   volunteer: null,
   organizer: 'team',
   grid: 'grid',
@@ -22,6 +22,10 @@ export const ROLE_SCOPE_KIND: Record<GrantableRole, 'team' | 'grid' | 'unit' | '
   liaison: 'unit',
   // a 督查员 belongs to a 督查组 (市级, 区级 or 街道): the level weighs what they find, the area bounds where
   inspector: 'inspect_team',
+  // 门前三包: a 街道办 registers and confirms the shops of its street (its unit is the 街道办事处)
+  street_office: 'unit',
+  // the owner (or staff) of one registered shop
+  shop_owner: 'shop',
   admin: null,
 }
 
@@ -37,6 +41,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   verifier: '核销员',
   liaison: '单位联络员',
   inspector: '督查员',
+  street_office: '街道办',
+  shop_owner: '门店负责人',
   admin: '文明办',
 }
 

@@ -13,6 +13,7 @@ import { rolemodelFunction } from './rolemodel'
 import { open311Function } from './open311'
 import { rewardsFunction } from './rewards'
 import { inspectFunction } from './inspect'
+import { frontageFunction } from './frontage'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -30,4 +31,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   open311: open311Function,
   rewards: rewardsFunction,
   inspect: inspectFunction,
+  frontage: frontageFunction,
 }

@@ -11,6 +11,7 @@ import { seedFamily } from '../domain/family/seed'
 import { seedRolemodel } from '../domain/rolemodel/seed'
 import { seedSurvey } from '../domain/survey/seed'
 import { seedInspect } from '../domain/inspect/seed'
+import { seedFrontage } from '../domain/frontage/seed'
 
 /**
  * Demo data for `npm start`, written with set() on fixed ids so seeding twice changes nothing.
@@ -23,7 +24,7 @@ export interface DemoIdentity {
   grants: Array<{ role: GrantableRole; scopeId: string | null }>
 }
 
-export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', school: 'school-demo', inspectTeam: 'insp-city' } as const
+export const DEMO_SCOPES = { team: 'team-demo', grid: 'grid-demo', unit: 'unit-demo', school: 'school-demo', inspectTeam: 'insp-city', street: 'unit-street-east', shop: 'shop-demo-tea' } as const
 
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { openid: 'demo-resident', label: '居民', nickname: '市民小王', grants: [] },
@@ -49,6 +50,9 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   // 创文督查: the 城管执法大队's 联络员 answers its task list and 督办单; the inspector is on the city's 督查组
   { openid: 'demo-liaison', label: '单位联络员', nickname: '执法大队联络员小孙', grants: [{ role: 'liaison', scopeId: DEMO_SCOPES.unit }] },
   { openid: 'demo-inspector', label: '督查员', nickname: '市创文办督查员老郑', grants: [{ role: 'inspector', scopeId: DEMO_SCOPES.inspectTeam }] },
+  // 门前三包: 东城街道办 registers its street's shops; the owner runs 文明路 18 号's tea shop
+  { openid: 'demo-street', label: '街道办', nickname: '东城街道办小钱', grants: [{ role: 'street_office', scopeId: DEMO_SCOPES.street }] },
+  { openid: 'demo-shop', label: '门店负责人', nickname: '茶叶店李老板', grants: [{ role: 'shop_owner', scopeId: DEMO_SCOPES.shop }] },
   { openid: 'demo-admin', label: '文明办', nickname: '文明办小周', grants: [{ role: 'admin', scopeId: null }] },
 ]
 
@@ -84,4 +88,6 @@ export async function seedDemoData(platform: Platform): Promise<void> {
   await seedSurvey(platform)
   // after the report seed: sites sit in its grids and name its units
   await seedInspect(platform)
+  // after the report and inspect seeds: shops sit in its grids; a street office is its unit
+  await seedFrontage(platform)
 }

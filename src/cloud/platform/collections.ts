@@ -593,6 +593,91 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '点位按状态（无问题/有未销号/有超期）的计数，写入时维护（_id 为 街道|类型，* 表示全部）：一张图的数字不数点位',
     indexes: [{ name: 'by_kind', fields: [asc('kind'), asc('district')] }],
   },
+  {
+    name: 'inspect_checklists',
+    purpose: '每类点位的检查清单（_id 为点位类型）：适用标准的编号、内容、原文，按目录顺序，导入标准时维护；点位详情和督查一次读到',
+    indexes: [],
+  },
+  {
+    name: 'inspect_unit_counts',
+    purpose: '每个责任单位的任务与督办单计数（_id 为单位），写入时维护：任务数、需材料、已通过、按时限的待交材料、未销号督办单',
+    indexes: [],
+  },
+  // ---- 门前三包 ----
+  {
+    name: 'frontage_shops',
+    purpose: '临街商户和单位：执照名称、类型、地址、门前责任区、负责人（电话仅街道办与文明办可见）、所属街道、责任书版本与签署、门店码、星级',
+    indexes: [
+      { name: 'by_street_status', fields: [asc('streetUnitId'), asc('status'), asc('name')] },
+      { name: 'by_district_status', fields: [asc('district'), asc('status'), asc('name')] },
+      { name: 'by_status_signed', fields: [asc('status'), asc('streetUnitId'), asc('signedVersion'), asc('name')] },
+      { name: 'by_applicant', fields: [asc('applicantOpenid'), desc('createdAt')] },
+      { name: 'by_code', fields: [asc('code')] },
+    ],
+  },
+  {
+    name: 'frontage_shop_cells',
+    purpose: '门前责任区覆盖的 0.001° 格（_id 为 格__门店）：随手拍按所在格一次查到可能的门店',
+    indexes: [{ name: 'by_cell', fields: [asc('cell')] }, { name: 'by_shop', fields: [asc('shopId')] }],
+  },
+  { name: 'frontage_seq', purpose: '门店码序号（_id 为 shop），原子自增', indexes: [] },
+  {
+    name: 'frontage_members',
+    purpose: '门店的负责人与店员（_id 为 门店__openid）：身份、加入时间',
+    indexes: [{ name: 'by_shop', fields: [asc('shopId'), asc('role')] }, { name: 'by_openid', fields: [asc('openid'), asc('shopId')] }],
+  },
+  { name: 'frontage_templates', purpose: '责任书模板（三包、五包等）：责任内容、条目、对应的随手拍类别、版本', indexes: [] },
+  {
+    name: 'frontage_signatures',
+    purpose: '责任书签署记录（_id 为 门店__版本）：谁、何时、哪个版本，只增不改',
+    indexes: [{ name: 'by_shop', fields: [asc('shopId'), desc('version')] }],
+  },
+  { name: 'frontage_streets', purpose: '街道办事处（责任单位）对应的街道名，街道办据此管理本街道的门店', indexes: [] },
+  {
+    name: 'frontage_zones',
+    purpose: '划线经营区和划线停车区：名称、种类、范围、所属街道',
+    indexes: [{ name: 'by_district', fields: [asc('district'), desc('createdAt')] }, { name: 'by_created', fields: [desc('createdAt')] }],
+  },
+  {
+    name: 'frontage_zone_cells',
+    purpose: '划线区覆盖的 0.001° 格（_id 为 格__划线区）',
+    indexes: [{ name: 'by_cell', fields: [asc('cell')] }, { name: 'by_zone', fields: [asc('zoneId')] }],
+  },
+  {
+    name: 'frontage_shop_reports',
+    purpose: '落在门前责任区的随手拍（_id 即举报编号）：门店、阶段（待门店处理/已处理/已转单位）、门店时限、是否按时',
+    indexes: [
+      { name: 'by_shop_stage', fields: [asc('shopId'), asc('stage'), desc('createdAt')] },
+      { name: 'by_shop_created', fields: [asc('shopId'), desc('createdAt')] },
+      { name: 'by_stage_due', fields: [asc('stage'), asc('shopDueAt')] },
+    ],
+  },
+  {
+    name: 'frontage_inspections',
+    purpose: '门店检查（_id 为手机生成的检查编号，重复提交只存一次）：门店、督查组、逐项结果',
+    indexes: [{ name: 'by_shop', fields: [asc('shopId'), desc('at')] }],
+  },
+  {
+    name: 'frontage_findings',
+    purpose: '门店检查发现的问题：条目、照片、处理阶段（告诫/限期整改/移交执法）、期限、整改答复',
+    indexes: [
+      { name: 'by_shop_status', fields: [asc('shopId'), asc('status'), desc('foundAt')] },
+      { name: 'by_district_status', fields: [asc('district'), asc('status'), desc('foundAt')] },
+      { name: 'by_status_due', fields: [asc('status'), asc('dueAt')] },
+    ],
+  },
+  { name: 'frontage_last_findings', purpose: '某门店某条目最近一次发现的问题（_id 由门店与条目派生），判定重复与逐级处理', indexes: [] },
+  {
+    name: 'frontage_months',
+    purpose: '每家门店每月的计数（_id 为 门店:月份）：检查问题、门前随手拍、转单位、扣分',
+    indexes: [{ name: 'by_district_month', fields: [asc('district'), asc('month'), desc('score')] }],
+  },
+  {
+    name: 'frontage_boards',
+    purpose: '已发布的街道门店红黑榜（_id 为 街道__月份），冻结当时的得分与来源',
+    indexes: [{ name: 'by_district_month', fields: [asc('district'), desc('month')] }, { name: 'by_month', fields: [desc('month')] }],
+  },
+  { name: 'frontage_rules', purpose: '门店计分、星级、红黑榜规则与门店处理时限（_id 为 current）', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

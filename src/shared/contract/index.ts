@@ -12,6 +12,7 @@ import { surveyActions } from './survey'
 import { rewardsActions } from './rewards'
 import { open311Actions } from './open311'
 import { inspectActions } from './inspect'
+import { frontageActions } from './frontage'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -33,6 +34,7 @@ export const CONTRACT = {
   open311: open311Actions,
   rewards: rewardsActions,
   inspect: inspectActions,
+  frontage: frontageActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -347,3 +349,28 @@ export type {
   UnitTasksView,
 } from './inspect'
 export { INSPECT_ERRORS } from './inspect'
+export type {
+  DoorCardView,
+  FindingPage,
+  FindingView,
+  FrontageErrorCode,
+  FrontageGeometry,
+  MyShopsView,
+  PlaceCheckView,
+  ShopPledgeView,
+  ShopBoardRow,
+  ShopBoardView,
+  ShopInspectResultView,
+  ShopPage,
+  ShopPublicView,
+  ShopReportItem,
+  ShopReportPage,
+  ShopRulesView,
+  ShopScoreLine,
+  ShopScoreView,
+  ShopView,
+  StreetOfficeView,
+  TemplateView,
+  ZoneView,
+} from './frontage'
+export { FRONTAGE_ERRORS } from './frontage'

@@ -4,7 +4,7 @@
  */
 
 /** Where uploads go. Each area is one folder in cloud storage: `<area>/<yyyymmdd>/<random>.<ext>`. */
-export const UPLOAD_AREAS = ['reports', 'volunteer', 'handbook', 'rolemodel', 'inspect', 'evidence', 'sheets'] as const
+export const UPLOAD_AREAS = ['reports', 'volunteer', 'handbook', 'rolemodel', 'inspect', 'evidence', 'sheets', 'frontage'] as const
 export type UploadArea = (typeof UPLOAD_AREAS)[number]
 
 export type UploadKind = 'image' | 'video' | 'document' | 'sheet'
@@ -37,6 +37,8 @@ export const UPLOAD_AREA_KINDS: Record<UploadArea, readonly UploadKind[]> = {
   evidence: ['image', 'document'],
   // the office's import sheets (测评标准, 点位信息表)
   sheets: ['sheet'],
+  // 门前三包: a shop's after-photos and shop inspection photos
+  frontage: ['image'],
 }
 
 /**

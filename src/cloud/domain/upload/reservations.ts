@@ -31,7 +31,10 @@ function mayUploadTo(area: UploadArea, ctx: ActionContext): boolean {
     case 'evidence':
       return hasRole(ctx.grants, 'liaison') || ctx.isAdmin
     case 'sheets':
-      return ctx.isAdmin
+      return ctx.isAdmin || hasRole(ctx.grants, 'street_office')
+    // 门前三包: shop owners' after-photos, inspectors' photos of a shop
+    case 'frontage':
+      return hasRole(ctx.grants, 'shop_owner') || hasRole(ctx.grants, 'inspector') || ctx.isAdmin
   }
 }
 

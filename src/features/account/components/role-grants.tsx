@@ -7,7 +7,7 @@ import { GRANTABLE_ROLES, ROLE_LABEL, ROLE_SCOPE_KIND, type GrantableRole } from
 import { callCloud } from '@/lib/call-cloud'
 import './role-grants.scss'
 
-const SCOPE_LABEL = { team: '志愿服务队编号', grid: '网格编号', unit: '责任单位编号', school: '学校编号', inspect_team: '督查组编号' } as const
+const SCOPE_LABEL = { team: '志愿服务队编号', grid: '网格编号', unit: '责任单位编号', school: '学校编号', inspect_team: '督查组编号', shop: '门店编号' } as const
 
 /**
  * 角色授权 for the office: look a person up by the user id they read off their 我的 page, then

@@ -1,0 +1,11 @@
+import { View, Text } from '@tarojs/components'
+import type { FrontageParams } from '../labels'
+
+// STUB: replaced by the screen
+export function ShopScore(_props: { params: FrontageParams }) {
+  return (
+    <View className='wm-card'>
+      <Text>门店得分</Text>
+    </View>
+  )
+}
