@@ -181,7 +181,7 @@ function SheetImport({ kind, onForbidden }: { kind: Kind; onForbidden: () => voi
           <Text className='wm-text-secondary'>
             {kind === 'standards'
               ? '按编号导入：新编号新增，已有编号就地更新并列出改动；表中没有的编号停用（保留记录）。'
-              : '点位名称、类型、位置和责任单位必填；同名同类型的点位就地更新。'}
+              : '点位名称、类型、地址、经纬度和责任单位必填；名称和地址都相同的点位就地更新，其余新增。'}
           </Text>
           <Text className='wm-in-subtitle'>表格的列（第一行写列名，顺序不限）</Text>
           <Text className='wm-text-secondary'>
