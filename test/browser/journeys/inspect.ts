@@ -9,7 +9,8 @@ import { photo } from '../photo'
  * standard and adds one, imports it (the preview says 新增 1 / 修改 1 before anything is written)
  * and splits the new one to 城市管理综合执法大队 → the unit's 联络员 finds it on the 任务清单 and
  * uploads a PDF as 佐证材料 → the office passes it in 材料审核 → a 督查员 inspects 文明路 and finds two
- * problems (each with a photo and a line) → two 督办单 reach the unit; the 联络员 answers one with an
+ * problems (each with a photo and a line), tapping 完成督查 with no signal first: it waits on the
+ * phone and goes by itself when the signal is back → two 督办单 reach the unit; the 联络员 answers one with an
  * after-photo → the 督查员's 回头看 closes it → the office's live 红黑榜 for the week shows the unit
  * with 1 of 2 due… and the 一张图 shows 文明路 with an open problem. A resident who opens the area
  * is told kindly whom it is for; a stale 督办单 link says 内容不存在或已下线.
@@ -176,7 +177,13 @@ export default async function inspectJourney(t: Journey): Promise<void> {
   }
   await visible(page, '#wm-inspect-progress').filter({ hasText: `${checklist.length}/${checklist.length}` }).waitFor()
   await shot('11-inspect-form')
+
+  step('with no signal the inspection stays on the phone, and goes once the signal is back')
+  await t.context.setOffline(true)
   await visible(page, '#wm-inspect-submit').tap()
+  await visible(page, '#wm-inspect-offline').waitFor()
+  await shot('11b-inspect-offline')
+  await t.context.setOffline(false)
   await visible(page, '#wm-inspect-summary').waitFor()
   await visible(page, '#wm-inspect-count-fail').filter({ hasText: '2' }).waitFor()
   await shot('12-inspect-summary')
@@ -186,7 +193,8 @@ export default async function inspectJourney(t: Journey): Promise<void> {
     await t.call('inspect', 'orders', { status: 'open', siteId: SITE }, LIAISON),
     'inspect.orders',
   ).items
-  if (open.length < 2) throw new Error(`the unit sees ${open.length} open 督办单 at 文明路, expected at least 2`)
+  // the seed's one and today's two: the offline retry sent the inspection once
+  if (open.length !== 3) throw new Error(`the unit sees ${open.length} open 督办单 at 文明路, expected 3 (the seed's and today's two)`)
   const target = open[0]
   await t.signInAs(LIAISON)
   await t.open(`${PAGE}?view=orders`)
