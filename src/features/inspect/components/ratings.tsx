@@ -8,7 +8,7 @@ import { addMonths, monthOf } from '@/shared/calendar/weeks'
 import type { RatingsView as Ratings } from '@/shared/contract'
 import { useLoad } from '../api'
 import type { InspectParams } from '../labels'
-import { Done, Gate, Problem, goInspect, periodLabel, scoreText, starText, starWords, timeText } from './common'
+import { Done, Gate, Problem, goInspect, periodLabel, scoreText, starWords, timeText } from './common'
 
 /** the bands in words, best first: 「95 分及以上 5 星」 */
 export const bandsText = (bands: Array<{ min: number; stars: number }>) =>
@@ -105,9 +105,10 @@ function RatingTable({ d, office }: { d: Ratings; office: boolean }) {
             {office ? <Text className='wm-text-tertiary'>看计算 ›</Text> : null}
           </View>
           <Text className='wm-in-table__cell'>{scoreText(r.score)}</Text>
-          <Text className='wm-in-table__cell wm-in-table__cell--wide' aria-label={starWords(r.stars)}>
-            {starText(r.stars)}
-          </Text>
+          <View className='wm-in-table__cell wm-in-table__cell--wide' aria-label={starWords(r.stars)}>
+            {r.stars > 0 ? <Text className='wm-in-nowrap'>{'★'.repeat(r.stars)}&nbsp;</Text> : null}
+            <Text className='wm-in-nowrap'>{starWords(r.stars)}</Text>
+          </View>
         </View>
       ))}
     </View>
