@@ -23,7 +23,8 @@ import { createLocalPlatform } from '../src/cloud/platform/local'
 import type { QueryCondition } from '../src/cloud/platform/database'
 import type { Order } from '../src/cloud/platform/local/database/query'
 import { applyCounts, contributions, deductionOf, emptyPeriod, periodDocId, type LedgerPeriodDoc, type PeriodKey } from '../src/cloud/domain/inspect/ledger'
-import { I, type InspectionDoc, type OrderDoc, type SiteDoc, type StandardDoc, type TaskDoc } from '../src/cloud/domain/inspect/model'
+import { I, type InspectionDoc, type OrderDoc, type SiteDoc, type StandardDoc, type TaskDoc, type UnitCountsDoc } from '../src/cloud/domain/inspect/model'
+import { addShare, checklistsOf, emptyUnitCounts, taskShare } from '../src/cloud/domain/inspect/standards'
 import { grantId } from '../src/cloud/runtime/grants'
 import { DEFAULT_SCORE_RULE, DEFAULT_SEVERITY_DAYS, SEED_SITE_TYPES, SEVERITIES, type InspectLevel, type ItemResult } from '../src/shared/inspect'
 import { addWeeks, DAY_MS, monthOf, weekOf, weekStartMs } from '../src/shared/calendar/weeks'
@@ -138,6 +139,13 @@ export async function runInspectBench(): Promise<Record<string, string | number>
       })),
     )
     figures.tasks = bulk(I.tasks, tasks.map((t) => [t._id, { ...t, _id: undefined }] as [string, unknown]))
+    // each type's checklist document, as the standards import writes it
+    const lists = checklistsOf(standards)
+    bulk(I.checklists, types.map((t) => [t.id, { items: lists.get(t.id) ?? [], updatedAt: now }] as [string, unknown]))
+    // each unit's figures, as the task writes keep them (open orders are added with the sites below)
+    const unitCounts = new Map<string, Omit<UnitCountsDoc, '_id'>>()
+    for (let u = 0; u < UNITS; u++) unitCounts.set(unitId(u), emptyUnitCounts(now))
+    for (const t of tasks) addShare(unitCounts.get(t.unitId) ?? emptyUnitCounts(now), taskShare(t), 1)
     bulk(I.siteTypes, types.map((t, k) => [t.id, { name: t.name, order: k, checklistSize: checklist.get(t.id)?.length ?? 0, siteCount: SITES / types.length }] as [string, unknown]))
 
     // ---- sites: 30 of each type, 10 per unit, spread over six districts
@@ -298,6 +306,11 @@ export async function runInspectBench(): Promise<Record<string, string | number>
     const t1 = performance.now()
     bulk(I.sites, sites.map((s) => [s._id, { ...s, _id: undefined }] as [string, unknown]))
     bulk('inspect_site_states', states.entries())
+    for (const s of sites) {
+      const c = unitCounts.get(s.unitId)
+      if (c) c.openOrders += s.openOrders
+    }
+    bulk(I.unitCounts, unitCounts.entries())
     figures.inspections = inspectionRows
     figures['findings (督办单)'] = orderRows
     figures['period counters'] = bulk(I.periods, [...periods.values()].map((d) => [d._id, { ...d, _id: undefined }] as [string, unknown]))
@@ -353,6 +366,8 @@ export async function runInspectBench(): Promise<Record<string, string | number>
     await measure('map (office, one district / type / state)', (k) =>
       invoke(ADMIN, 'map', k % 3 === 0 ? { district: DISTRICTS[k % DISTRICTS.length] } : k % 3 === 1 ? { typeId: types[k % types.length].id } : { state: 'overdue' }),
     )
+    await measure('units (office, 120 units)', () => invoke(ADMIN, 'units', {}))
+    await measure('site (office, detail with checklist)', (k) => invoke(ADMIN, 'site', { siteId: sites[k % SITES]._id }))
     await measure('board (resident, latest published)', (k) => invoke(`resident-${k}`, 'board', {}))
     await measure('board (office, this week live)', () => invoke(ADMIN, 'board', {}))
     await measure('board (office, a past week published)', (k) => invoke(ADMIN, 'board', { week: addWeeks(lastWeek, -(k % 10)) }))
@@ -369,9 +384,13 @@ export async function runInspectBench(): Promise<Record<string, string | number>
     const week = weekOf(now)
     const range = _.gte(weekStartMs(week)).and(_.lt(weekStartMs(addWeeks(week, 1))))
     explain('myTasks all', I.tasks, { unitId: unitId(1), status: 'active' }, [{ path: 'sortKey', order: 'asc' }], 21)
-    explain('myTasks evidence', I.tasks, { unitId: unitId(1), status: 'active', needsMaterial: true, evidenceStatus: _.neq('accepted') }, [{ path: 'sortKey', order: 'asc' }], 21)
+    explain('myTasks evidence (one query per owing status)', I.tasks, { unitId: unitId(1), status: 'active', needsMaterial: true, evidenceStatus: 'returned' }, [{ path: 'sortKey', order: 'asc' }], 21)
     explain('myTasks overdue', I.tasks, { unitId: unitId(1), status: 'active', needsMaterial: true, evidenceStatus: _.neq('accepted'), deadline: _.lt(now) }, [{ path: 'deadline', order: 'asc' }, { path: '_id', order: 'asc' }], 21)
     explain('map whole city', I.sites, { status: 'active' }, [{ path: 'problemKey', order: 'desc' }, { path: 'name', order: 'asc' }, { path: '_id', order: 'asc' }], 100)
+    explain('map whole city, second page (keyset)', I.sites, _.and([{ status: 'active' }, _.or([{ problemKey: _.lt(1_000_000) }, { problemKey: 1_000_000, name: _.gt('点位1') }, { problemKey: 1_000_000, name: '点位1', _id: _.gt('site-0000') }])]), [{ path: 'problemKey', order: 'desc' }, { path: 'name', order: 'asc' }, { path: '_id', order: 'asc' }], 100)
+    explain('units: liaison grants', 'role_grants', { role: 'liaison' }, [{ path: 'scopeId', order: 'asc' }, { path: '_id', order: 'asc' }], 100)
+    explain('units: counters', I.unitCounts, { _id: _.in([unitId(1), unitId(2)]) }, [], 100)
+    explain('site: checklist', I.checklists, { _id: types[0].id }, [], 1)
     explain('map one district', I.sites, { status: 'active', district: DISTRICTS[0] }, [{ path: 'problemKey', order: 'desc' }, { path: 'name', order: 'asc' }, { path: '_id', order: 'asc' }], 100)
     explain('map one state', I.sites, { status: 'active', problemKey: _.gte(2_000_000).and(_.lt(3_000_000)) }, [{ path: 'problemKey', order: 'desc' }, { path: 'name', order: 'asc' }, { path: '_id', order: 'asc' }], 100)
     explain('map district counters', 'inspect_site_states', { kind: 'district' }, [{ path: 'district', order: 'asc' }], 100)

@@ -4,13 +4,15 @@ import type { Result } from '@/shared/errors'
 import { seedSiteTypes } from '@/cloud/domain/inspect/seed-standards'
 import { DEMO_TEAMS } from '@/cloud/domain/inspect/seed-sites'
 import type { OrderDoc, SiteDoc, StandardDoc } from '@/cloud/domain/inspect/model'
+import { checklistsOf } from '@/cloud/domain/inspect/standards'
 import { FUNCTIONS } from '@/cloud/functions'
 import { expectOk, TEST_ADMIN } from '../support/cloud'
 import { JPEG, startReportCloud, type ReportCloud } from './report-fixtures'
 
 /**
  * 实地督查 tests' world: the demo city (grids, units, report roles) with the seeded 点位类型, the
- * three demo 督查组, a small catalogue written straight in (主次干道 has ten items, 农贸市场 two),
+ * three demo 督查组, a small catalogue written straight in with its checklist documents (主次干道 has
+ * ten items, 农贸市场 two),
  * and one person per role and scope.
  */
 export const F = {
@@ -114,6 +116,8 @@ export async function startFieldCloud(): Promise<FieldCloud> {
     const { _id, ...data } = s
     await db.collection('inspect_standards').doc(_id).set({ data })
   }
+  // each type's checklist document, as the standards import would have written it with them
+  for (const [typeId, items] of checklistsOf(standards)) await db.collection('inspect_checklists').doc(typeId).set({ data: { items, updatedAt: 0 } })
   const grants: Array<[string, 'inspector' | 'liaison', string]> = [
     [F.inspector, 'inspector', 'insp-city'],
     [F.east, 'inspector', 'insp-district'],

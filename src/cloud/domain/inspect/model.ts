@@ -41,6 +41,10 @@ export const I = {
   ratings: 'inspect_ratings',
   rules: 'inspect_rules',
   totals: 'inspect_totals',
+  /** one per site type (`_id` the type): its checklist, kept by the standards import */
+  checklists: 'inspect_checklists',
+  /** one per unit (`_id` the unit): its task and open-order figures, kept on write */
+  unitCounts: 'inspect_unit_counts',
 } as const
 
 export const inspectFail = (code: InspectErrorCode, message: string = INSPECT_ERRORS[code]): Fail => fail(code, message)
@@ -309,6 +313,43 @@ export interface RatingDoc {
   rows: Array<{ unitId: string; name: string; score: number; stars: number; lines: Array<{ label: string; count: number; points: number; how: string }> }>
   publishedAt: number
   publishedBy: string
+}
+
+/** One checklist entry: what the site detail and the phone show of a standard. */
+export interface ChecklistEntry {
+  _id: string
+  number: string
+  content: string
+  text: string
+}
+
+/**
+ * A site type's checklist (`_id` the type id): the active standards whose 适用点位类型 names it,
+ * in catalogue order (≤ standardsPerSheet entries). The standards import rewrites it whenever the
+ * catalogue changes, so the site detail and an inspection read one document, not the catalogue.
+ */
+export interface ChecklistDoc {
+  _id: string
+  items: ChecklistEntry[]
+  updatedAt: number
+}
+
+/**
+ * A unit's figures (`_id` the unit id), kept by every write of its tasks and of its sites' open
+ * orders, so the office's unit list reads one document per unit instead of counting.
+ * `pendingByDeadline` counts the active tasks still owing 材料 (needsMaterial, not accepted) by
+ * their deadline (ms, as a string key): overdue at any moment is the sum of the keys below now, so
+ * the clock needs no timer and no count.
+ */
+export interface UnitCountsDoc {
+  _id: string
+  tasks: number
+  material: number
+  accepted: number
+  pendingByDeadline: Record<string, number>
+  /** open or answered 督办单 at the sites the unit answers for now (Σ of their openOrders) */
+  openOrders: number
+  updatedAt: number
 }
 
 /** City-wide figures (`_id` 'city'): standards, assigned, sites, open orders, evidence waiting. */

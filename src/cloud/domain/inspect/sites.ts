@@ -28,7 +28,8 @@ import type { ReportDoc } from '../report/types'
 import { claimUploads, takeReservations } from '../upload/reservations'
 import { readSheet } from '../xlsx/read'
 import { orderListItems } from './orders'
-import { I, inspectFail, keyOf, type OrderDoc, type SiteDoc, type SiteTypeDoc, type StandardDoc, type TeamDoc, type TotalsDoc, type In, type Out } from './model'
+import { I, inspectFail, keyOf, type ChecklistDoc, type ChecklistEntry, type OrderDoc, type SiteDoc, type SiteTypeDoc, type TeamDoc, type TotalsDoc, type In, type Out } from './model'
+import { changeUnitCounts } from './standards'
 
 /**
  * 点位: the office registers assessment sites (a point, or an area such as a market), each in a
@@ -173,6 +174,9 @@ export async function changeSite(tx: Transaction, siteId: string, patch: (site: 
   void _id
   await ref.set({ data })
   if (site.status === 'active') await moveState(tx, { district: site.district, typeId: site.typeId, state: stateOf(site) }, { district: after.district, typeId: after.typeId, state: stateOf(after) })
+  // the unit's open 督办单 are the sum of its sites' openOrders: the same change, in the same transaction
+  const opened = after.openOrders - site.openOrders
+  if (opened !== 0) await changeUnitCounts(tx, site.unitId, (u) => void (u.openOrders += opened), now)
   return after
 }
 
@@ -221,26 +225,11 @@ export async function addSiteType(input: In<'addSiteType'>, ctx: ActionContext):
 }
 
 /**
- * The active standards that apply to a site type, in catalogue order. The catalogue is at most
- * `standardsPerSheet` rows, read in indexed pages of the few fields a checklist needs.
+ * The active standards that apply to a site type, in catalogue order: one key lookup of the
+ * type's checklist document, which the standards import keeps (a type no import named has none).
  */
-export async function checklistOf(db: Database, typeId: string): Promise<StandardDoc[]> {
-  const out: StandardDoc[] = []
-  const pages = Math.ceil(INSPECT_LIMITS.standardsPerSheet / 100)
-  for (let page = 0; page < pages; page++) {
-    const { data } = await db
-      .collection(I.standards)
-      .where({ status: 'active' })
-      .orderBy('sortKey', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .field({ number: true, content: true, text: true, siteTypeIds: true, sortKey: true, status: true, project: true })
-      .get()
-    for (const s of data as unknown as StandardDoc[]) if ((s.siteTypeIds ?? []).includes(typeId)) out.push(s)
-    if (data.length < 100) break
-  }
-  return out
+export async function checklistOf(db: Database, typeId: string): Promise<ChecklistEntry[]> {
+  return (await findById<ChecklistDoc>(db, I.checklists, typeId))?.items ?? []
 }
 
 // ---- saving a site ----
@@ -387,6 +376,11 @@ async function writeSite(platform: Platform, siteId: string | undefined, f: Site
       await bumpType(tx, after.typeId, 1)
     }
     if (!before) await incTotals(tx, { sites: 1 })
+    if (before && before.unitId !== after.unitId && before.openOrders > 0) {
+      // the site's open 督办单 are now the new unit's to answer: its figures follow the site
+      await changeUnitCounts(tx, before.unitId, (u) => void (u.openOrders -= before.openOrders), now)
+      await changeUnitCounts(tx, after.unitId, (u) => void (u.openOrders += before.openOrders), now)
+    }
     await moveState(tx, before ? { district: before.district, typeId: before.typeId, state: stateOf(before) } : null, { district: after.district, typeId: after.typeId, state: stateOf(after) })
     return after
   })
@@ -576,7 +570,7 @@ function decodeCursor(cursor: string | undefined, sort: Sort): unknown[] | null 
  * Keyset paging over several sort fields (problemKey desc, name asc …) with `_id` as the last
  * tie-break: the next page starts after the last row's values, so rows neither repeat nor vanish.
  */
-export async function keysetMulti<T extends { _id: string }>(db: Database, collection: string, where: QueryCondition, sort: Sort, pageSize: number, cursor?: string): Promise<{ docs: T[]; next: string | null }> {
+export async function keysetMulti<T extends { _id: string }>(db: Database, collection: string, where: QueryCondition, sort: Sort, pageSize: number, cursor?: string, fields?: Record<string, boolean>): Promise<{ docs: T[]; next: string | null }> {
   const _ = db.command
   const all: Sort = [...sort, ['_id', 'asc']]
   const after = decodeCursor(cursor, sort)
@@ -591,6 +585,7 @@ export async function keysetMulti<T extends { _id: string }>(db: Database, colle
   }
   let q = db.collection(collection).where(condition)
   for (const [f, dir] of all) q = q.orderBy(f, dir)
+  if (fields) q = q.field(fields)
   const { data } = await q.limit(pageSize + 1).get()
   const docs = data.slice(0, pageSize) as unknown as T[]
   const last = docs[docs.length - 1]
@@ -690,6 +685,9 @@ export async function site(input: In<'site'>, ctx: ActionContext): Out<'site'> {
 }
 
 const MAP_PAGE = 100
+/** the fields the map shows, and the map's order (problemKey, name) for its keyset */
+const MAP_FIELDS = { name: true, typeId: true, place: true, polygon: true, openOrders: true, overdueOrders: true, oldestOpenAt: true, openReports: true, lastResult: true, problemKey: true } as const
+type MapSiteDoc = Pick<SiteDoc, '_id' | keyof typeof MAP_FIELDS>
 
 export async function map(input: In<'map'>, ctx: ActionContext): Out<'map'> {
   const _ = ctx.db.command
@@ -711,20 +709,18 @@ export async function map(input: In<'map'>, ctx: ActionContext): Out<'map'> {
     const range = problemRange(input.state)
     where.problemKey = _.gte(range.gte).and(_.lt(range.lt))
   }
-  // the index is by_district_problem, by_type_problem or by_status_problem, by which is pinned
-  const docs: SiteDoc[] = []
-  for (let page = 0; page * MAP_PAGE < INSPECT_LIMITS.mapSites; page++) {
-    const { data } = await ctx.db
-      .collection(I.sites)
-      .where(where)
-      .orderBy('problemKey', 'desc')
-      .orderBy('name', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(page * MAP_PAGE)
-      .limit(Math.min(MAP_PAGE, INSPECT_LIMITS.mapSites - page * MAP_PAGE))
-      .get()
-    docs.push(...(data as unknown as SiteDoc[]))
-    if (data.length < MAP_PAGE) break
+  // The index is by_district_problem, by_type_problem or by_status_problem, by which is pinned.
+  // Only what the map draws is read: a site document also carries the last inspection's verdict
+  // on every checklist item (lastItems, for the detail view), its box and its contact; across 200
+  // sites that was most of what the whole-city map read and parsed. Pages follow on by keyset, so
+  // a page costs its own rows, not every row before it as skip() did.
+  const docs: MapSiteDoc[] = []
+  let cursor: string | undefined
+  while (docs.length < INSPECT_LIMITS.mapSites) {
+    const page = await keysetMulti<MapSiteDoc>(ctx.db, I.sites, where, SITE_SORT, Math.min(MAP_PAGE, INSPECT_LIMITS.mapSites - docs.length), cursor, MAP_FIELDS)
+    docs.push(...page.docs)
+    if (!page.next) break
+    cursor = page.next
   }
   const types = await typeNames(ctx.db, docs.map((d) => d.typeId))
   const sitesOut: MapSiteView[] = docs.map((d) => ({

@@ -17,7 +17,7 @@ import {
 } from '@/shared/contract/inspect'
 import { fail, type Fail } from '@/shared/errors'
 import type { Platform } from '../../platform'
-import type { Database, StoredDoc } from '../../platform/database'
+import type { Database, QueryCondition, StoredDoc, Transaction } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
@@ -27,7 +27,7 @@ import { storagePath } from '../upload/reservations'
 import { readSheet, type SheetData } from '../xlsx/read'
 import { xlsxBuffer } from '../xlsx/write'
 import { DEMO_STANDARDS } from './demo-standards'
-import { I, inspectFail, keyOf, type In, type Out, type SiteTypeDoc, type StandardDoc, type TaskDoc, type TotalsDoc } from './model'
+import { I, inspectFail, keyOf, type ChecklistDoc, type ChecklistEntry, type In, type Out, type SiteTypeDoc, type StandardDoc, type TaskDoc, type TotalsDoc, type UnitCountsDoc } from './model'
 
 const PAGE = 100
 const DAY = 24 * 60 * 60 * 1000
@@ -100,17 +100,151 @@ export const taskIdOf = (standardId: string, unitId: string) => `${standardId}__
 export const isOverdue = (t: Pick<TaskDoc, 'deadline' | 'needsMaterial' | 'evidenceStatus'>, now: number) =>
   t.needsMaterial && t.evidenceStatus !== 'accepted' && t.deadline !== null && t.deadline < now
 
-/** The four figures of a unit's list, each one indexed count (by_unit_sort, by_unit_deadline, by_unit_evidence). */
-export async function taskCounts(db: Database, unitId: string, now: number): Promise<UnitTaskCounts> {
+// ---- a unit's figures, kept on write ----
+
+/** What one task adds to its unit's figures (nothing once withdrawn). */
+export interface TaskShare {
+  tasks: number
+  material: number
+  accepted: number
+  /** the deadline key it owes 材料 by, or null */
+  pending: string | null
+}
+
+export function taskShare(t: Pick<TaskDoc, 'status' | 'needsMaterial' | 'evidenceStatus' | 'deadline'> | null | undefined): TaskShare {
+  if (!t || t.status !== 'active') return { tasks: 0, material: 0, accepted: 0, pending: null }
+  const accepted = t.needsMaterial && t.evidenceStatus === 'accepted'
+  return {
+    tasks: 1,
+    material: t.needsMaterial ? 1 : 0,
+    accepted: accepted ? 1 : 0,
+    pending: t.needsMaterial && !accepted && t.deadline !== null ? String(t.deadline) : null,
+  }
+}
+
+/** Adds (by +1) or takes away (by -1) one task's share from a unit's figures, in memory. */
+export function addShare(doc: Omit<UnitCountsDoc, '_id'>, share: TaskShare, by: 1 | -1): void {
+  doc.tasks += by * share.tasks
+  doc.material += by * share.material
+  doc.accepted += by * share.accepted
+  if (share.pending !== null) {
+    const n = (doc.pendingByDeadline[share.pending] ?? 0) + by
+    if (n > 0) doc.pendingByDeadline[share.pending] = n
+    else delete doc.pendingByDeadline[share.pending]
+  }
+}
+
+export const emptyUnitCounts = (now: number): Omit<UnitCountsDoc, '_id'> => ({ tasks: 0, material: 0, accepted: 0, pendingByDeadline: {}, openOrders: 0, updatedAt: now })
+
+/**
+ * Applies a change to a unit's figures inside `tx`. A unit whose document does not exist yet is
+ * left alone: the first reader builds it from the tasks and sites as they stand (`unitCountsOf`),
+ * which already includes this change.
+ */
+export async function changeUnitCounts(tx: Transaction, unitId: string, change: (doc: Omit<UnitCountsDoc, '_id'>) => void, now: number): Promise<void> {
+  const ref = tx.collection(I.unitCounts).doc(unitId)
+  const current = (await ref.get().catch(() => null))?.data as unknown as UnitCountsDoc | undefined
+  if (!current) return
+  const { _id, ...doc } = current
+  void _id
+  const next = { ...doc, pendingByDeadline: { ...doc.pendingByDeadline } }
+  change(next)
+  next.tasks = Math.max(0, next.tasks)
+  next.material = Math.max(0, next.material)
+  next.accepted = Math.max(0, next.accepted)
+  next.openOrders = Math.max(0, next.openOrders)
+  next.updatedAt = now
+  await ref.set({ data: next })
+}
+
+/** Moves one task's share from `before` to `after` (either may be null: created, or gone). Inside `tx`. */
+export async function moveTaskShare(tx: Transaction, unitId: string, before: TaskDoc | null, after: TaskDoc | null, now: number): Promise<void> {
+  const from = taskShare(before)
+  const to = taskShare(after)
+  if (from.tasks === to.tasks && from.material === to.material && from.accepted === to.accepted && from.pending === to.pending) return
+  await changeUnitCounts(
+    tx,
+    unitId,
+    (doc) => {
+      addShare(doc, from, -1)
+      addShare(doc, to, 1)
+    },
+    now,
+  )
+}
+
+/**
+ * Builds a unit's figures from what is stored (its active tasks by by_unit_sort, its sites'
+ * openOrders by by_unit): done once per unit, when the document is first needed.
+ */
+async function buildUnitCounts(db: Database, unitId: string, now: number): Promise<Omit<UnitCountsDoc, '_id'>> {
   const _ = db.command
-  const tasks = db.collection(I.tasks)
-  const [total, overdue, needsEvidence, accepted] = await Promise.all([
-    tasks.where({ unitId, status: 'active' }).count(),
-    tasks.where({ unitId, status: 'active', deadline: _.lt(now), needsMaterial: true, evidenceStatus: _.neq('accepted') }).count(),
-    tasks.where({ unitId, status: 'active', needsMaterial: true, evidenceStatus: _.neq('accepted') }).count(),
-    tasks.where({ unitId, status: 'active', needsMaterial: true, evidenceStatus: 'accepted' }).count(),
-  ])
-  return { total: total.total, overdue: overdue.total, needsEvidence: needsEvidence.total, accepted: accepted.total }
+  const doc = emptyUnitCounts(now)
+  for (let last: string | null = null; ; ) {
+    const { data }: { data: StoredDoc[] } = await db
+      .collection(I.tasks)
+      .where(last === null ? { unitId, status: 'active' } : { unitId, status: 'active', sortKey: _.gt(last) })
+      .orderBy('sortKey', 'asc')
+      .field({ status: true, needsMaterial: true, evidenceStatus: true, deadline: true, sortKey: true })
+      .limit(PAGE)
+      .get()
+    for (const t of data as unknown as TaskDoc[]) addShare(doc, taskShare(t), 1)
+    if (data.length < PAGE) break
+    last = (data[data.length - 1] as unknown as TaskDoc).sortKey
+  }
+  for (let last: string | null = null; ; ) {
+    const { data }: { data: StoredDoc[] } = await db
+      .collection(I.sites)
+      .where(last === null ? { unitId } : { unitId, _id: _.gt(last) })
+      .orderBy('_id', 'asc')
+      .field({ openOrders: true })
+      .limit(PAGE)
+      .get()
+    for (const site of data) doc.openOrders += Number(site.openOrders ?? 0)
+    if (data.length < PAGE) break
+    last = data[data.length - 1]._id
+  }
+  return doc
+}
+
+/** Makes sure the unit's figures document exists (built from the stored tasks and sites if not). */
+export async function ensureUnitCounts(db: Database, unitId: string, now: number): Promise<UnitCountsDoc> {
+  const found = await findById<UnitCountsDoc>(db, I.unitCounts, unitId)
+  if (found) return found
+  const built = await buildUnitCounts(db, unitId, now)
+  try {
+    await db.collection(I.unitCounts).add({ data: { _id: unitId, ...built } })
+  } catch {
+    // built meanwhile by another reader or writer: theirs stands
+    return (await findById<UnitCountsDoc>(db, I.unitCounts, unitId)) ?? { _id: unitId, ...built }
+  }
+  return { _id: unitId, ...built }
+}
+
+/** The four figures of a unit's list from its counters document; overdue is the histogram below now. */
+export function countsView(doc: Pick<UnitCountsDoc, 'tasks' | 'material' | 'accepted' | 'pendingByDeadline'>, now: number): UnitTaskCounts {
+  let overdue = 0
+  for (const [deadline, n] of Object.entries(doc.pendingByDeadline)) if (Number(deadline) < now) overdue += n
+  return { total: doc.tasks, overdue, needsEvidence: doc.material - doc.accepted, accepted: doc.accepted }
+}
+
+/** A unit's four figures: one key lookup. */
+export async function taskCounts(db: Database, unitId: string, now: number): Promise<UnitTaskCounts> {
+  return countsView(await ensureUnitCounts(db, unitId, now), now)
+}
+
+/** Writes a task and moves its share of the unit's figures in one transaction, from the fresh stored task. */
+async function writeTask(db: Database, id: string, unitId: string, next: (current: TaskDoc | null) => TaskDoc | null, now: number): Promise<void> {
+  await ensureUnitCounts(db, unitId, now)
+  await db.runTransaction(async (tx) => {
+    const ref = tx.collection(I.tasks).doc(id)
+    const stored = (await ref.get().catch(() => null))?.data as unknown as TaskDoc | undefined
+    const current = stored ? { ...stored, _id: id } : null
+    const after = next(current)
+    if (!after) return
+    await ref.set({ data: withoutId(after) })
+    await moveTaskShare(tx, unitId, current, after, now)
+  })
 }
 
 export function standardView(doc: StandardDoc, types: Map<string, string>, units: Map<string, string>): StandardView {
@@ -195,7 +329,7 @@ async function syncTasks(db: Database, std: StandardDoc, now: number, existing?:
   for (const [unitId, role] of wanted) {
     const task = byUnit.get(unitId)
     if (!task) {
-      const doc: TaskDoc = {
+      const fresh: TaskDoc = {
         _id: taskIdOf(std._id, unitId),
         standardId: std._id,
         unitId,
@@ -208,16 +342,17 @@ async function syncTasks(db: Database, std: StandardDoc, now: number, existing?:
         sortKey: std.sortKey,
         updatedAt: now,
       }
-      await db.collection(I.tasks).doc(doc._id).set({ data: withoutId(doc) })
+      // created meanwhile (a second assignment at once): brought up to date like any stored task
+      await writeTask(db, fresh._id, unitId, (stored) => (stored ? { ...stored, role, deadline: std.deadline, needsMaterial, status: 'active', sortKey: std.sortKey, updatedAt: now } : fresh), now)
       continue
     }
     if (task.role !== role || task.deadline !== std.deadline || task.needsMaterial !== needsMaterial || task.status !== 'active' || task.sortKey !== std.sortKey) {
-      await db.collection(I.tasks).doc(task._id).update({ data: { role, deadline: std.deadline, needsMaterial, status: 'active', sortKey: std.sortKey, updatedAt: now } })
+      await writeTask(db, task._id, unitId, (stored) => (stored ? { ...stored, role, deadline: std.deadline, needsMaterial, status: 'active', sortKey: std.sortKey, updatedAt: now } : null), now)
     }
   }
   for (const task of current) {
     if (!wanted.has(task.unitId) && task.status === 'active') {
-      await db.collection(I.tasks).doc(task._id).update({ data: { status: 'withdrawn', updatedAt: now } })
+      await writeTask(db, task._id, task.unitId, (stored) => (stored && stored.status === 'active' ? { ...stored, status: 'withdrawn', updatedAt: now } : null), now)
     }
   }
 }
@@ -242,6 +377,39 @@ async function tasksOf(db: Database, standardIds: string[]): Promise<Map<string,
     }
   }
   return out
+}
+
+// ---- checklists ----
+
+const bySortKey = (a: Pick<StandardDoc, 'sortKey' | '_id'>, b: Pick<StandardDoc, 'sortKey' | '_id'>) =>
+  a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0
+
+/** Each type's checklist from a whole catalogue: the active standards naming it, in catalogue order. */
+export function checklistsOf(catalogue: readonly StandardDoc[]): Map<string, ChecklistEntry[]> {
+  const out = new Map<string, ChecklistEntry[]>()
+  for (const d of [...catalogue].filter((x) => x.status === 'active').sort(bySortKey)) {
+    for (const typeId of d.siteTypeIds) {
+      const list = out.get(typeId) ?? []
+      list.push({ _id: d._id, number: d.number, content: d.content, text: d.text })
+      out.set(typeId, list)
+    }
+  }
+  return out
+}
+
+/** Rewrites the checklist document and size of every type whose checklist differs from what is stored. */
+async function writeChecklists(db: Database, types: SiteTypeDoc[], catalogue: readonly StandardDoc[], now: number): Promise<void> {
+  const lists = checklistsOf(catalogue)
+  const stored = await byIds<ChecklistDoc>(db, I.checklists, types.map((t) => t._id))
+  for (const t of types) {
+    const items = lists.get(t._id) ?? []
+    const before = stored.get(t._id)
+    if (!before || JSON.stringify(before.items) !== JSON.stringify(items)) {
+      const doc: Omit<ChecklistDoc, '_id'> = { items, updatedAt: now }
+      await db.collection(I.checklists).doc(t._id).set({ data: doc })
+    }
+    if (t.checklistSize !== items.length) await db.collection(I.siteTypes).doc(t._id).update({ data: { checklistSize: items.length } })
+  }
 }
 
 // ---- the sheet ----
@@ -463,16 +631,11 @@ export async function importRows(ctx: Platform, sheet: SheetData, options: { dry
     await syncTasks(db, doc, now, tasks.get(doc._id))
     catalogue.set(doc._id, doc)
   }
-  if (touched.length > 0) {
-    // checklist sizes from the catalogue as it now stands (in memory: it was read whole above)
-    const sizes = new Map<string, number>()
-    for (const d of catalogue.values()) if (d.status === 'active') for (const t of d.siteTypeIds) sizes.set(t, (sizes.get(t) ?? 0) + 1)
-    for (const t of types) {
-      const size = sizes.get(t._id) ?? 0
-      if (t.checklistSize !== size) await db.collection(I.siteTypes).doc(t._id).update({ data: { checklistSize: size } })
-    }
-    await recountStandards(db)
-  }
+  // each type's checklist (and its size) from the catalogue as it now stands, in memory: it was
+  // read whole above. Also after an import that changed nothing, so a catalogue stored before the
+  // checklists were kept gets them on its next import (the demo seed re-imports on every start).
+  await writeChecklists(db, types, [...catalogue.values()], now)
+  if (touched.length > 0) await recountStandards(db)
   return view
 }
 
@@ -560,19 +723,30 @@ export async function assign(input: In<'assign'>, ctx: ActionContext): Out<'assi
   return (await standardViews(ctx, [next]))[0]
 }
 
-/** Every unit with its list's figures, its open 督办单 and how many 联络员 it has named. */
+/**
+ * Every unit with its list's figures, its open 督办单 and how many 联络员 it has named: the units
+ * (a page or two), their counters documents (one `_.in` per hundred) and the city's liaison grants
+ * (by_role_scope, a few pages) — the same handful of queries for 10 units or 1,000.
+ */
 export async function units(_input: In<'units'>, ctx: ActionContext): Out<'units'> {
-  const _ = ctx.db.command
+  const db = ctx.db
+  const _ = db.command
   const now = ctx.clock.now()
-  const all = await readAll<{ _id: string; name: string }>(ctx.db, 'report_units')
+  const all = await readAll<{ _id: string; name: string }>(db, 'report_units')
+  const counters = await byIds<UnitCountsDoc>(db, I.unitCounts, all.map((u) => u._id))
+  const liaisons = new Map<string, number>()
+  for (let last: { scopeId: string; _id: string } | null = null; ; ) {
+    const where: QueryCondition = last === null ? { role: 'liaison' } : _.and([{ role: 'liaison' }, _.or([{ scopeId: _.gt(last.scopeId) }, { scopeId: last.scopeId, _id: _.gt(last._id) }])])
+    const { data }: { data: StoredDoc[] } = await db.collection('role_grants').where(where).orderBy('scopeId', 'asc').orderBy('_id', 'asc').field({ scopeId: true }).limit(PAGE).get()
+    for (const g of data) liaisons.set(String(g.scopeId), (liaisons.get(String(g.scopeId)) ?? 0) + 1)
+    if (data.length < PAGE) break
+    last = { scopeId: String(data[data.length - 1].scopeId), _id: data[data.length - 1]._id }
+  }
   const out: InspectUnitView[] = []
   for (const unit of all) {
-    const [counts, orders, liaisons] = await Promise.all([
-      taskCounts(ctx.db, unit._id, now),
-      ctx.db.collection(I.orders).where({ unitId: unit._id, status: _.in(['open', 'answered']) }).count(),
-      ctx.db.collection('role_grants').where({ role: 'liaison', scopeId: unit._id }).count(),
-    ])
-    out.push({ unitId: unit._id, name: String(unit.name), counts, openOrders: orders.total, liaisons: liaisons.total })
+    // a unit never written to since the counters were kept is built once, here
+    const doc = counters.get(unit._id) ?? (await ensureUnitCounts(db, unit._id, now))
+    out.push({ unitId: unit._id, name: String(unit.name), counts: countsView(doc, now), openOrders: doc.openOrders, liaisons: liaisons.get(unit._id) ?? 0 })
   }
   return out
 }

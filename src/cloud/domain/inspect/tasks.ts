@@ -1,4 +1,4 @@
-import { INSPECT_LIMITS, type EvidenceFileView, type EvidenceQueueItem, type EvidenceView, type TaskView, type UnitRef } from '@/shared/contract/inspect'
+import { EVIDENCE_STATUSES, INSPECT_LIMITS, type EvidenceFileView, type EvidenceStatus, type EvidenceQueueItem, type EvidenceView, type TaskView, type UnitRef } from '@/shared/contract/inspect'
 import type { Fail } from '@/shared/errors'
 import { findById } from '../../platform/find'
 import type { Database } from '../../platform/database'
@@ -11,9 +11,11 @@ import { detectUploadType } from '../upload/detect'
 import { claimUploads, consumeReservations, ReservationTaken } from '../upload/reservations'
 import { recordMaterialReturn } from './ledger'
 import { I, inspectFail, keyOf, type EvidenceDoc, type EvidenceFile, type In, type Out, type StandardDoc, type TaskDoc } from './model'
-import { byIds, isOverdue, taskCounts, updateTotals } from './standards'
+import { byIds, ensureUnitCounts, isOverdue, moveTaskShare, taskCounts, updateTotals } from './standards'
 
 const UPLOAD_AREA = 'evidence'
+/** the evidence states of a task that still owes its 材料 (needsEvidence): every one but accepted */
+const OWING: EvidenceStatus[] = EVIDENCE_STATUSES.filter((s) => s !== 'accepted')
 const HISTORY = 50
 
 const isDuplicate = (error: unknown) => (error as { code?: string } | null)?.code === 'DATABASE.DUPLICATE_KEY'
@@ -100,11 +102,24 @@ export async function myTasks(input: In<'myTasks'>, ctx: ActionContext): Out<'my
     tasks = page.docs
     nextCursor = page.next
   } else {
-    // in the catalogue's order (by_unit_sort / by_unit_evidence); sortKey is unique per unit
+    // in the catalogue's order; sortKey is unique per unit, so it is the cursor
     const after = input.cursor ? { sortKey: _.gt(input.cursor) } : {}
-    const where = filter === 'evidence' ? { unitId, status: 'active', needsMaterial: true, evidenceStatus: _.neq('accepted'), ...after } : { unitId, status: 'active', ...after }
-    const { data } = await ctx.db.collection(I.tasks).where(where).orderBy('sortKey', 'asc').limit(size + 1).get()
-    const docs = data as unknown as TaskDoc[]
+    let docs: TaskDoc[]
+    if (filter === 'evidence') {
+      // one query per status still owing 材料, each an index search on by_unit_evidence's whole
+      // key (unit, status, needsMaterial, evidenceStatus) already in sortKey order, merged here: a
+      // `neq` would not use the evidence index at all and would walk the unit's every task
+      const pages = await Promise.all(
+        OWING.map(async (evidenceStatus) => {
+          const { data } = await ctx.db.collection(I.tasks).where({ unitId, status: 'active', needsMaterial: true, evidenceStatus, ...after }).orderBy('sortKey', 'asc').limit(size + 1).get()
+          return data as unknown as TaskDoc[]
+        }),
+      )
+      docs = pages.flat().sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)).slice(0, size + 1)
+    } else {
+      const { data } = await ctx.db.collection(I.tasks).where({ unitId, status: 'active', ...after }).orderBy('sortKey', 'asc').limit(size + 1).get()
+      docs = data as unknown as TaskDoc[]
+    }
     tasks = docs.slice(0, size)
     nextCursor = docs.length > size ? tasks[tasks.length - 1].sortKey : null
   }
@@ -194,15 +209,18 @@ export async function submitEvidence(input: In<'submitEvidence'>, ctx: ActionCon
     reviewedBy: null,
     reviewedAt: null,
   }
+  await ensureUnitCounts(ctx.db, t.unitId, now)
   try {
     await ctx.db.runTransaction(async (tx) => {
       const ref = tx.collection(I.tasks).doc(t._id)
-      const current = (await ref.get()).data as unknown as TaskDoc
+      const current = { ...((await ref.get()).data as unknown as TaskDoc), _id: t._id }
       // one submission waits at a time, even when two arrive together
       if (current.evidenceStatus === 'submitted' || current.evidenceStatus === 'accepted') throw new Pending()
       const { _id, ...fields } = doc
       await tx.collection(I.evidence).add({ data: { _id, ...fields } })
       await ref.update({ data: { evidenceStatus: 'submitted', returnReason: null, updatedAt: now } })
+      // still owing 材料 while it waits: the unit's figures do not move, but the rule is the same everywhere
+      await moveTaskShare(tx, current.unitId, current, { ...current, evidenceStatus: 'submitted' }, now)
       await consumeReservations(tx, claim.reservations, openid)
     })
   } catch (error) {
@@ -258,6 +276,7 @@ export async function reviewEvidence(input: In<'reviewEvidence'>, ctx: ActionCon
   const now = ctx.clock.now()
   const status = input.decision === 'accept' ? 'accepted' : 'returned'
   const reviewed: EvidenceDoc = { ...e, status, reason: status === 'returned' ? reason : reason || null, reviewedBy: ctx.caller.openid, reviewedAt: now }
+  await ensureUnitCounts(ctx.db, e.unitId, now)
   const failed = await ctx.db
     .runTransaction(async (tx) => {
       const ref = tx.collection(I.evidence).doc(e._id)
@@ -265,7 +284,10 @@ export async function reviewEvidence(input: In<'reviewEvidence'>, ctx: ActionCon
       if (current.status !== 'submitted') throw new Reviewed()
       await ref.update({ data: { status, reason: reviewed.reason, reviewedBy: reviewed.reviewedBy, reviewedAt: now } })
       // one submission waits at a time, so the one reviewed is the task's latest: its status follows
-      await tx.collection(I.tasks).doc(e.taskId).update({ data: { evidenceStatus: status, returnReason: status === 'returned' ? reason : null, updatedAt: now } })
+      const taskRef = tx.collection(I.tasks).doc(e.taskId)
+      const taskBefore = (await taskRef.get().catch(() => null))?.data as unknown as TaskDoc | undefined
+      await taskRef.update({ data: { evidenceStatus: status, returnReason: status === 'returned' ? reason : null, updatedAt: now } })
+      if (taskBefore) await moveTaskShare(tx, taskBefore.unitId, taskBefore, { ...taskBefore, evidenceStatus: status }, now)
       return null
     })
     .catch((error: unknown): Fail => {
