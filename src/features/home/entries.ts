@@ -90,5 +90,9 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
 ]
 
 export function workbenchesFor(roles: readonly Role[]): WorkbenchEntry[] {
-  return WORKBENCH_ENTRIES.filter((entry) => roles.includes(entry.role) || !!entry.also?.some((r) => roles.includes(r)))
+  // a door for several roles is labelled with the one the caller holds (督查员, not 单位联络员)
+  return WORKBENCH_ENTRIES.flatMap((entry) => {
+    const held = [entry.role, ...(entry.also ?? [])].find((r) => roles.includes(r))
+    return held ? [{ ...entry, role: held }] : []
+  })
 }
