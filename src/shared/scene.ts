@@ -5,6 +5,7 @@
  *   p<posterId>                 poster (公益广告)            p8kQ2
  *   c<shiftId>.<token>          shift check-in (签到码)       cS1a.4f9k2Qx
  *   s<joinCode>                 class join (小手拉大手)       sK7P3QD
+ *   m<shopId>                   shop door (一店一码, 门前三包)  mshop-demo-tea
  *
  * Unused letters are room for more kinds. Decoding never throws: malformed input is a value with a
  * code, because scenes arrive from printed posters and anyone's camera.
@@ -13,6 +14,7 @@ export type Scene =
   | { kind: 'poster'; posterId: string }
   | { kind: 'checkIn'; shiftId: string; token: string }
   | { kind: 'classJoin'; joinCode: string }
+  | { kind: 'shopDoor'; shopId: string }
 
 export type SceneErrorCode = 'SCENE.EMPTY' | 'SCENE.TOO_LONG' | 'SCENE.BAD_CHARACTERS' | 'SCENE.UNKNOWN_KIND' | 'SCENE.MALFORMED'
 
@@ -52,6 +54,8 @@ function rawEncode(scene: Scene): string {
       return `c${scene.shiftId}.${scene.token}`
     case 'classJoin':
       return `s${scene.joinCode}`
+    case 'shopDoor':
+      return `m${scene.shopId}`
   }
 }
 
@@ -83,6 +87,8 @@ export function decodeScene(input: unknown): SceneDecoded {
     }
     case 's':
       return JOIN_CODE.test(body) ? { ok: true, scene: { kind: 'classJoin', joinCode: body } } : failed('SCENE.MALFORMED')
+    case 'm':
+      return ID.test(body) ? { ok: true, scene: { kind: 'shopDoor', shopId: body } } : failed('SCENE.MALFORMED')
     default:
       return failed('SCENE.UNKNOWN_KIND')
   }

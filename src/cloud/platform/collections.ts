@@ -613,6 +613,13 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_status_signed', fields: [asc('status'), asc('streetUnitId'), asc('signedVersion'), asc('name')] },
       { name: 'by_applicant', fields: [asc('applicantOpenid'), desc('createdAt')] },
       { name: 'by_code', fields: [asc('code')] },
+      // unsigned = the version in force is not the one signed: kept as a flag on write (pledgeSigned)
+      { name: 'by_street_pledge', fields: [asc('streetUnitId'), asc('status'), asc('pledgeSigned'), asc('name')] },
+      { name: 'by_status_pledge', fields: [asc('status'), asc('pledgeSigned'), asc('name')] },
+      // a new template version pages through the shops on it
+      { name: 'by_template', fields: [asc('templateId'), asc('_id')] },
+      // a re-imported row is the shop with the same name and address
+      { name: 'by_name', fields: [asc('name'), asc('address')] },
     ],
   },
   {
@@ -632,7 +639,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '责任书签署记录（_id 为 门店__版本）：谁、何时、哪个版本，只增不改',
     indexes: [{ name: 'by_shop', fields: [asc('shopId'), desc('version')] }],
   },
-  { name: 'frontage_streets', purpose: '街道办事处（责任单位）对应的街道名，街道办据此管理本街道的门店', indexes: [] },
+  { name: 'frontage_streets', purpose: '街道办事处（责任单位）对应的街道名，街道办据此管理本街道的门店', indexes: [{ name: 'by_district', fields: [asc('district')] }] },
   {
     name: 'frontage_zones',
     purpose: '划线经营区和划线停车区：名称、种类、范围、所属街道',

@@ -1,5 +1,6 @@
 import type { ScanView } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
+import { frontageUrl } from '@/shared/frontage'
 import { decodeScene, type Scene } from '@/shared/scene'
 
 /**
@@ -40,13 +41,16 @@ export function routeTo(url: string): Route {
   return { go: TAB_PATHS.includes(url.split('?')[0]) ? 'reLaunch' : 'redirectTo', url }
 }
 
-/** Where a check-in or class-join scene leads (they need no server call here: their pages do it). */
+/** Where a check-in, class-join or shop-door scene leads (they need no server call here: their pages do it). */
 export function sceneRoute(scene: Exclude<Scene, { kind: 'poster' }>): Route {
   switch (scene.kind) {
     case 'checkIn':
       return routeTo(`${SHIFT_CHECK_IN_PATH}?${query({ shiftId: scene.shiftId, token: scene.token })}`)
     case 'classJoin':
       return routeTo(`${CLASS_JOIN_PATH}?${query({ joinCode: scene.joinCode })}`)
+    case 'shopDoor':
+      // 一店一码: the door page shows the shop's duties, stars and record, and reports at its frontage
+      return routeTo(frontageUrl('door', { shopId: scene.shopId }))
   }
 }
 
