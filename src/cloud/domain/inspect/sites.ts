@@ -717,7 +717,8 @@ export async function map(input: In<'map'>, ctx: ActionContext): Out<'map'> {
   const docs: MapSiteDoc[] = []
   let cursor: string | undefined
   while (docs.length < INSPECT_LIMITS.mapSites) {
-    const page = await keysetMulti<MapSiteDoc>(ctx.db, I.sites, where, SITE_SORT, Math.min(MAP_PAGE, INSPECT_LIMITS.mapSites - docs.length), cursor, MAP_FIELDS)
+    // keysetMulti reads one row past the page to know whether another follows: 99 + 1 ≤ the limit of 100
+    const page = await keysetMulti<MapSiteDoc>(ctx.db, I.sites, where, SITE_SORT, Math.min(MAP_PAGE - 1, INSPECT_LIMITS.mapSites - docs.length), cursor, MAP_FIELDS)
     docs.push(...page.docs)
     if (!page.next) break
     cursor = page.next
