@@ -671,6 +671,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_shop_status', fields: [asc('shopId'), asc('status'), desc('foundAt')] },
       { name: 'by_district_status', fields: [asc('district'), asc('status'), desc('foundAt')] },
       { name: 'by_status_due', fields: [asc('status'), asc('dueAt')] },
+      // the office and a city-wide 督查组 list every street's findings, newest first
+      { name: 'by_status_found', fields: [asc('status'), desc('foundAt')] },
     ],
   },
   { name: 'frontage_last_findings', purpose: '某门店某条目最近一次发现的问题（_id 由门店与条目派生），判定重复与逐级处理', indexes: [] },

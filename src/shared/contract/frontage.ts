@@ -165,6 +165,8 @@ export interface FindingView {
   repeat: boolean
   foundAt: number
   answer: { note: string; photos: string[]; at: number } | null
+  /** 移交执法: the enforcement unit it was handed to; otherwise null */
+  handedTo: string | null
 }
 
 export interface FindingPage {

@@ -1,24 +1,357 @@
+import type { ShopBoardRow, ShopBoardView, ShopRulesView, ShopScoreLine } from '@/shared/contract/frontage'
+import type { ShopBoardRule } from '@/shared/frontage'
+import { INSPECT_LEVELS } from '@/shared/inspect'
+import { addMonths, monthOf, monthStartMs } from '@/shared/calendar/weeks'
+import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
+import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
-import { frontageFail, type In, type Out } from './model'
+import { writeAudit } from '../audit'
+import { pointsText } from '../inspect/ledger'
+import { starsFor } from '../inspect/scores'
+import { keysetPage } from '../report/paging'
+import { holdsShop, isStreetOfficeOf, streetDistricts } from './inspections'
+import { loadShopRules, monthDocId, type ShopMonthDoc, type ShopRulesDoc } from './ledger'
+import { frontageFail, M, type In, type Out, type ShopDoc } from './model'
 
-// STUB: replaced by the implementation
+/**
+ * A shop's monthly score and stars, and the street's monthly 红黑榜 of shops. Every figure comes
+ * from the ledger's month docs (frontage_months, kept on write); a published board is a frozen
+ * copy of its rows with each shop's lines and never recomputed. A line's points are what the
+ * ledger stored (priced when each problem was found); its words name the rule in force now.
+ */
 
-export async function shopScore(_input: In<'shopScore'>, _ctx: ActionContext): Out<'shopScore'> {
-  return frontageFail('FRONTAGE.SHOP_NOT_FOUND', '尚未实现')
+const PAGE = 100
+const LEVEL_LABEL = { city: '市级', district: '区级', street: '街道' } as const
+
+export interface FrozenShopRow extends ShopBoardRow {
+  base: number
+  lines: ShopScoreLine[]
 }
 
-export async function shopBoard(_input: In<'shopBoard'>, _ctx: ActionContext): Out<'shopBoard'> {
-  return frontageFail('FRONTAGE.SHOP_NOT_FOUND', '尚未实现')
+export interface ShopBoardDoc {
+  _id: string
+  district: string
+  month: string
+  rule: ShopBoardRule
+  rows: FrozenShopRow[]
+  publishedAt: number
+  publishedBy: string
 }
 
-export async function publishShopBoard(_input: In<'publishShopBoard'>, _ctx: ActionContext): Out<'publishShopBoard'> {
-  return frontageFail('FRONTAGE.SHOP_NOT_FOUND', '尚未实现')
+export const boardDocId = (district: string, month: string) => `${district}__${month}`
+
+/** −0 prints as 0 */
+const pts = (centi: number) => (centi === 0 ? 0 : centi / 100)
+const starText = (n: number) => '★'.repeat(n)
+const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`
+
+// ---- score arithmetic ----
+
+/** The lines of one shop's month from its month doc (null: nothing counted), adding up to the score exactly. */
+export function shopLines(doc: ShopMonthDoc | null, rules: ShopRulesDoc): { base: number; lines: ShopScoreLine[]; score: number } {
+  const r = rules.score
+  const base = doc?.base ?? r.base
+  const lines: ShopScoreLine[] = []
+  for (const level of INSPECT_LEVELS) {
+    const count = doc?.findingsByLevel[level] ?? 0
+    const centi = doc?.deductionByLevel[level] ?? 0
+    lines.push({
+      label: `检查发现问题（${LEVEL_LABEL[level]}）`,
+      count,
+      points: pts(-centi),
+      how:
+        count === 0
+          ? '无'
+          : `${count} 个问题，合计扣 ${pointsText(centi / 100)} 分（每个 ${pointsText(r.weights[level])} 分；${r.repeatWindowDays} 天内重复发现 × ${pointsText(r.repeatFactor)}，按时整改 × ${pointsText(r.onTimeFactor)}；逐项见问题清单）`,
+    })
+  }
+  const fixed = doc?.reportsFixed ?? 0
+  const inTime = doc?.reportsFixedInTime ?? 0
+  const reportCenti = doc?.reportDeduction ?? 0
+  const parts: string[] = []
+  if (inTime) parts.push(`按时处理 ${inTime} 条 × ${pointsText(r.confirmedReport)} × ${pointsText(r.onTimeFactor)}（按时）`)
+  if (fixed - inTime) parts.push(`超时处理 ${fixed - inTime} 条 × ${pointsText(r.confirmedReport)}`)
+  lines.push({ label: '门前随手拍（门店已处理）', count: fixed, points: pts(-reportCenti), how: fixed === 0 ? '无' : `${parts.join(' + ')} = ${pointsText(reportCenti / 100)}` })
+  const escalated = doc?.escalated ?? 0
+  const escalationCenti = doc?.escalationDeduction ?? 0
+  lines.push({
+    label: '门前随手拍转责任单位',
+    count: escalated,
+    points: pts(-escalationCenti),
+    how: escalated === 0 ? '无' : `${escalated} 次 × ${pointsText(r.escalated)} 分 = ${pointsText(escalationCenti / 100)}（门店未在时限内处理，或市民不满意）`,
+  })
+  const deduction = doc?.deduction ?? 0
+  return { base, lines, score: Math.max(0, Math.round(base * 100) - deduction) / 100 }
 }
 
-export async function shopRules(_input: In<'shopRules'>, _ctx: ActionContext): Out<'shopRules'> {
-  return frontageFail('FRONTAGE.SHOP_NOT_FOUND', '尚未实现')
+/** What would raise the score, in the shop's words: the open problems, the report limit, repeats, the next band. */
+export function shopTips(doc: ShopMonthDoc | null, score: number, rules: ShopRulesDoc): string[] {
+  const r = rules.score
+  const tips: string[] = []
+  if (doc && doc.open > 0) {
+    const gain = Math.round(doc.openDeduction * (1 - r.onTimeFactor))
+    tips.push(`本月有 ${doc.open} 个问题未整改：按时整改可减半扣分${gain > 0 ? `（最多挽回 ${pointsText(gain / 100)} 分）` : ''}`)
+  }
+  if (doc && doc.handed > 0) tips.push(`有 ${doc.handed} 个问题屡查屡犯已移交执法，请配合执法部门整改`)
+  tips.push(`门前随手拍请在 ${pointsText(rules.limitHours)} 小时内处理，转到责任单位每次扣 ${pointsText(r.escalated)} 分`)
+  if (doc && doc.repeats > 0) tips.push(`同一问题 ${r.repeatWindowDays} 天内再次被查到扣分加倍：整改后请保持`)
+  const stars = starsFor(score, rules.stars)
+  const next = [...rules.stars].sort((a, b) => a.min - b.min).find((b) => b.stars > stars)
+  if (next) tips.push(`距${starText(next.stars)}（${pointsText(next.min)} 分）还差 ${pointsText(Math.round((next.min - score) * 100) / 100)} 分`)
+  if (!doc || doc.deduction === 0) tips.push('本月暂无扣分，请继续保持')
+  return tips
 }
 
-export async function setShopRules(_input: In<'setShopRules'>, _ctx: ActionContext): Out<'setShopRules'> {
-  return frontageFail('FRONTAGE.SHOP_NOT_FOUND', '尚未实现')
+// ---- shopScore ----
+
+export async function shopScore(input: In<'shopScore'>, ctx: ActionContext): Out<'shopScore'> {
+  const shop = await findById<ShopDoc>(ctx.db, M.shops, input.shopId)
+  if (!shop) return frontageFail('FRONTAGE.SHOP_NOT_FOUND')
+  if (!ctx.isAdmin && !holdsShop(ctx, shop._id) && !isStreetOfficeOf(ctx, shop)) {
+    return ctx.grants.some((g) => g.role === 'street_office') ? frontageFail('FRONTAGE.NOT_YOUR_STREET') : frontageFail('FRONTAGE.NOT_YOUR_SHOP')
+  }
+  const month = input.month ?? monthOf(ctx.clock.now())
+  const rules = await loadShopRules(ctx)
+  const board = await findById<ShopBoardDoc>(ctx.db, M.boards, boardDocId(shop.district, month))
+  const doc = await findById<ShopMonthDoc>(ctx.db, M.months, monthDocId(shop._id, month))
+  if (board) {
+    // published: the lines as they were; a shop with nothing counted that month kept its base
+    const row = board.rows.find((r) => r.shopId === shop._id)
+    const empty = shopLines(null, rules)
+    return {
+      shopId: shop._id,
+      shopName: shop.name,
+      month,
+      base: row?.base ?? empty.base,
+      lines: row?.lines ?? empty.lines,
+      score: row?.score ?? empty.score,
+      stars: row?.stars ?? starsFor(empty.score, rules.stars),
+      tips: [`${monthLabel(month)}的得分已随红黑榜发布，不再变化`],
+      frozen: true,
+    }
+  }
+  const live = shopLines(doc, rules)
+  return {
+    shopId: shop._id,
+    shopName: shop.name,
+    month,
+    base: live.base,
+    lines: live.lines,
+    score: live.score,
+    stars: starsFor(live.score, rules.stars),
+    tips: shopTips(doc, live.score, rules),
+    frozen: false,
+  }
+}
+
+// ---- the street's 红黑榜 ----
+
+interface Scored {
+  shopId: string
+  name: string
+  centi: number
+}
+
+/**
+ * Ranks shops by score (ties share a place: 1, 1, 3). Red takes the first `red` places and every
+ * shop tied with the last of them; black the last `black` among the rest, ties included, so a
+ * shop is never on both and, when few are ranked, red is filled first.
+ */
+export function rankShops(rows: Scored[], rule: ShopBoardRule, stars: ShopRulesDoc['stars']): ShopBoardRow[] {
+  const sorted = [...rows].sort((a, b) => b.centi - a.centi || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  const out: ShopBoardRow[] = []
+  sorted.forEach((r, i) => {
+    const rank = i > 0 && sorted[i - 1].centi === r.centi ? out[i - 1].rank : i + 1
+    out.push({ shopId: r.shopId, name: r.name, score: r.centi / 100, stars: starsFor(r.centi / 100, stars), list: null, rank })
+  })
+  if (rule.red > 0 && out.length > 0) {
+    const edge = out[Math.min(rule.red, out.length) - 1].score
+    for (const r of out) if (r.score >= edge) r.list = 'red'
+  }
+  const rest = out.filter((r) => r.list === null)
+  if (rule.black > 0 && rest.length > 0) {
+    const edge = rest[Math.max(0, rest.length - rule.black)].score
+    for (const r of rest) if (r.score <= edge) r.list = 'black'
+  }
+  return out
+}
+
+export function shopRuleText(rules: Pick<ShopRulesDoc, 'score' | 'stars' | 'limitHours'>, board: ShopBoardRule): string {
+  const r = rules.score
+  const bands = [...rules.stars]
+    .sort((a, b) => b.min - a.min)
+    .map((b) => `${pointsText(b.min)} 分及以上${starText(b.stars)}`)
+    .join('，')
+  return [
+    `每家门店每月从 ${pointsText(r.base)} 分起算。`,
+    `督查发现问题按检查组扣分（市级 ${pointsText(r.weights.city)} 分、区级 ${pointsText(r.weights.district)} 分、街道 ${pointsText(r.weights.street)} 分），门前随手拍门店处理后扣 ${pointsText(r.confirmedReport)} 分、转到责任单位扣 ${pointsText(r.escalated)} 分；`,
+    `${r.repeatWindowDays} 天内重复发现的问题 × ${pointsText(r.repeatFactor)}，按时整改（随手拍 ${pointsText(rules.limitHours)} 小时内）× ${pointsText(r.onTimeFactor)}。`,
+    `星级：${bands}。`,
+    `当月有得分记录（被检查或有门前随手拍）的门店参与排名，前 ${board.red} 名上红榜、后 ${board.black} 名上黑榜，并列的共同纳入；同一门店不会同时上红榜和黑榜。`,
+  ].join('')
+}
+
+/** Every shop's month doc of one street and month, best first, by the by_district_month index, 100 at a time. */
+export async function streetMonths(ctx: ActionContext, district: string, month: string): Promise<ShopMonthDoc[]> {
+  const out: ShopMonthDoc[] = []
+  let cursor: string | undefined
+  for (;;) {
+    const page = await keysetPage<ShopMonthDoc>(ctx.db, { collection: M.months, where: { district, month }, field: 'score', order: 'desc', pageSize: PAGE, cursor })
+    out.push(...page.docs)
+    if (!page.next) return out
+    cursor = page.next
+  }
+}
+
+async function publishedDistricts(ctx: ActionContext, month: string): Promise<string[]> {
+  const { data } = await ctx.db.collection(M.boards).where({ month }).field({ district: true }).orderBy('month', 'desc').limit(PAGE).get()
+  return (data as unknown as Array<Pick<ShopBoardDoc, 'district'>>).map((d) => d.district).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'))
+}
+
+async function boardView(ctx: ActionContext, doc: ShopBoardDoc): Promise<ShopBoardView> {
+  const rules = await loadShopRules(ctx)
+  return {
+    month: doc.month,
+    district: doc.district,
+    published: true,
+    publishedAt: doc.publishedAt,
+    rule: doc.rule,
+    ruleText: shopRuleText(rules, doc.rule),
+    rows: doc.rows.map((r) => ({ shopId: r.shopId, name: r.name, score: r.score, stars: r.stars, list: r.list, rank: r.rank })),
+    districts: await publishedDistricts(ctx, doc.month),
+  }
+}
+
+async function liveRows(ctx: ActionContext, district: string, month: string, rules: ShopRulesDoc): Promise<{ rows: ShopBoardRow[]; docs: ShopMonthDoc[] }> {
+  const docs = await streetMonths(ctx, district, month)
+  const rows = rankShops(
+    docs.map((d) => ({ shopId: d.shopId, name: d.name, centi: Math.max(0, d.score) })),
+    rules.board,
+    rules.stars,
+  )
+  return { rows, docs }
+}
+
+export async function shopBoard(input: In<'shopBoard'>, ctx: ActionContext): Out<'shopBoard'> {
+  const own = await streetDistricts(ctx)
+  let district = input.district ?? own[0]
+  let month = input.month
+  if (month === undefined) {
+    // the latest published month of the street (or of any street when none is named)
+    const query = district === undefined ? ctx.db.collection(M.boards).orderBy('month', 'desc') : ctx.db.collection(M.boards).where({ district }).orderBy('month', 'desc')
+    const { data } = await query.limit(1).get()
+    const latest = data[0] as unknown as ShopBoardDoc | undefined
+    if (latest) {
+      month = latest.month
+      district = latest.district
+    }
+  }
+  const mayPreview = ctx.isAdmin || (district !== undefined && own.includes(district))
+  if (district === undefined) return frontageFail('FRONTAGE.NOT_PUBLISHED', '还没有发布过门店红黑榜')
+  if (month === undefined) {
+    if (!mayPreview) return frontageFail('FRONTAGE.NOT_PUBLISHED', '还没有发布过门店红黑榜')
+    month = monthOf(ctx.clock.now())
+  }
+  const published = await findById<ShopBoardDoc>(ctx.db, M.boards, boardDocId(district, month))
+  if (published) return boardView(ctx, published)
+  // the street office and the office see the live figures before publication; nobody is held to them yet
+  if (!mayPreview) return frontageFail('FRONTAGE.NOT_PUBLISHED')
+  const rules = await loadShopRules(ctx)
+  const { rows } = await liveRows(ctx, district, month, rules)
+  return { month, district, published: false, publishedAt: null, rule: rules.board, ruleText: shopRuleText(rules, rules.board), rows, districts: await publishedDistricts(ctx, month) }
+}
+
+/** Sets stars on shops, 100 ids per update: one value for the whole batch. */
+async function setStars(ctx: ActionContext, ids: string[], stars: number, month: string): Promise<void> {
+  const _ = ctx.db.command
+  for (let i = 0; i < ids.length; i += PAGE) {
+    await ctx.db.collection(M.shops).where({ _id: _.in(ids.slice(i, i + PAGE)) }).update({ data: { stars, starsMonth: month } })
+  }
+}
+
+export async function publishShopBoard(input: In<'publishShopBoard'>, ctx: ActionContext): Out<'publishShopBoard'> {
+  if (!ctx.isAdmin && !(await streetDistricts(ctx)).includes(input.district)) return frontageFail('FRONTAGE.NOT_YOUR_STREET')
+  const now = ctx.clock.now()
+  if (monthStartMs(addMonths(input.month, 1)) > now) return frontageFail('FRONTAGE.PERIOD_NOT_ENDED')
+  const id = boardDocId(input.district, input.month)
+  if (await findById<ShopBoardDoc>(ctx.db, M.boards, id)) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
+  const rules = await loadShopRules(ctx)
+  const { rows, docs } = await liveRows(ctx, input.district, input.month, rules)
+  const byShop = new Map(docs.map((d) => [d.shopId, d]))
+  const frozen: FrozenShopRow[] = rows.map((row) => {
+    const { base, lines } = shopLines(byShop.get(row.shopId) ?? null, rules)
+    return { ...row, base, lines }
+  })
+  const doc: ShopBoardDoc = { _id: id, district: input.district, month: input.month, rule: rules.board, rows: frozen, publishedAt: now, publishedBy: ctx.caller.openid }
+  try {
+    await ctx.db.collection(M.boards).add({ data: { ...doc } })
+  } catch (error) {
+    if (error instanceof DatabaseError && error.code === DUPLICATE_KEY) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
+    throw error
+  }
+  // the door card and the scan page show these stars until the next publication
+  const byStars = new Map<number, string[]>()
+  for (const row of frozen) byStars.set(row.stars, [...(byStars.get(row.stars) ?? []), row.shopId])
+  for (const [stars, ids] of byStars) await setStars(ctx, ids, stars, input.month)
+  // the street's other active shops had nothing counted this month: the base score's stars
+  const ranked = new Set(frozen.map((r) => r.shopId))
+  const baseStars = starsFor(rules.score.base, rules.stars)
+  const _ = ctx.db.command
+  let after = ''
+  for (;;) {
+    const { data } = await ctx.db
+      .collection(M.shops)
+      .where({ district: input.district, status: 'active', _id: _.gt(after) })
+      .field({ _id: true })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get()
+    const unranked = data.map((d) => d._id).filter((shopId) => !ranked.has(shopId))
+    await setStars(ctx, unranked, baseStars, input.month)
+    if (data.length < PAGE) break
+    after = data[data.length - 1]._id
+  }
+  await writeAudit(ctx, {
+    subjectType: 'frontage_board',
+    subjectId: id,
+    action: 'publish',
+    detail: { shops: frozen.length, red: frozen.filter((r) => r.list === 'red').length, black: frozen.filter((r) => r.list === 'black').length },
+  })
+  return boardView(ctx, doc)
+}
+
+// ---- rules ----
+
+function rulesView(doc: ShopRulesDoc): ShopRulesView {
+  return { score: doc.score, stars: doc.stars, board: doc.board, limitHours: doc.limitHours, updatedAt: doc.updatedAt > 0 ? doc.updatedAt : null }
+}
+
+export async function shopRules(_input: In<'shopRules'>, ctx: ActionContext): Out<'shopRules'> {
+  return rulesView(await loadShopRules(ctx))
+}
+
+/** Bands best first, each strictly lower in both score and stars than the one before. */
+export const bandsOk = (bands: ShopRulesDoc['stars']) => bands.every((b, i) => i === 0 || (b.min < bands[i - 1].min && b.stars < bands[i - 1].stars))
+
+export async function setShopRules(input: In<'setShopRules'>, ctx: ActionContext): Out<'setShopRules'> {
+  if (input.stars && !bandsOk(input.stars)) return frontageFail('FRONTAGE.BAD_BANDS')
+  const before = await loadShopRules(ctx)
+  const changed = (['score', 'stars', 'board', 'limitHours'] as const).filter((k) => input[k] !== undefined)
+  // nothing asked to change: nothing written, nothing audited
+  if (changed.length === 0) return rulesView(before)
+  const after: ShopRulesDoc = {
+    _id: 'current',
+    score: input.score ?? before.score,
+    stars: input.stars ?? before.stars,
+    board: input.board ?? before.board,
+    limitHours: input.limitHours ?? before.limitHours,
+    updatedAt: ctx.clock.now(),
+    updatedBy: ctx.caller.openid,
+  }
+  // replaces the whole doc: a nested merge would keep a removed star band
+  const { _id, ...data } = after
+  await ctx.db.collection(M.rules).doc(_id).set({ data })
+  const part = (doc: ShopRulesDoc) => JSON.stringify(Object.fromEntries(changed.map((k) => [k, doc[k]])))
+  await writeAudit(ctx, { subjectType: 'frontage_rules', subjectId: 'current', action: 'set', detail: { changed: changed.join(','), before: part(before), after: part(after) } })
+  return rulesView(after)
 }
