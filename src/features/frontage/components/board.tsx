@@ -1,11 +1,176 @@
-import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
+import { Button } from '@nutui/nutui-react-taro'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { EmptyState } from '@/components/state'
+import { callCloud } from '@/lib/call-cloud'
+import type { ShopBoardRow, ShopBoardView } from '@/shared/contract'
+import { useLoad } from '../api'
 import type { FrontageParams } from '../labels'
+import { FrontageGate, ListTag, Problem, Tag, monthLabel, recentMonths, scoreText, starWords, timeText } from './common'
 
-// STUB: replaced by the screen
-export function ShopBoard(_props: { params: FrontageParams }) {
+const STEP = 50
+const MAX_SHOWN = 200
+
+function BoardTable({ rows }: { rows: ShopBoardRow[] }) {
+  const [shown, setShown] = useState(STEP)
+  // the 黑榜 is at the bottom of a long street: it is always shown, however far the list is opened
+  const head = rows.slice(0, shown)
+  const black = rows.slice(shown).filter((r) => r.list === 'black')
+  const visible = [...head, ...black]
   return (
-    <View className='wm-card'>
-      <Text>门店红黑榜</Text>
+    <View className='wm-in-table' id='wm-fr-board-rows'>
+      <View className='wm-in-table__row wm-in-table__row--head'>
+        <Text className='wm-fr-rank'>名次</Text>
+        <Text className='wm-in-table__cell wm-in-table__cell--name'>门店</Text>
+        <Text className='wm-in-table__cell'>得分</Text>
+        <Text className='wm-in-table__cell'>星级</Text>
+        <Text className='wm-in-table__cell'>榜单</Text>
+      </View>
+      {visible.map((r) => (
+        <View key={r.shopId} className={`wm-in-table__row${r.list === 'red' ? ' wm-in-red' : r.list === 'black' ? ' wm-in-black' : ''}`} id={`wm-fr-board-row-${r.rank}`}>
+          <Text className='wm-fr-rank'>{r.rank}</Text>
+          <Text className='wm-in-table__cell wm-in-table__cell--name'>{r.name}</Text>
+          <Text className='wm-in-table__cell'>{scoreText(r.score)}</Text>
+          <Text className='wm-in-table__cell wm-in-nowrap'>{starWords(r.stars)}</Text>
+          <View className='wm-in-table__cell'>{r.list ? <ListTag list={r.list} /> : <Text className='wm-text-tertiary'>—</Text>}</View>
+        </View>
+      ))}
+      {rows.length > shown && shown < MAX_SHOWN ? (
+        <View className='wm-in-more' role='button' id='wm-fr-board-more' onClick={() => setShown(Math.min(MAX_SHOWN, shown + STEP))}>
+          <Text>显示更多（共 {rows.length} 家）</Text>
+        </View>
+      ) : rows.length > shown ? (
+        <Text className='wm-text-tertiary wm-fr-block wm-in-gap'>共 {rows.length} 家，这里列出前 {shown} 名和黑榜。</Text>
+      ) : null}
+    </View>
+  )
+}
+
+/**
+ * 门店红黑榜: a street's month as published (rank, shop, score, stars and 红榜 / 黑榜 in words,
+ * the rule it was made by); pickers for the street and the month. The street office and the
+ * office see a month not yet published as a live preview marked 未发布, with 发布 (confirmed once).
+ */
+export function ShopBoard({ params }: { params: FrontageParams }) {
+  const months = recentMonths(12)
+  // what was asked for; what is shown comes from the answer (the server picks the latest published month)
+  const [district, setDistrict] = useState(params.district)
+  const [month, setMonth] = useState(params.month)
+  const [districts, setDistricts] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const load = useLoad(
+    () =>
+      callCloud('frontage', 'shopBoard', { ...(district ? { district } : {}), ...(month ? { month } : {}) }).then((r) => {
+        if (r.ok) setDistricts((prev) => Array.from(new Set([...prev, ...r.data.districts, r.data.district])))
+        return r
+      }),
+    [district, month],
+  )
+  const view = load.data
+  const shownDistrict = district || view?.district || ''
+  const shownMonth = month || view?.month || months[0] || ''
+  const streetNames = districts.length > 0 ? districts : shownDistrict ? [shownDistrict] : []
+
+  const pickers = (
+    <View className='wm-fr-pickers'>
+      {streetNames.length > 0 ? (
+        <Picker mode='selector' range={streetNames} value={Math.max(0, streetNames.indexOf(shownDistrict))} onChange={(e) => setDistrict(streetNames[Number(e.detail.value)] ?? shownDistrict)}>
+          <View className='wm-fr-select' id='wm-fr-board-district'>
+            <Text>街道：{shownDistrict || '请选择'} ▾</Text>
+          </View>
+        </Picker>
+      ) : null}
+      <Picker mode='selector' range={months.map(monthLabel)} value={Math.max(0, months.indexOf(shownMonth))} onChange={(e) => {
+          setMonth(months[Number(e.detail.value)] ?? shownMonth)
+          if (!district && view) setDistrict(view.district)
+        }}>
+        <View className='wm-fr-select' id='wm-fr-board-month'>
+          <Text>月份：{monthLabel(shownMonth)} ▾</Text>
+        </View>
+      </Picker>
+    </View>
+  )
+
+  const publish = async (v: ShopBoardView) => {
+    const ok = await Taro.showModal({ title: '发布红黑榜', content: `发布${v.district}${monthLabel(v.month)}的门店红黑榜？发布后得分冻结，门店星级随之更新，不能撤回。`, confirmText: '发布', cancelText: '取消' })
+    if (!ok.confirm) return
+    setBusy(true)
+    setProblem(null)
+    const r = await callCloud('frontage', 'publishShopBoard', { district: v.district, month: v.month })
+    setBusy(false)
+    if (!r.ok) {
+      setProblem(r.message)
+      if (r.code === 'FRONTAGE.ALREADY_PUBLISHED') load.reload()
+      return
+    }
+    load.setData(r.data)
+    void Taro.showToast({ icon: 'success', title: '已发布' })
+  }
+
+  const notPublished = load.error?.code === 'FRONTAGE.NOT_PUBLISHED'
+  const gate = notPublished ? null : FrontageGate({ error: load.error, loading: load.loading, what: '门店红黑榜', audience: 'street', reload: load.reload })
+  if (gate || notPublished || !view) {
+    return (
+      <View className='wm-fr wm-fr-wide' id='wm-fr-board'>
+        {pickers}
+        {gate ?? (
+          <View className='wm-card' id='wm-fr-board-unpublished'>
+            <EmptyState glyph='榜' title={month ? `${monthLabel(month)}的门店红黑榜尚未发布` : '还没有发布过门店红黑榜'} description='街道办每月初发布上个月的门店红黑榜。换个月份或街道看看。' />
+          </View>
+        )}
+      </View>
+    )
+  }
+
+  const currentMonth = months[0] ?? ''
+  const ended = view.month < currentMonth
+  return (
+    <View className='wm-fr wm-fr-wide' id='wm-fr-board'>
+      {pickers}
+      <View className='wm-fr-hero'>
+        <Text className='wm-fr-hero__title'>
+          {view.district} · {monthLabel(view.month)}
+        </Text>
+        <Text className='wm-fr-hero__text'>门前三包门店红黑榜{view.published && view.publishedAt ? ` · ${timeText(view.publishedAt)} 发布` : ''}</Text>
+      </View>
+      {!view.published ? (
+        <View className='wm-in-note wm-in-note--warn' id='wm-fr-board-preview'>
+          <Text className='wm-in-note__tag'>未发布 · 实时预览</Text>
+          <Text>这是按目前记录算出的名次，只有街道办和文明办能看到；发布后才对市民公开，得分随之冻结。</Text>
+          {ended ? (
+            <>
+              <Problem text={problem} id='wm-fr-publish-error' />
+              <Button type='primary' id='wm-fr-publish-board' loading={busy} disabled={busy} onClick={() => void publish(view)}>
+                发布{monthLabel(view.month)}红黑榜
+              </Button>
+            </>
+          ) : (
+            <Text className='wm-text-secondary'>{monthLabel(view.month)}结束后才能发布。</Text>
+          )}
+        </View>
+      ) : null}
+      <View className='wm-fr-cols wm-in-gap'>
+        <View className='wm-fr-col wm-fr-col--main'>
+          <View className='wm-card'>
+            <View className='wm-fr-row'>
+              <Text className='wm-in-title'>门店名次（{view.rows.length} 家）</Text>
+              <Tag text={view.published ? '已发布' : '未发布'} tone={view.published ? 'ok' : 'warn'} />
+            </View>
+            <Text className='wm-text-tertiary wm-fr-block'>
+              红榜前 {view.rule.red} 名，黑榜后 {view.rule.black} 名
+            </Text>
+            {view.rows.length === 0 ? <Text className='wm-text-secondary wm-fr-block wm-in-gap'>这个街道本月还没有在册的门店。</Text> : <BoardTable key={`${view.district}-${view.month}`} rows={view.rows} />}
+          </View>
+        </View>
+        <View className='wm-fr-col'>
+          <View className='wm-card' id='wm-fr-board-rule'>
+            <Text className='wm-in-title'>计分和评星规则</Text>
+            <Text className='wm-in-text wm-in-gap'>{view.ruleText}</Text>
+          </View>
+        </View>
+      </View>
     </View>
   )
 }

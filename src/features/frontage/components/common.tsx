@@ -7,7 +7,7 @@ import { METRES_PER_DEGREE_LAT, type BBox } from '@/components/place-map/geometr
 import { projectionFor, svgDataUri } from '@/components/place-map/map-svg'
 import { openPage } from '@/lib/navigate'
 import { addMonths, monthOf } from '@/shared/calendar/weeks'
-import { LADDER_LABEL, SHOP_STAGE_LABEL, SHOP_STATUS_LABEL, frontageUrl, type Duty, type FrontageViewName, type LadderStep, type ShopStage, type ShopStatus } from '@/shared/frontage'
+import { BUSINESS_TYPES, LADDER_LABEL, SHOP_STAGE_LABEL, SHOP_STATUS_LABEL, frontageUrl, type Duty, type FrontageViewName, type LadderStep, type ShopStage, type ShopStatus } from '@/shared/frontage'
 import type { FrontageGeometry } from '@/shared/contract'
 import type { Position } from '@/shared/contract/frontage'
 import type { Fail } from '@/shared/errors'
@@ -81,6 +81,9 @@ export function dueText(dueAt: number, overdue: boolean, now = Date.now()): stri
   if (overdue || left <= 0) return `已超时 ${span(left)}`
   return `剩余 ${span(left)}`
 }
+
+/** 'food' → 「餐饮」 */
+export const businessTypeName = (id: string) => BUSINESS_TYPES.find((b) => b.id === id)?.name ?? '其他'
 
 export const goFrontage = (view: FrontageViewName, params: Record<string, string> = {}) => openPage(frontageUrl(view, params))
 /** the app's home page: a tab, so switchTab */

@@ -71,6 +71,9 @@ export function ReportForm() {
     const prefill = readStored(REPORT_PREFILL_KEY, isPrefill) ?? fresh
     if (prefill) {
       setPlace({ lat: prefill.lat, lng: prefill.lng, address: prefill.address.slice(0, REPORT_LIMITS.addressMax) })
+      // a shop's door code hands over the category tapped there too (门前三包's two-tap report)
+      const cat = (prefill as { categoryId?: unknown }).categoryId
+      if (typeof cat === 'string' && categoryOf(cat)) setCategoryId(cat as CategoryId)
       writeStored(REPORT_PREFILL_KEY, null)
     }
   })
