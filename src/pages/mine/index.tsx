@@ -31,6 +31,7 @@ const MY_RECORDS = [
   { title: '我的随手拍', description: '上报记录与处理进度', url: '/packages/reports/pages/mine/index' },
   { title: '我的志愿服务', description: '报名、签到与服务时长', url: '/packages/volunteer/pages/mine/index' },
   { title: '我的答题', description: '答题记录、错题本与积分', url: '/packages/quiz/pages/index/index' },
+  { title: '我的门店', description: '门前三包责任书、门前随手拍与星级', url: '/packages/frontage/pages/index/index?view=mine' },
 ]
 
 export default function MinePage() {
