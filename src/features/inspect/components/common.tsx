@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { shanghaiTime } from '@/lib/time'
 import {
@@ -146,8 +147,11 @@ const AUDIENCE: Record<Audience, { who: string; tell: string }> = {
  * back to their own home instead of the public board) (the server answered AUTH.FORBIDDEN
  * or INSPECT.NOT_YOUR_UNIT): whom it is for, and a way on — the public 红黑榜 is open to everyone.
  */
-export function Refusal({ what, audience = 'office', id = 'wm-inspect-forbidden', staff = false }: { what: string; audience?: Audience; id?: string; staff?: boolean }) {
+export function Refusal({ what, audience = 'office', id = 'wm-inspect-forbidden', staff: told }: { what: string; audience?: Audience; id?: string; staff?: boolean }) {
   const a = AUDIENCE[audience]
+  // not told: ask once whether this is staff (home answers 联络员 and 督查员; a resident is refused)
+  const home = useLoad(() => (told === undefined ? callCloud('inspect', 'home', {}) : Promise.resolve({ ok: false as const, code: 'SKIP', message: '' })), [told])
+  const staff = told ?? !!home.data
   return (
     <View className='wm-card' id={id}>
       <EmptyState
