@@ -247,10 +247,17 @@ function PreviewCard({ p, busy, onConfirm }: { p: Preview; busy: boolean; onConf
       <Text className='wm-in-title'>检查通过，尚未导入</Text>
       <Text className='wm-text-secondary'>共读取 {p.view.rows} 行。确认后按下面的变化导入：</Text>
       <Diff p={p} />
-      {nothing ? <Text className='wm-text-secondary wm-in-gap'>与现有内容完全一致，无需导入。</Text> : null}
-      <Button block type='primary' loading={busy} disabled={busy || nothing} id='wm-inspect-import-confirm' onClick={onConfirm}>
-        确认导入
-      </Button>
+      {nothing ? (
+        <Text className='wm-text-secondary wm-in-gap' id='wm-inspect-import-same'>
+          与现有内容完全一致，无需导入。
+        </Text>
+      ) : (
+        <View className='wm-in-buttons'>
+          <Button block type='primary' loading={busy} disabled={busy} id='wm-inspect-import-confirm' onClick={onConfirm}>
+            确认导入
+          </Button>
+        </View>
+      )}
     </View>
   )
 }
