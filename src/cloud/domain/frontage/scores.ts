@@ -23,20 +23,31 @@ import { frontageFail, M, type In, type Out, type ShopDoc } from './model'
 const PAGE = 100
 const LEVEL_LABEL = { city: '市级', district: '区级', street: '街道' } as const
 
-export interface FrozenShopRow extends ShopBoardRow {
+/** A shop's month as published: written once onto its month doc, which keeps counting afterwards. */
+export interface FrozenScore {
   base: number
   lines: ShopScoreLine[]
+  score: number
+  stars: number
+  publishedAt: number
 }
 
+/**
+ * A published board: the ranked rows only. Each shop's lines are frozen on its own month doc
+ * (`frozen`), not here: a street of thousands of shops would make this one doc megabytes that
+ * every resident's view and every shop's score page would read whole.
+ */
 export interface ShopBoardDoc {
   _id: string
   district: string
   month: string
   rule: ShopBoardRule
-  rows: FrozenShopRow[]
+  rows: ShopBoardRow[]
   publishedAt: number
   publishedBy: string
 }
+
+export type FrozenMonthDoc = ShopMonthDoc & { frozen?: FrozenScore }
 
 export const boardDocId = (district: string, month: string) => `${district}__${month}`
 
@@ -112,20 +123,22 @@ export async function shopScore(input: In<'shopScore'>, ctx: ActionContext): Out
   }
   const month = input.month ?? monthOf(ctx.clock.now())
   const rules = await loadShopRules(ctx)
-  const board = await findById<ShopBoardDoc>(ctx.db, M.boards, boardDocId(shop.district, month))
-  const doc = await findById<ShopMonthDoc>(ctx.db, M.months, monthDocId(shop._id, month))
+  // whether the month is published: the id only, not the street's rows
+  const { data: boards } = await ctx.db.collection(M.boards).where({ _id: boardDocId(shop.district, month) }).field({ _id: true }).limit(1).get()
+  const board = boards.length > 0
+  const doc = await findById<FrozenMonthDoc>(ctx.db, M.months, monthDocId(shop._id, month))
   if (board) {
     // published: the lines as they were; a shop with nothing counted that month kept its base
-    const row = board.rows.find((r) => r.shopId === shop._id)
     const empty = shopLines(null, rules)
+    const frozen = doc?.frozen ?? { ...empty, stars: starsFor(empty.score, rules.stars) }
     return {
       shopId: shop._id,
       shopName: shop.name,
       month,
-      base: row?.base ?? empty.base,
-      lines: row?.lines ?? empty.lines,
-      score: row?.score ?? empty.score,
-      stars: row?.stars ?? starsFor(empty.score, rules.stars),
+      base: frozen.base,
+      lines: frozen.lines,
+      score: frozen.score,
+      stars: frozen.stars,
       tips: [`${monthLabel(month)}的得分已随红黑榜发布，不再变化`],
       frozen: true,
     }
@@ -217,7 +230,7 @@ async function boardView(ctx: ActionContext, doc: ShopBoardDoc): Promise<ShopBoa
     publishedAt: doc.publishedAt,
     rule: doc.rule,
     ruleText: shopRuleText(rules, doc.rule),
-    rows: doc.rows.map((r) => ({ shopId: r.shopId, name: r.name, score: r.score, stars: r.stars, list: r.list, rank: r.rank })),
+    rows: doc.rows,
     districts: await publishedDistricts(ctx, doc.month),
   }
 }
@@ -274,48 +287,47 @@ export async function publishShopBoard(input: In<'publishShopBoard'>, ctx: Actio
   const now = ctx.clock.now()
   if (monthStartMs(addMonths(input.month, 1)) > now) return frontageFail('FRONTAGE.PERIOD_NOT_ENDED')
   const id = boardDocId(input.district, input.month)
-  if (await findById<ShopBoardDoc>(ctx.db, M.boards, id)) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
+  if ((await ctx.db.collection(M.boards).where({ _id: id }).count()).total > 0) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
   const rules = await loadShopRules(ctx)
   const { rows, docs } = await liveRows(ctx, input.district, input.month, rules)
-  const byShop = new Map(docs.map((d) => [d.shopId, d]))
-  const frozen: FrozenShopRow[] = rows.map((row) => {
-    const { base, lines } = shopLines(byShop.get(row.shopId) ?? null, rules)
-    return { ...row, base, lines }
-  })
-  const doc: ShopBoardDoc = { _id: id, district: input.district, month: input.month, rule: rules.board, rows: frozen, publishedAt: now, publishedBy: ctx.caller.openid }
+  const doc: ShopBoardDoc = { _id: id, district: input.district, month: input.month, rule: rules.board, rows, publishedAt: now, publishedBy: ctx.caller.openid }
   try {
     await ctx.db.collection(M.boards).add({ data: { ...doc } })
   } catch (error) {
     if (error instanceof DatabaseError && error.code === DUPLICATE_KEY) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
     throw error
   }
+  // each shop's lines as they stand now, onto its month doc (later counts move the counters, not these)
+  const byShop = new Map(docs.map((d) => [d.shopId, d]))
+  for (const row of rows) {
+    const { base, lines } = shopLines(byShop.get(row.shopId) ?? null, rules)
+    const frozen: FrozenScore = { base, lines, score: row.score, stars: row.stars, publishedAt: now }
+    await ctx.db.collection(M.months).doc(monthDocId(row.shopId, input.month)).update({ data: { frozen } })
+  }
   // the door card and the scan page show these stars until the next publication
   const byStars = new Map<number, string[]>()
-  for (const row of frozen) byStars.set(row.stars, [...(byStars.get(row.stars) ?? []), row.shopId])
+  for (const row of rows) byStars.set(row.stars, [...(byStars.get(row.stars) ?? []), row.shopId])
   for (const [stars, ids] of byStars) await setStars(ctx, ids, stars, input.month)
   // the street's other active shops had nothing counted this month: the base score's stars
-  const ranked = new Set(frozen.map((r) => r.shopId))
+  const ranked = new Set(rows.map((r) => r.shopId))
   const baseStars = starsFor(rules.score.base, rules.stars)
+  // by the by_district_status index in its own order (name, then _id): each page starts where the last ended
   const _ = ctx.db.command
-  let after = ''
+  const street = { district: input.district, status: 'active' }
+  let after: { name: string; _id: string } | null = null
   for (;;) {
-    const { data } = await ctx.db
-      .collection(M.shops)
-      .where({ district: input.district, status: 'active', _id: _.gt(after) })
-      .field({ _id: true })
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get()
-    const unranked = data.map((d) => d._id).filter((shopId) => !ranked.has(shopId))
-    await setStars(ctx, unranked, baseStars, input.month)
-    if (data.length < PAGE) break
-    after = data[data.length - 1]._id
+    const where = after === null ? street : _.and([street, _.or([{ name: _.gt(after.name) }, { name: after.name, _id: _.gt(after._id) }])])
+    const { data } = await ctx.db.collection(M.shops).where(where).field({ _id: true, name: true }).orderBy('name', 'asc').orderBy('_id', 'asc').limit(PAGE).get()
+    const page = data as unknown as Array<{ _id: string; name: string }>
+    await setStars(ctx, page.map((d) => d._id).filter((shopId) => !ranked.has(shopId)), baseStars, input.month)
+    if (page.length < PAGE) break
+    after = page[page.length - 1]
   }
   await writeAudit(ctx, {
     subjectType: 'frontage_board',
     subjectId: id,
     action: 'publish',
-    detail: { shops: frozen.length, red: frozen.filter((r) => r.list === 'red').length, black: frozen.filter((r) => r.list === 'black').length },
+    detail: { shops: rows.length, red: rows.filter((r) => r.list === 'red').length, black: rows.filter((r) => r.list === 'black').length },
   })
   return boardView(ctx, doc)
 }
