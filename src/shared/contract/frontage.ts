@@ -75,7 +75,8 @@ export interface ShopPublicView {
   name: string
   businessType: BusinessTypeId
   address: string
-  duties: Array<{ name: string; items: string[] }>
+  /** itemIds (optional, same order as items): what an inspector's checklist answers by */
+  duties: Array<{ name: string; items: string[]; itemIds?: string[] }>
   stars: number | null
   starsMonth: string | null
   /** resolved problems at this frontage, newest first: what, when, fixed in time or not */

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { EmptyState, ErrorState } from '@/components/state'
 import { Chips, Done, Figure, MoreButton, Problem, Tag, usePaged } from '@/features/inspect/components/common'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
@@ -11,6 +11,7 @@ import type { ShopView, StreetOfficeView, TemplateView } from '@/shared/contract
 import type { Fail } from '@/shared/errors'
 import { useLoad } from '../api'
 import type { FrontageParams } from '../labels'
+import { FrontageGate, FrontageMissing, FrontageRefusal, isForbiddenFr, isMissingFr, type FrontageAudience } from './common'
 import '@/features/inspect/field.scss'
 import '../frontage.scss'
 
@@ -42,7 +43,6 @@ export function pickedDay(value: string, end = false): number | null {
 export const pickerDay = (ms: number) => shanghaiTime(ms, 'YYYY-MM-DD')
 
 export const goFrontage = (view: FrontageViewName, params: Record<string, string> = {}) => openPage(frontageUrl(view, params))
-export const goHomeTab = () => openPage('/pages/home/index')
 
 /** A v4 UUID for a requestId or an inspectionId (the mini-program has no crypto.randomUUID). */
 export function uuid(): string {
@@ -51,63 +51,28 @@ export function uuid(): string {
 }
 
 export type FrAudience = 'street' | 'office' | 'inspector' | 'manage'
+// 门店详情 and its card are for the street office, the owner and the office: a resident hears the street office's words
+const AUDIENCE: Record<FrAudience, FrontageAudience> = { street: 'street', office: 'office', inspector: 'inspector', manage: 'street' }
 
-const AUDIENCE: Record<FrAudience, { who: string; tell: string }> = {
-  street: { who: '街道办', tell: '各街道办在这里登记本街道的临街门店、确认店主的登记、导入商户名单。' },
-  office: { who: '文明办', tell: '划线区和责任书模板由市文明办统一设置。' },
-  inspector: { who: '督查员', tell: '督查组的督查员在这里按责任书逐项检查门店。' },
-  manage: { who: '街道办、门店负责人和文明办', tell: '门店的登记信息只对所在街道、门店负责人和文明办开放。' },
-}
-
-/** A role that may not use the view (AUTH.FORBIDDEN and its kin): whom it is for, and a way home. */
-export function FrRefusal({ what, audience }: { what: string; audience: FrAudience }) {
-  const a = AUDIENCE[audience]
-  return (
-    <View className='wm-card' id='wm-fr-forbidden'>
-      <EmptyState glyph='包' title={`此页面仅限${a.who}使用`} description={`您打开的是「${what}」。${a.tell}您可以回到首页，扫门店码查看门前三包责任。`} actionText='回到首页' onAction={goHomeTab} />
-    </View>
-  )
-}
+/** A role that may not use the view: FU1's words, one voice for the area. */
+export const FrRefusal = ({ what, audience }: { what: string; audience: FrAudience }) => <FrontageRefusal what={what} audience={AUDIENCE[audience]} />
 
 /** A stale or mistyped link: never a validation message. */
-export function FrMissing() {
-  return (
-    <View className='wm-card' id='wm-fr-missing'>
-      <EmptyState glyph='无' title='内容不存在或已下线' description='链接可能已过期，或这家门店已注销。回到首页看看现在的事项。' actionText='回到首页' onAction={goHomeTab} />
-    </View>
-  )
-}
+export const FrMissing = () => <FrontageMissing />
 
-const REFUSED = new Set(['AUTH.FORBIDDEN', 'FRONTAGE.NOT_YOUR_STREET', 'FRONTAGE.NOT_YOUR_SHOP', 'FRONTAGE.NOT_YOUR_AREA'])
-export const isRefused = (e: Fail | null) => !!e && REFUSED.has(e.code)
-const isGone = (e: Fail) => e.code === 'INPUT.INVALID' || e.code.endsWith('NOT_FOUND')
+export const isRefused = (e: Fail | null) => isForbiddenFr(e)
 
-/** What a view shows before its data: refusal, 内容不存在, the error with a retry, the skeleton; null when the data is there. */
+/** What a view shows before its data (refusal, 内容不存在, error with retry, skeleton); null when the data is there. */
 export function frGate(load: { error: Fail | null; loading: boolean; reload: () => void }, o: { what: string; audience: FrAudience; rows?: number; byId?: boolean }): ReactNode {
-  if (load.error) {
-    if (load.error.code === 'FRONTAGE.NO_TEAM') {
-      return (
-        <View className='wm-card'>
-          <Problem text={load.error.message} />
-        </View>
-      )
-    }
-    if (isRefused(load.error)) return <FrRefusal what={o.what} audience={o.audience} />
-    if (o.byId && isGone(load.error)) return <FrMissing />
+  // a list's odd failure (not a link's id) is an error to retry, not 「内容不存在」
+  if (!o.byId && load.error && isMissingFr(load.error)) {
     return (
       <View className='wm-card'>
         <ErrorState what={o.what} message={load.error.message} onRetry={load.reload} />
       </View>
     )
   }
-  if (load.loading) {
-    return (
-      <View className='wm-card'>
-        <Skeleton rows={o.rows ?? 5} />
-      </View>
-    )
-  }
-  return null
+  return FrontageGate({ error: load.error, loading: load.loading, what: o.what, audience: AUDIENCE[o.audience], rows: o.rows ?? 5, reload: load.reload })
 }
 
 /** 已签 / 未签 / 须重签: the 责任书 in force against the version signed */
