@@ -43,9 +43,11 @@ export default function InspectPage() {
     month: decoded(router.params.month),
   }
   const [refresh, setRefresh] = useState(0)
+  // one view both registers a site and edits one: the title says which
+  const title = view === 'site-edit' && params.siteId ? '修改点位' : VIEW_TITLE[view]
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: VIEW_TITLE[view] })
-  }, [view])
+    void Taro.setNavigationBarTitle({ title })
+  }, [title])
   usePullDownRefresh(() => {
     setRefresh((n) => n + 1)
     void Taro.stopPullDownRefresh()
