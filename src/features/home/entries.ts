@@ -81,6 +81,22 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
     url: '/packages/inspect/pages/index/index',
   },
   {
+    key: 'frontage-street',
+    role: 'street_office',
+    title: '门前三包',
+    description: '登记、确认本街道的临街门店',
+    glyph: '包',
+    url: '/packages/frontage/pages/index/index?view=street',
+  },
+  {
+    key: 'frontage-shop',
+    role: 'shop_owner',
+    title: '我的门店',
+    description: '责任书、门前随手拍、检查整改',
+    glyph: '店',
+    url: '/packages/frontage/pages/index/index?view=mine',
+  },
+  {
     key: 'office',
     role: 'admin',
     title: '文明办工作台',
