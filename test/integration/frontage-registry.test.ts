@@ -215,3 +215,71 @@ describe('门前三包 import', () => {
     expect(await cloud.as(EAST_OFFICE).call('frontage', 'importShops', { fileId })).toMatchObject({ ok: false, code: 'FRONTAGE.SHEET_UNREADABLE' })
   })
 })
+
+describe('门前三包 责任书 and staff', () => {
+  let cloud: FrontageCloud
+  beforeEach(async () => {
+    cloud = await startFrontageCloud()
+  })
+  afterEach(() => cloud.close())
+
+  const STAFF = 'staff-wang'
+
+  test('the owner signs the version in force; a new template version asks to sign again and the old one is stale', async () => {
+    const s = await registerShop(cloud)
+    await grantShopOwner(cloud, OWNER, s.shopId)
+    const before = expectOk(await cloud.as(OWNER).call('frontage', 'pledge', { shopId: s.shopId }))
+    expect(before).toMatchObject({ version: 1, signedVersion: null, maySign: true, templateName: '门前五包责任书' })
+    expect(before.frontageText).toMatch(/门前沿街约 \d+ 米/)
+    cloud.clock.advance(60_000)
+    const signed = expectOk(await cloud.as(OWNER).call('frontage', 'signPledge', { shopId: s.shopId, version: 1 }))
+    expect(signed).toMatchObject({ signedVersion: 1, signedAt: cloud.clock.now(), maySign: false })
+    expect(await cloud.as(OWNER).call('frontage', 'signPledge', { shopId: s.shopId, version: 1 })).toMatchObject({ ok: false, code: 'FRONTAGE.ALREADY_SIGNED' })
+    const sig = await cloud.platform.db.collection('frontage_signatures').doc(`${s.shopId}__1`).get()
+    expect(sig.data).toMatchObject({ openid: OWNER, version: 1, at: cloud.clock.now() })
+    expect(expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'streetHome', {}))[0].counts.unsigned).toBe(0)
+
+    // the office rewrites the 五包 template: version 2, the shop must sign again
+    const five = expectOk(await cloud.as(TEST_ADMIN).call('frontage', 'templates', {})).find((t) => t.templateId === 'five')
+    if (!five) throw new Error('no 五包 template')
+    const duties = five.duties.map((d) => (d.id === 'clean' ? { ...d, items: [...d.items, { id: 'clean-4', text: '雨雪天及时清扫门前积雪' }] } : d))
+    expect(expectOk(await cloud.as(TEST_ADMIN).call('frontage', 'saveTemplate', { templateId: 'five', name: five.name, duties }))).toMatchObject({ version: 2 })
+    const after = expectOk(await cloud.as(OWNER).call('frontage', 'pledge', { shopId: s.shopId }))
+    expect(after).toMatchObject({ version: 2, signedVersion: 1, maySign: true })
+    expect(after.duties.find((d) => d.id === 'clean')?.items).toHaveLength(4)
+    expect(expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'shops', { unsigned: true })).items.map((x) => x.shopId)).toEqual([s.shopId])
+    expect(await cloud.as(OWNER).call('frontage', 'signPledge', { shopId: s.shopId, version: 1 })).toMatchObject({ ok: false, code: 'FRONTAGE.STALE_VERSION' })
+    expect(expectOk(await cloud.as(OWNER).call('frontage', 'signPledge', { shopId: s.shopId, version: 2 }))).toMatchObject({ signedVersion: 2, maySign: false })
+    expect(expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'shops', { unsigned: true })).items).toEqual([])
+  })
+
+  test('a template change moves only the shops on that template, however many pages of them', async () => {
+    for (let i = 0; i < 105; i++) await registerShop(cloud, { name: `五包${i}`, address: `文明路 ${i} 号`, frontage: wenmingFront(120.141 + i * 0.00015) })
+    const three = await registerShop(cloud, { templateId: 'three', name: '三包店', address: '文明路 200 号', frontage: wenmingFront(120.158) })
+    const five = expectOk(await cloud.as(TEST_ADMIN).call('frontage', 'templates', {})).find((t) => t.templateId === 'five')
+    if (!five) throw new Error('no 五包 template')
+    expectOk(await cloud.as(TEST_ADMIN).call('frontage', 'saveTemplate', { templateId: 'five', name: '门前五包责任书（2027版）', duties: five.duties }))
+    const { total } = await cloud.platform.db.collection('frontage_shops').where({ templateId: 'five', pledgeVersion: 2, pledgeSigned: false }).count()
+    expect(total).toBe(105)
+    expect(expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'shop', { shopId: three.shopId })).pledgeVersion).toBe(1)
+    expect(await cloud.as(TEST_ADMIN).call('frontage', 'saveTemplate', { templateId: 'five', name: 'x', duties: [{ ...five.duties[0], categories: ['no-such-category'] }] })).toMatchObject({ ok: false, code: 'FRONTAGE.BAD_TEMPLATE' })
+  })
+
+  test('staff: the owner adds and removes them; staff cannot sign nor manage staff', async () => {
+    const s = await registerShop(cloud)
+    await grantShopOwner(cloud, OWNER, s.shopId)
+    expect(expectOk(await cloud.as(OWNER).call('frontage', 'addStaff', { shopId: s.shopId, openid: STAFF }))).toEqual({ staff: 1 })
+    expect(expectOk(await cloud.as(OWNER).call('frontage', 'addStaff', { shopId: s.shopId, openid: STAFF }))).toEqual({ staff: 1 })
+    expect(expectOk(await cloud.as(STAFF).call('frontage', 'shop', { shopId: s.shopId })).name).toBe('清香茶叶店')
+    expect(expectOk(await cloud.as(STAFF).call('frontage', 'pledge', { shopId: s.shopId })).maySign).toBe(false)
+    expect(await cloud.as(STAFF).call('frontage', 'signPledge', { shopId: s.shopId, version: 1 })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_YOUR_SHOP' })
+    expect(await cloud.as(STAFF).call('frontage', 'addStaff', { shopId: s.shopId, openid: 'someone' })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_YOUR_SHOP' })
+    expect(expectOk(await cloud.as(STAFF).call('frontage', 'myShops', {})).shops.map((x) => x.shopId)).toEqual([s.shopId])
+    expect(expectOk(await cloud.as(OWNER).call('frontage', 'removeStaff', { shopId: s.shopId, openid: STAFF }))).toEqual({ staff: 0 })
+    expect(await cloud.as(STAFF).call('frontage', 'shop', { shopId: s.shopId })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+    expect(await cloud.as(OWNER).call('frontage', 'removeStaff', { shopId: s.shopId, openid: STAFF })).toMatchObject({ ok: false, code: 'FRONTAGE.STAFF_NOT_FOUND' })
+    expect(await cloud.as(OWNER).call('frontage', 'removeStaff', { shopId: s.shopId, openid: OWNER })).toMatchObject({ ok: false, code: 'FRONTAGE.STAFF_NOT_FOUND' })
+    for (let i = 0; i < 10; i++) expectOk(await cloud.as(OWNER).call('frontage', 'addStaff', { shopId: s.shopId, openid: `staff-${i}` }))
+    expect(await cloud.as(OWNER).call('frontage', 'addStaff', { shopId: s.shopId, openid: 'staff-11' })).toMatchObject({ ok: false, code: 'FRONTAGE.STAFF_FULL' })
+  })
+})
