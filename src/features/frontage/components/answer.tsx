@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { TextArea } from '@/components/text-area'
 import { callCloud } from '@/lib/call-cloud'
 import { uploadFile } from '@/lib/upload'
 import { FRONTAGE_LIMITS, SHOP_STAGES } from '@/shared/frontage'
@@ -142,13 +143,13 @@ export function AnswerReport({ params }: { params: FrontageParams }) {
             <View className='wm-card' id='wm-fr-answer-form'>
               <Text className='wm-in-title'>处理情况</Text>
               <Text className='wm-field-label'>怎么处理的</Text>
-              <Textarea
+              <TextArea
                 className='wm-in-textarea'
                 id='wm-fr-answer-note'
                 value={note}
                 maxlength={FRONTAGE_LIMITS.noteMax}
                 placeholder='例如：已把门口的纸箱搬进店内，地面已清扫'
-                onInput={(e) => setNote(e.detail.value)}
+                onInput={setNote}
               />
               <Text className='wm-text-tertiary wm-fr-block'>
                 {note.length}/{FRONTAGE_LIMITS.noteMax}

@@ -161,7 +161,7 @@ export function ShopBoard({ params }: { params: FrontageParams }) {
             <Text className='wm-text-tertiary wm-fr-block'>
               红榜前 {view.rule.red} 名，黑榜后 {view.rule.black} 名
             </Text>
-            {view.rows.length === 0 ? <Text className='wm-text-secondary wm-fr-block wm-in-gap'>这个街道本月还没有在册的门店。</Text> : <BoardTable key={`${view.district}-${view.month}`} rows={view.rows} />}
+            {view.rows.length === 0 ? <Text className='wm-text-secondary wm-fr-block wm-in-gap'>本月还没有门店有得分记录：被检查过或门前有随手拍的门店才参与排名。</Text> : <BoardTable key={`${view.district}-${view.month}`} rows={view.rows} />}
           </View>
         </View>
         <View className='wm-fr-col'>

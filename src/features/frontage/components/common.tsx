@@ -278,6 +278,13 @@ function drawnFrontage(g: FrontageGeometry | null, marks: LatLng[], pin: LatLng 
     parts.push(`<polyline points="${pts}" fill="none" stroke="${RED}" stroke-opacity="0.18" stroke-width="44" stroke-linecap="round"/>`)
     parts.push(`<polyline points="${pts}" fill="none" stroke="${RED}" stroke-width="8" stroke-linecap="round"/>`)
   }
+  if (g) {
+    // 「门前责任区」 written above the frontage, so the red line is named in words
+    const pts = frontagePoints(g).map((p) => proj.toXY(p))
+    const cx = pts.reduce((sum, [x]) => sum + x, 0) / pts.length
+    const top = Math.min(...pts.map(([, y]) => y))
+    parts.push(`<text x="${cx.toFixed(1)}" y="${Math.max(30, top - 34).toFixed(1)}" font-size="24" font-weight="700" text-anchor="middle" fill="${RED}" font-family="sans-serif">门前责任区</text>`)
+  }
   if (pin) {
     const [x, y] = xy(pin)
     parts.push(`<path d="M${x} ${y} l-14 -30 a16 16 0 1 1 28 0 z" fill="${RED}" stroke="#fff" stroke-width="3"/>`)
@@ -312,7 +319,7 @@ export interface FrontageMapProps {
   marks?: LatLng[]
   /** a place to centre on when there is no frontage yet (the shop's pin) */
   pin?: LatLng | null
-  /** the smallest width of ground shown, metres; a shopfront wants ~80 */
+  /** the smallest height of ground shown, metres (the width is 1.6×); a ten-metre shopfront reads well at 30 */
   minSpanM?: number
   /** a tap on the map: the spot tapped */
   onPick?: (point: LatLng) => void
@@ -327,7 +334,7 @@ export interface FrontageMapProps {
  * in H5 a drawn picture of the same frame (Taro's H5 map loads Baidu's from the internet). With
  * `onPick`, a tap gives the spot tapped (for drawing the two ends).
  */
-export function FrontageMap({ frontage, marks = NO_MARKS, pin = null, minSpanM = 80, onPick, label, id }: FrontageMapProps) {
+export function FrontageMap({ frontage, marks = NO_MARKS, pin = null, minSpanM = 30, onPick, label, id }: FrontageMapProps) {
   const points = useMemo(() => [...frontagePoints(frontage), ...marks, ...(pin ? [pin] : [])], [frontage, marks, pin])
   const box = useMemo(() => frameOf(points, minSpanM), [points, minSpanM])
   const picture = useMemo(() => (process.env.TARO_ENV === 'weapp' || !box ? null : { src: drawnFrontage(frontage, marks, pin, box), proj: projectionFor(box) }), [frontage, marks, pin, box])

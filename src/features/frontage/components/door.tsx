@@ -49,8 +49,8 @@ export function DoorView({ params }: { params: FrontageParams }) {
         <Text className='wm-in-title'>门前有问题？</Text>
         <Text className='wm-text-secondary wm-fr-block'>乱堆乱放、店外经营、门前垃圾、小广告……拍下来，先由这家店在时限内处理；没处理好会转给责任单位。</Text>
         <View className='wm-fr-primary'>
-          <Button block type='primary' size='large' id='wm-fr-door-report' onClick={() => setChoosing(!choosing)}>
-            {choosing ? '收起' : '报告门前问题'}
+          <Button block type='primary' fill={choosing ? 'outline' : 'solid'} size='large' id='wm-fr-door-report' onClick={() => setChoosing(!choosing)}>
+            {choosing ? '收起问题类别' : '报告门前问题'}
           </Button>
         </View>
         {choosing ? (

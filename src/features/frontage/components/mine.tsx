@@ -24,7 +24,8 @@ function ShopCard({ shop }: { shop: ShopView }) {
         <PledgeTag signed={signed} />
         {shop.waitingReports > 0 ? <ShopWaiting count={shop.waitingReports} /> : null}
       </View>
-      <View className='wm-in-gap'>
+      <View className='wm-fr-row wm-in-gap'>
+        <Text className='wm-text-secondary'>门店星级</Text>
         <Stars stars={shop.stars} />
       </View>
       <View className='wm-fr-links'>

@@ -61,8 +61,8 @@ export function ShopScore({ params }: { params: FrontageParams }) {
             ) : (
               view.tips.map((t, i) => (
                 <View key={i} className='wm-fr-tip'>
-                  <Text>{i + 1}.</Text>
-                  <Text>{t}</Text>
+                  <Text className='wm-fr-tip__no'>{i + 1}.</Text>
+                  <Text className='wm-fr-col'>{t}</Text>
                 </View>
               ))
             )}
