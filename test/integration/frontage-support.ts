@@ -26,13 +26,14 @@ export const WENMING_LAT = 30.27815
 export const RENMIN_LAT = 30.2602
 
 /** A ten-metre shopfront on 文明路 starting at `lng` (0.0001° of longitude ≈ 9.6 m). */
-export const wenmingFront = (lng = 120.15, lat = WENMING_LAT): FrontageGeometry => ({ type: 'LineString', coordinates: [[lng, lat], [lng + 0.0001, lat]] })
+const r7 = (x: number) => Math.round(x * 1e7) / 1e7
+export const wenmingFront = (lng = 120.15, lat = WENMING_LAT): FrontageGeometry => ({ type: 'LineString', coordinates: [[r7(lng), lat], [r7(lng + 0.0001), lat]] })
 /** A forecourt polygon on 文明路: from the building line 15 m towards the kerb, `lng` to `lng`+0.0003. */
 export const wenmingForecourt = (lng = 120.155): FrontageGeometry => ({
   type: 'Polygon',
-  coordinates: [[[lng, WENMING_LAT], [lng + 0.0003, WENMING_LAT], [lng + 0.0003, WENMING_LAT - 0.000135], [lng, WENMING_LAT - 0.000135], [lng, WENMING_LAT]] as Position[]],
+  coordinates: [[[lng, WENMING_LAT], [r7(lng + 0.0003), WENMING_LAT], [r7(lng + 0.0003), r7(WENMING_LAT - 0.000135)], [lng, r7(WENMING_LAT - 0.000135)], [lng, WENMING_LAT]] as Position[]],
 })
-export const renminFront = (lng = 120.145): FrontageGeometry => ({ type: 'LineString', coordinates: [[lng, RENMIN_LAT], [lng + 0.0001, RENMIN_LAT]] })
+export const renminFront = (lng = 120.145): FrontageGeometry => ({ type: 'LineString', coordinates: [[r7(lng), RENMIN_LAT], [r7(lng + 0.0001), RENMIN_LAT]] })
 
 /** Metres → degrees of latitude, for points a known distance off a line. */
 export const metresLat = (m: number) => m / 111_320

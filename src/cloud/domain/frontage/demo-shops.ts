@@ -8,7 +8,9 @@ import type { BusinessTypeId, FrontageGeometry, Position, ShopKind } from '@/sha
 
 const NORTH_SIDE = 30.27815
 const RENMIN = 30.2602
-const front = (lng: number, lat = NORTH_SIDE, width = 0.0001): FrontageGeometry => ({ type: 'LineString', coordinates: [[lng, lat], [lng + width, lat]] })
+/** seven decimals (≈ 1 cm): 120.15 + 0.0001 is stored as 120.1501, not 120.15010000000001 */
+const r7 = (x: number) => Math.round(x * 1e7) / 1e7
+const front = (lng: number, lat = NORTH_SIDE, width = 0.0001): FrontageGeometry => ({ type: 'LineString', coordinates: [[lng, lat], [r7(lng + width), lat]] })
 
 export interface DemoShop {
   id: string
