@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { SEED_TEMPLATES, type FrontageGeometry } from '@/shared/contract/frontage'
 import { seedCity } from '@/cloud/domain/report/seed'
 import { DEMO_TEAMS } from '@/cloud/domain/inspect/seed-sites'
-import { recordShopReport } from '@/cloud/domain/frontage/ledger'
+import { emptyMonth, recordShopReport } from '@/cloud/domain/frontage/ledger'
 import type { ShopDoc } from '@/cloud/domain/frontage/model'
 import type { ActionContext } from '@/cloud/runtime/context'
 import { expectOk, startTestCloud, TEST_ADMIN, type TestCloud } from '../support/cloud'
@@ -236,6 +236,24 @@ describe('门前三包 shop scores and the street 红黑榜', () => {
     // 西城街道 has no board: residents are refused, its street office previews
     expect(await w.as(P.resident).call('frontage', 'shopBoard', { district: '西城街道', month: '2026-11' })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_PUBLISHED' })
     expect(expectOk(await w.as(P.streetWest).call('frontage', 'shopBoard', { month: '2026-11' })).rows.map((r) => r.name)).toEqual(['新华街烟酒店'])
+  })
+
+  test('a street of more shops than one page: every month doc is on the board, in order', async () => {
+    // 250 month docs written as the ledger would have (the board reads only these, never the shops)
+    for (let i = 0; i < 250; i++) {
+      const doc = emptyMonth({ _id: `shop-bulk-${i}`, district: '东城街道', streetUnitId: 'unit-street-east', name: `门店${String(i).padStart(3, '0')}` }, '2026-11', 100, 0)
+      // 40 shops share each score: ties across page edges
+      doc.score -= (i % 7) * 50
+      doc.deduction = (i % 7) * 50
+      const { _id, ...data } = doc
+      await w.platform.db.collection('frontage_months').doc(_id).set({ data })
+    }
+    const board = expectOk(await w.as(TEST_ADMIN).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' }))
+    expect(board.rows).toHaveLength(250)
+    expect(new Set(board.rows.map((r) => r.shopId)).size).toBe(250)
+    expect(board.rows.map((r) => r.score)).toEqual([...board.rows.map((r) => r.score)].sort((a, b) => b - a))
+    expect(board.rows.filter((r) => r.list === 'red')).toHaveLength(36)
+    expect(board.rows[36]).toMatchObject({ score: 99.5, rank: 37 })
   })
 
   test('a shop owner sees only their own shop’s score; a street office only its street’s', async () => {

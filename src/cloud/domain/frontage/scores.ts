@@ -123,11 +123,10 @@ export async function shopScore(input: In<'shopScore'>, ctx: ActionContext): Out
   }
   const month = input.month ?? monthOf(ctx.clock.now())
   const rules = await loadShopRules(ctx)
-  // whether the month is published: the id only, not the street's rows
-  const { data: boards } = await ctx.db.collection(M.boards).where({ _id: boardDocId(shop.district, month) }).field({ _id: true }).limit(1).get()
-  const board = boards.length > 0
   const doc = await findById<FrozenMonthDoc>(ctx.db, M.months, monthDocId(shop._id, month))
-  if (board) {
+  // published: the month doc carries its frozen lines; a shop with none asks whether the board exists (a count, not its rows)
+  const published = !!doc?.frozen || (await ctx.db.collection(M.boards).where({ _id: boardDocId(shop.district, month) }).count()).total > 0
+  if (published) {
     // published: the lines as they were; a shop with nothing counted that month kept its base
     const empty = shopLines(null, rules)
     const frozen = doc?.frozen ?? { ...empty, stars: starsFor(empty.score, rules.stars) }
@@ -204,12 +203,13 @@ export function shopRuleText(rules: Pick<ShopRulesDoc, 'score' | 'stars' | 'limi
   ].join('')
 }
 
-/** Every shop's month doc of one street and month, best first, by the by_district_month index, 100 at a time. */
+/** Every shop's month doc of one street and month, best first, by the by_district_month index, a page (99) at a time. */
 export async function streetMonths(ctx: ActionContext, district: string, month: string): Promise<ShopMonthDoc[]> {
   const out: ShopMonthDoc[] = []
   let cursor: string | undefined
   for (;;) {
-    const page = await keysetPage<ShopMonthDoc>(ctx.db, { collection: M.months, where: { district, month }, field: 'score', order: 'desc', pageSize: PAGE, cursor })
+    // 99: keysetPage asks for one more than the page to know there is a next, and a query returns at most 100
+    const page = await keysetPage<ShopMonthDoc>(ctx.db, { collection: M.months, where: { district, month }, field: 'score', order: 'desc', pageSize: PAGE - 1, cursor })
     out.push(...page.docs)
     if (!page.next) return out
     cursor = page.next
