@@ -1,4 +1,4 @@
-import { frontageAt, zoneAt } from '@/cloud/domain/frontage/geo'
+import { frontageAt, placeOf, zoneAt } from '@/cloud/domain/frontage/geo'
 import { seedFrontage } from '@/cloud/domain/frontage/seed'
 import { DEMO_TEA_SHOP, DEMO_ZONE } from '@/cloud/domain/frontage/demo-shops'
 import { expectOk } from '../support/cloud'
@@ -74,6 +74,9 @@ describe('门前三包 places: which frontage or painted zone a pin falls on', (
     expect(litter.zone?.exempts).toBe(false)
     expect(litter.message).toContain('门前责任区')
     expect((await zoneAt(cloud.platform, { lat: 30.2782, lng: 120.15035 }))).toBeNull()
+    // the routing: selling inside the lines does not go to the shop; litter there still does
+    expect(await placeOf(cloud.platform, pin, 'street-vending')).toMatchObject({ covers: true, exempts: true, toShop: false })
+    expect(await placeOf(cloud.platform, pin, 'littering')).toMatchObject({ shop: { _id: shop.shopId }, covers: true, exempts: false, toShop: true })
     expect(expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'zones', { district: '东城街道' })).map((z) => z.zoneId)).toEqual([zone.zoneId])
     expectOk(await cloud.as(TEST_ADMIN).call('frontage', 'removeZone', { zoneId: zone.zoneId }))
     expect(expectOk(await check(pin.lat, pin.lng, 'street-vending')).zone).toBeNull()

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { decodeScene } from '@/shared/scene'
 import { sceneRoute } from '@/features/entry/decide'
 import { expectOk } from '../support/cloud'
@@ -123,6 +124,28 @@ describe('门前三包 registry', () => {
     expect(view.duties.map((d) => d.name)).toEqual(['包卫生', '包秩序', '包绿化', '包整洁', '包设施'])
     expect(view.categories).toEqual(expect.arrayContaining(['street-vending', 'littering', 'illegal-ads']))
     expect(view.place.lat).toBeCloseTo(30.27815, 5)
+  })
+
+  test('the public record lists resolved reports at the frontage, newest first, at most ten, with no reporter', async () => {
+    const s = await registerShop(cloud)
+    const base = cloud.clock.now()
+    for (let i = 0; i < 16; i++) {
+      const resolved = i % 4 !== 3
+      await cloud.platform.db.collection('frontage_shop_reports').doc(`r-${i}`).set({
+        data: { shopId: s.shopId, categoryId: i % 2 ? 'littering' : 'street-vending', stage: resolved ? 'answered' : 'waiting', createdAt: base + i * 1000, shopDueAt: base + i * 1000 + 7_200_000, answeredAt: resolved ? base + i * 1000 + 500 : null, escalatedAt: null, escalation: null, fixedInTime: resolved ? i !== 0 : null, reporterOpenid: 'reporter-secret' },
+      })
+    }
+    const view = expectOk(await cloud.as(RESIDENT).call('frontage', 'shopPublic', { shopId: s.shopId }))
+    expect(view.record).toHaveLength(10)
+    expect(view.record[0]).toEqual({ categoryName: expect.any(String), at: base + 14 * 1000 + 500, fixedInTime: true })
+    expect(view.record.map((r) => r.at)).toEqual([...view.record.map((r) => r.at)].sort((a, b) => b - a))
+    expect(JSON.stringify(view)).not.toContain('reporter-secret')
+  })
+
+  test('an owner has at most five applications waiting at once', async () => {
+    const { templateId: _t, termFrom: _f, termTo: _to, requestId: _r, ...fields } = shopInput()
+    for (let i = 0; i < 5; i++) expectOk(await cloud.as(OWNER).call('frontage', 'applyShop', { ...fields, name: `店${i}`, requestId: randomUUID() }))
+    expect(await cloud.as(OWNER).call('frontage', 'applyShop', { ...fields, requestId: randomUUID() })).toMatchObject({ ok: false, code: 'FRONTAGE.TOO_MANY_APPLICATIONS' })
   })
 
   test('the door card: a shop-door scene that routes to the door page, an image, made once', async () => {

@@ -488,6 +488,7 @@ export const FRONTAGE_ERRORS = {
   'FRONTAGE.BAD_FRONTAGE': '门前责任区须是沿街的一段线或一个不自相交的区域',
   'FRONTAGE.FRONTAGE_TOO_LARGE': '门前责任区过大，请只画本店门前到路沿的范围',
   'FRONTAGE.NOT_PENDING': '这条登记已处理过',
+  'FRONTAGE.TOO_MANY_APPLICATIONS': '您已有 5 条登记在等待街道办确认，请等确认后再登记',
   'FRONTAGE.TEMPLATE_NOT_FOUND': '责任书模板不存在',
   'FRONTAGE.BAD_TEMPLATE': '责任书模板有误：责任和条目的编号不能重复，对应的随手拍类别须存在',
   'FRONTAGE.BAD_TERM': '责任书期限的结束须晚于开始',

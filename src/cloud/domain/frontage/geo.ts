@@ -1,7 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { point as turfPoint, polygon as turfPolygon } from '@turf/helpers'
 import kinks from '@turf/kinks'
-import { FRONTAGE_LIMITS, type FrontageGeometry, type Position, type ZoneKind } from '@/shared/contract/frontage'
+import { FRONTAGE_LIMITS, ZONE_EXEMPTS, type FrontageGeometry, type Position, type ZoneKind } from '@/shared/contract/frontage'
 import { cellOf, type LatLng } from '@/shared/report/geo'
 import type { Fail } from '@/shared/errors'
 import type { Database } from '../../platform/database'
@@ -228,4 +228,18 @@ export async function zoneAt(platform: Platform, p: LatLng): Promise<ZoneDoc | n
   const { data } = await db.collection(M.zones).where({ _id: db.command.in(ids.slice(0, 100)) }).limit(100).get()
   const here = turfPoint([p.lng, p.lat])
   return (data as unknown as ZoneDoc[]).sort((a, b) => a._id.localeCompare(b._id)).find((z) => booleanPointInPolygon(here, turfPolygon([z.polygon]))) ?? null
+}
+
+/**
+ * What the report routing needs in one call: the shop whose frontage the point is on and whether
+ * its 责任书 covers the category, and the painted zone the point is in and whether the zone takes
+ * the category out of play (selling inside a vending zone is not 占道经营). A report goes to the
+ * shop first only when `toShop`.
+ */
+export async function placeOf(platform: Platform, p: LatLng, categoryId: string): Promise<{ shop: ShopDoc | null; covers: boolean; zone: ZoneDoc | null; exempts: boolean; toShop: boolean }> {
+  const onShop = await frontageAt(platform, p, categoryId)
+  const zone = await zoneAt(platform, p)
+  const exempts = zone !== null && (ZONE_EXEMPTS[zone.kind] as readonly string[]).includes(categoryId)
+  const covers = onShop?.covers ?? false
+  return { shop: onShop?.shop ?? null, covers, zone, exempts, toShop: covers && !exempts }
 }

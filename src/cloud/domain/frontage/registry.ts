@@ -39,6 +39,7 @@ const DAY = 24 * 60 * 60 * 1000
 /** a 责任书 runs for a year or a few; ten years is a typing mistake */
 const MAX_TERM_MS = 10 * 366 * DAY
 const ENTRY_PAGE = 'pages/entry/index'
+const MAX_PENDING_APPLICATIONS = 5
 
 /** What is stored beyond the shared ShopDoc: the unsigned flag the lists filter on, and the door code's image. */
 export interface ShopRow extends ShopDoc {
@@ -172,7 +173,7 @@ export async function publicView(db: Database, shop: ShopRow): Promise<ShopPubli
     name: shop.name,
     businessType: shop.businessType,
     address: shop.address,
-    duties: (template?.duties ?? []).map((d) => ({ name: d.name, items: d.items.map((i) => i.text) })),
+    duties: (template?.duties ?? []).map((d) => ({ name: d.name, items: d.items.map((i) => i.text), itemIds: d.items.map((i) => i.id) })),
     stars: shop.stars,
     starsMonth: shop.starsMonth,
     record,
@@ -386,6 +387,9 @@ export async function applyShop(input: In<'applyShop'>, ctx: ActionContext): Out
   const shopId = `shop-${keyOf('apply', ctx.caller.openid, input.requestId).slice(0, 16)}`
   const again = await loadShop(ctx.db, shopId)
   if (again) return shopView(again, managesShop(ctx, again), '')
+  // an owner registers a shop or two; more waiting at once is a mistake or a flood
+  const { total: waiting } = await ctx.db.collection(M.shops).where({ applicantOpenid: ctx.caller.openid, status: 'pending' }).count()
+  if (waiting >= MAX_PENDING_APPLICATIONS) return frontageFail('FRONTAGE.TOO_MANY_APPLICATIONS')
   const placed = await placeFrontage(ctx, input.frontage)
   if ('ok' in placed) return placed
   const { shop, created } = await insertShop(ctx, {
