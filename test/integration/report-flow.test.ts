@@ -193,7 +193,7 @@ describe.each(TRANSITIONS.map((t) => [`${t.action}: ${t.from} → ${t.to} (${t.r
       const kind = transition.kinds[0]
       const setup = kind === 'praise' ? { categoryId: 'good-deed' as const } : {}
       const report: ReportView =
-        kind === 'praise' ? await cloud.submit(P.alice, setup) : await reportIn(cloud, transition.from as Exclude<ReportStatus, 'published' | 'closed-unrated'>)
+        kind === 'praise' ? await cloud.submit(P.alice, setup) : await reportIn(cloud, transition.from as Exclude<ReportStatus, 'published' | 'closed-unrated' | 'at-shop'>)
       expect(report.status).toBe(transition.from)
       // an unhappy rating is the request's first door (「问题未解决」 is tested on its own)
       const action = transition.action === 'requestReopen' ? 'rate' : transition.action

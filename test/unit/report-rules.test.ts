@@ -4,6 +4,7 @@ import {
   CATEGORY_GROUPS,
   REPORT_LIMITS,
   REPORT_STATUSES,
+  SHOP_MOVES,
   TRANSITIONS,
   TRANSITION_ACTIONS,
   WINDOW_CLOSE_TARGETS,
@@ -43,12 +44,15 @@ describe('the transition table', () => {
       }
       // 已办结（未评价） is reached by the clock, not by a person: the window job's own rows
       for (const to of WINDOW_CLOSE_TARGETS) if (kind === 'report' && reached.has('resolved')) reached.add(to)
-      const expected = kind === 'report' ? REPORT_STATUSES.filter((s) => s !== 'published') : ['submitted', 'published', 'rejected']
+      // 门店处理中 is entered at submit (a frontage report), not by a transition: its moves are SHOP_MOVES
+      const expected = kind === 'report' ? REPORT_STATUSES.filter((s) => s !== 'published' && s !== 'at-shop') : ['submitted', 'published', 'rejected']
       expect([...reached].sort()).toEqual([...expected].sort())
     }
     for (const status of ['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'reopen-requested', 'resolved'] as const) {
       expect(TRANSITIONS.some((t) => t.from === status)).toBe(true)
     }
+    // the shop answers it or the clock hands it to the grid, into statuses the table goes on from
+    expect(SHOP_MOVES.filter((m) => m.from === 'at-shop').map((m) => m.to).sort()).toEqual(['resolved', 'submitted'])
   })
 
   test('closed statuses have no transitions out', () => {

@@ -9,6 +9,7 @@ import {
   type LatLng,
   type ReportKind,
   type ReportStatus,
+  type ShopMove,
   type TransitionAction,
 } from '../report'
 import { fileId, id, noInput } from './common'
@@ -35,9 +36,10 @@ export interface ReporterView {
 
 /**
  * 'closeWindow': the rating window closed with nobody acting (the system's entry);
- * 'recategorize': the grid worker or the office corrected the category (no status change of its own)
+ * 'recategorize': the grid worker or the office corrected the category (no status change of its own);
+ * 'shopAnswer' / 'shopEscalate': 门前三包 — the shop answered, or the report went on to the grid
  */
-export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | 'note' | TransitionAction
+export type ReportEventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | 'note' | TransitionAction | ShopMove
 
 /**
  * Who may read a staff note: 对市民可见 (the reporter and, for published reports, the public) or
@@ -508,8 +510,14 @@ export const reportActions = {
   }),
 }
 
+/** REPORT.INSIDE_PAINTED_ZONE for a painted parking zone */
+export const PAINTED_PARKING_MESSAGE = '此处在划线停车区内，线内停车不属于车辆乱停乱放；如有超出划线或影响通行，请选择其他类别并说明'
+
 export const REPORT_ERRORS = {
   'REPORT.NOT_FOUND': '没有找到这条随手拍，可能已被删除或您无权查看',
+  // 门前三包: inside the office's painted lines, out-of-shop selling is allowed (a painted parking
+  // zone answers the same code with PAINTED_PARKING_MESSAGE)
+  'REPORT.INSIDE_PAINTED_ZONE': '此处在划线经营区内，线内摆卖不属于占道经营；如有超出划线或影响通行，请选择其他类别并说明',
   'REPORT.OUT_OF_CITY': '所选位置不在本市网格范围内，请重新选择位置',
   'REPORT.PHOTO_NOT_YOURS': '照片无效：只能使用您本人在本次上报中上传的照片',
   'REPORT.PHOTO_NOT_FOUND': '照片不存在或上传未完成，请重新上传',

@@ -21,6 +21,9 @@ export const REPORT_STATUSES = [
   'reopen-requested',
   // the rating window closed with no rating: finished, like 已评价, but nobody said how it went
   'closed-unrated',
+  // 门前三包: the pin is on a registered shop's frontage in a category its 责任书 covers; the shop
+  // answers first, within its own short limit, before the grid worker takes it
+  'at-shop',
 ] as const
 
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
@@ -37,6 +40,7 @@ export const STATUS_LABEL: Record<ReportStatus, string> = {
   published: '已展示',
   'reopen-requested': '申请重办',
   'closed-unrated': '已办结（未评价）',
+  'at-shop': '门店处理中',
 }
 
 /** Praise has its own words for the same steps. */
@@ -117,6 +121,22 @@ export const TRANSITIONS: readonly Transition[] = [
 ]
 
 /**
+ * 门前三包: the moves of a report while (and just after) the shop whose frontage it is on has it.
+ * They are not rows of TRANSITIONS because none is a grid/unit/reporter button of the report
+ * function: the shop answers through the frontage function (answerReport), the clock hands an
+ * unanswered one to the grid (escalateShopReports), and a resident's 1–2★ or 「问题未解决」 on the
+ * shop's answer sends it to the grid instead of asking for 重办. While the shop has it the grid
+ * worker sees it (门店处理中) but has no action on it: the shop's limit is a couple of working
+ * hours, after which it is the grid's as any 待受理.
+ */
+export const SHOP_MOVES = [
+  { move: 'shopAnswer', from: 'at-shop', to: 'resolved', by: 'shop' },
+  { move: 'shopEscalate', from: 'at-shop', to: 'submitted', by: 'system' },
+  { move: 'shopEscalate', from: 'resolved', to: 'submitted', by: 'reporter' },
+] as const satisfies ReadonlyArray<{ move: string; from: ReportStatus; to: ReportStatus; by: string }>
+export type ShopMove = (typeof SHOP_MOVES)[number]['move']
+
+/**
  * What the clock does with nobody acting: the rating window of a 已办结 report closes. A rating
  * that stood through 维持办结 makes it 已评价; otherwise it is 已办结（未评价）.
  */
@@ -135,7 +155,7 @@ export function actionsFor(status: ReportStatus, kind: ReportKind, role: Transit
 }
 
 /** The role that holds the report in this status, i.e. whose clock is running; null when no one's is. */
-export function holderOf(status: ReportStatus): 'grid' | 'handler' | null {
+export function holderOf(status: ReportStatus): 'grid' | 'handler' | 'shop' | null {
   switch (status) {
     case 'submitted':
     case 'returned':
@@ -145,6 +165,8 @@ export function holderOf(status: ReportStatus): 'grid' | 'handler' | null {
     case 'dispatched':
     case 'processing':
       return 'handler'
+    case 'at-shop':
+      return 'shop'
     default:
       return null
   }
@@ -182,7 +204,13 @@ export function dueTimeOnEntry(
   return limit === null ? null : dueAfter(limit, enteredAt, calendar)
 }
 
-export const OPEN_STATUSES: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => holderOf(s) !== null)
+/**
+ * Open and in the city's hands (grid or unit). 门店处理中 is open too (holderOf says 'shop': it
+ * counts as open for duplicates, 我也遇到 and the 督查台账) but is left out here, because what these
+ * statuses allow — the office's 更改类别, re-timing a step by the category's limits — would undo
+ * the shop's routing; the shop's stage ends first, by its answer or the timer.
+ */
+export const OPEN_STATUSES: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => holderOf(s) === 'grid' || holderOf(s) === 'handler')
 
 /** 不予受理: the reasons a grid worker may give. */
 export const REJECT_REASONS = {

@@ -28,6 +28,10 @@ import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc
 import { categoryName, confirmationId, toView } from './views'
 import { recordFollowUp } from '../entry/follow-up'
 import { linkReportToSite } from '../inspect/site-reports'
+import { PAINTED_PARKING_MESSAGE } from '@/shared/contract/report'
+import { ZONE_EXEMPTS } from '@/shared/frontage'
+import { zoneAt } from '../frontage/geo'
+import { openShopReport, shopFirst, type ShopRouting } from '../frontage/shop-reports'
 
 export interface SubmitInput {
   categoryId: CategoryId
@@ -140,6 +144,13 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   if (!category) return reportFail('REPORT.NOT_FOUND')
   const grid = await gridAt(ctx, input.location)
   if (!grid) return reportFail('REPORT.OUT_OF_CITY')
+  // 门前三包: inside the office's painted lines, selling (or parking) is what the lines are for
+  const zone = category.kind === 'report' ? await zoneAt(ctx, input.location) : null
+  if (zone && (ZONE_EXEMPTS[zone.kind] as readonly string[]).includes(category.id)) {
+    return reportFail('REPORT.INSIDE_PAINTED_ZONE', zone.kind === 'parking' ? PAINTED_PARKING_MESSAGE : undefined)
+  }
+  // 门前三包: on a shop's frontage, in a category its 责任书 covers, the shop answers first
+  const shop = category.kind === 'report' ? await shopFirst(ctx, category.id, input.location, ctx.clock.now()) : null
 
   // Content checks run before anything is stored; what fails is held back, not refused, so the
   // problem itself still reaches the grid and the reporter sees why part of it is hidden.
@@ -166,11 +177,13 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     description: input.description,
     textVerdict,
     photos,
+    shop,
   })
   try {
     await ctx.db.runTransaction(async (tx) => {
       await tx.collection('reports').add({ data: { ...report } })
       await tx.collection('report_events').add({ data: { ...event } })
+      if (shop) await openShopReport(tx, ctx, report, shop)
       // from here the report says whose photos these are (named or not): the upload records go
       await consumeReservations(tx, reservations, openid)
     })
@@ -209,21 +222,25 @@ export interface NewReportParts {
   textVerdict: ContentCheckResult
   photos: StoredPhoto[]
   source?: ReportDoc['source']
+  /** 门前三包: the shop that answers first (status 门店处理中, due by the shop's limit) */
+  shop?: ShopRouting | null
 }
 
 /**
  * The stored report and its first timeline entry: status 已提交 in the grid the place lies in, the
  * first step's due time counted on the stored working-day calendar (cached a minute per instance).
+ * A report the shop answers first is 门店处理中 instead, due by the shop's limit; it keeps its grid.
  */
 export async function newReport(ctx: ActionContext, parts: NewReportParts): Promise<{ report: ReportDoc; event: Omit<ReportEventDoc, '_id'> }> {
   const now = ctx.clock.now()
-  const { id, category, grid, textVerdict } = parts
-  const dueAt = dueTimeOnEntry('submitted', category.limits, now, await loadWorkCalendar(ctx))
+  const { id, category, grid, textVerdict, shop } = parts
+  const status = shop ? 'at-shop' : 'submitted'
+  const dueAt = shop ? shop.shopDueAt : dueTimeOnEntry('submitted', category.limits, now, await loadWorkCalendar(ctx))
   const report: ReportDoc = {
     _id: id,
     kind: category.kind,
     categoryId: category.id,
-    status: 'submitted',
+    status,
     reporterOpenid: parts.reporterOpenid,
     anonymous: parts.anonymous,
     contactPhone: parts.contactPhone,
@@ -253,12 +270,13 @@ export async function newReport(ctx: ActionContext, parts: NewReportParts): Prom
     createdAt: now,
     updatedAt: now,
     ...(parts.source ? { source: parts.source } : {}),
+    ...(shop ? { shopId: shop.shopId } : {}),
   }
   const event: Omit<ReportEventDoc, '_id'> = {
     reportId: id,
     action: 'submit',
     from: null,
-    to: 'submitted',
+    to: status,
     actorRole: 'reporter',
     actorScope: null,
     // a partner's report is recorded under the partner, for the office's audit

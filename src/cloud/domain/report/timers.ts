@@ -3,6 +3,7 @@ import type { ActionContext } from '../../runtime/context'
 import { loadSettings } from './city'
 import { notifyRateReminder } from './notify'
 import { eraseReporter } from './transitions'
+import { shopFixStood } from '../frontage/shop-reports'
 import type { ReportDoc, ReportEventDoc } from './types'
 
 /**
@@ -35,10 +36,10 @@ export async function closeRatingWindows(ctx: ActionContext): Promise<void> {
         .data as unknown as ReportDoc[],
     async (report) => {
       const to: ReportStatus = report.rating ? 'rated' : 'closed-unrated'
-      await ctx.db.runTransaction(async (tx) => {
+      const closed = await ctx.db.runTransaction(async (tx) => {
         const current = (await tx.collection('reports').doc(report._id).get()).data as unknown as ReportDoc
         // the reporter rated, or asked for 重办, since the page was read: their act wins
-        if (current.status !== 'resolved' || current.ratingDueAt == null || current.ratingDueAt >= now) return
+        if (current.status !== 'resolved' || current.ratingDueAt == null || current.ratingDueAt >= now) return false
         const seq = (current.version ?? 0) + 1
         const event: Omit<ReportEventDoc, '_id'> = {
           reportId: report._id,
@@ -60,7 +61,10 @@ export async function closeRatingWindows(ctx: ActionContext): Promise<void> {
           data: { status: to, open: false, dueAt: null, ratingDueAt: null, closedAt: now, stepEnteredAt: now, updatedAt: now, version: seq },
         })
         await tx.collection('report_events').add({ data: event })
+        return true
       })
+      // 门前三包: nobody said the shop's answer failed, so its fix stood (a 3–5★ rating counts at the rating)
+      if (closed && !report.rating) await shopFixStood(ctx, report, now)
     },
   )
 }

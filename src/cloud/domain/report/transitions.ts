@@ -30,6 +30,7 @@ import type { ReportDoc, ReportEventDoc, ReopenRequest, UnitDoc } from './types'
 import { toView } from './views'
 import { recordRating } from '../inspect/ledger'
 import { reportOpenChanged } from '../inspect/site-reports'
+import { answeredByShop, escalateUnhappy, shopFixStood } from '../frontage/shop-reports'
 
 /**
  * Every status change goes through `applyTransition`: the caller must hold the transition's role
@@ -48,6 +49,17 @@ interface Change {
   score?: number | null
   /** upload reservations of photos this change attaches, consumed with it */
   reservations?: readonly string[]
+  /** runs once the change is stored (never when it was not): a write of another area that follows from it */
+  afterCommit?: () => Promise<void>
+}
+
+/**
+ * 门前三包: the change is not this transition at all — the resident's 1–2★ or 「问题未解决」 on a
+ * shop's answer hands the report to the grid instead of asking for 重办. Checked like the
+ * transition (the caller is the reporter, the report is 已办结), then moved by the frontage code.
+ */
+interface Diverted {
+  divert: () => Promise<ReportView | Fail>
 }
 
 /** The role this action needs on a report of this kind (each action belongs to one role). */
@@ -162,6 +174,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   })
   if (moved === 'photo-taken') return reportFail('REPORT.PHOTO_NOT_YOURS')
   if (!moved) return reportFail('REPORT.STALE')
+  if (change.afterCommit) await change.afterCommit()
   const after: ReportDoc = { ...report, ...patch }
   // 创文督查: a closed (or reopened) report leaves (or rejoins) its 点位's open count; logs, never throws
   if (report.open !== after.open) await reportOpenChanged(ctx, report._id, after.open)
@@ -175,11 +188,12 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   return toView(after, viewer, ctx)
 }
 
-async function run(reportId: string, action: TransitionAction, ctx: ActionContext, decide: (c: Checked) => Promise<Change | Fail>): Promise<ReportView | Fail> {
+async function run(reportId: string, action: TransitionAction, ctx: ActionContext, decide: (c: Checked) => Promise<Change | Diverted | Fail>): Promise<ReportView | Fail> {
   const checked = await authorize(reportId, action, ctx)
   if ('ok' in checked) return checked
   const change = await decide(checked)
   if ('ok' in change) return change
+  if ('divert' in change) return change.divert()
   return applyTransition(checked, change, ctx)
 }
 
@@ -291,7 +305,14 @@ export async function rate(input: { reportId: string; score: number; comment?: s
     const refused = await checkNote(ctx, input.comment)
     if (refused) return refused
     const rating = { score: input.score, comment: input.comment || null, at: now }
-    if (!unhappy || !input.comment) return { action, patch: { rating }, note: input.comment, score: input.score }
+    // 门前三包: the shop's answer is judged here — unhappy sends it to the grid, content counts as fixed
+    const shopStage = await answeredByShop(ctx, report)
+    if (shopStage && unhappy && input.comment) {
+      const reason = input.comment
+      return { divert: () => escalateUnhappy(ctx, report, shopStage, { score: input.score, note: reason, reason, photos: [], reservations: [] }) }
+    }
+    const afterCommit = shopStage ? () => shopFixStood(ctx, report, now) : undefined
+    if (!unhappy || !input.comment) return { action, patch: { rating }, note: input.comment, score: input.score, afterCommit }
     const reopenRequest: ReopenRequest = { reason: input.comment, score: input.score, photos: [], at: now }
     return { action, patch: { rating, reopenRequest }, note: input.comment, reason: input.comment, score: input.score }
   })
@@ -308,6 +329,11 @@ export function requestReopen(input: { reportId: string; reason: string; photos?
     // a resident's held photo is kept back with a reason, as on submit, rather than refused
     const checked = await checkPhotos(ctx, input.photos ?? [], false)
     if ('ok' in checked) return checked
+    const shopStage = await answeredByShop(ctx, report)
+    if (shopStage) {
+      const say = { score: null, note: input.reason, reason: input.reason, photos: checked.photos, reservations: checked.reservations }
+      return { divert: () => escalateUnhappy(ctx, report, shopStage, say) }
+    }
     const reopenRequest: ReopenRequest = { reason: input.reason, score: null, photos: checked.photos, at: now }
     return { action: 'requestReopen', patch: { reopenRequest }, reason: input.reason, reservations: checked.reservations }
   })

@@ -1,4 +1,4 @@
-import type { ReportKind, ReportStatus, TransitionAction, TransitionRole } from '@/shared/report'
+import type { ReportKind, ReportStatus, ShopMove, TransitionAction, TransitionRole } from '@/shared/report'
 
 /**
  * Stored shapes of the report area. A report is one document; its history is `report_events`
@@ -64,6 +64,11 @@ export interface ReportDoc {
    * residents' reports). The partner's caller, if it gave one, is `partnerContact`.
    */
   source?: { partner: string }
+  /**
+   * 门前三包: the shop whose frontage it is on and whose 责任书 covers its category (absent when
+   * none). Kept after the shop's stage ends, so its record (frontage_shop_reports) stays linked.
+   */
+  shopId?: string | null
   /** the caller a partner forwarded (name, e-mail); the phone is `contactPhone`, cleared with it */
   partnerContact?: { name: string | null; email: string | null } | null
   /** a photo the partner hosts (https): kept as a link, never fetched, never shown on the public side unchecked */
@@ -86,7 +91,7 @@ export interface ReopenRequest {
   at: number
 }
 
-export type EventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | 'note' | TransitionAction
+export type EventAction = 'submit' | 'forget' | 'closeWindow' | 'recategorize' | 'note' | TransitionAction | ShopMove
 
 export interface ReportEventDoc {
   _id: string
@@ -95,7 +100,7 @@ export interface ReportEventDoc {
   from: ReportStatus | null
   to: ReportStatus
   /** 'office': 文明办 decided a 重办 request in the grid worker's stead */
-  actorRole: TransitionRole | 'office' | 'system'
+  actorRole: TransitionRole | 'office' | 'system' | 'shop'
   /** grid or unit id the actor acted for */
   actorScope: string | null
   /** kept for the office's audit; never sent to residents or other staff */

@@ -106,7 +106,8 @@ async function reporterFor(report: ReportDoc, viewer: ReportViewerRole, platform
 }
 
 function reasonLabel(event: ReportEventDoc): string | null {
-  if (!event.reason) return null
+  // the label says it in words ('timeout' / 'unhappy' is for the shop's record, not for reading)
+  if (!event.reason || event.action === 'shopEscalate') return null
   if (event.action === 'reject') return REJECT_REASONS[event.reason as keyof typeof REJECT_REASONS] ?? event.reason
   if (event.action === 'sendBack') return SEND_BACK_REASONS[event.reason as keyof typeof SEND_BACK_REASONS] ?? event.reason
   return event.reason
@@ -115,7 +116,16 @@ function reasonLabel(event: ReportEventDoc): string | null {
 function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<string, string>): string {
   switch (event.action) {
     case 'submit':
+      if (event.to === 'at-shop') return '提交随手拍，位于门前三包责任区，先由门店处理'
       return report.kind === 'praise' ? '提交文明点赞' : '提交随手拍'
+    case 'shopAnswer':
+      return '门店已处理'
+    case 'shopEscalate':
+      return event.reason === 'unhappy'
+        ? event.score !== null
+          ? `评价 ${event.score} 星，市民对门店处理不满意，已转网格员受理`
+          : '市民对门店处理不满意，已转网格员受理'
+        : '门店未在时限内处理，已转网格员受理'
     case 'forget':
       return event.actorRole === 'system' ? '保留期满，上报人的联系方式和身份关联已删除' : '上报人删除了个人信息'
     case 'dispatch':
@@ -152,6 +162,9 @@ function actorLabel(event: ReportEventDoc, grids: Map<string, string>, units: Ma
       return units.get(event.actorScope ?? '') ?? '责任单位'
     case 'office':
       return '文明办'
+    // 门前三包: the shop as such, never the owner's or staff member's name
+    case 'shop':
+      return '门店'
     default:
       return '系统'
   }
@@ -188,6 +201,8 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
   const holder = holderOf(report.status)
   const gridName = grids.get(report.gridId) ?? '未知网格'
   const unitName = report.unitId ? units.get(report.unitId) ?? null : null
+  // 门店处理中: the shop's name is public (on its door code); its people are not
+  const shopName = holder === 'shop' && report.shopId ? (await findById<{ _id: string; name: string }>(ctx.db, 'frontage_shops', report.shopId))?.name ?? '门店' : null
 
   let allowedActions: TransitionAction[] = []
   if (viewer === 'grid' || viewer === 'handler' || viewer === 'reporter') allowedActions = actionsFor(report.status, report.kind, viewer)
@@ -234,7 +249,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     updatedAt: report.updatedAt,
     dueAt: report.dueAt,
     overdue: report.dueAt !== null && now > report.dueAt,
-    holderName: holder === 'grid' ? gridName : holder === 'handler' ? unitName : null,
+    holderName: holder === 'grid' ? gridName : holder === 'handler' ? unitName : holder === 'shop' ? shopName : null,
     location,
     gridId: report.gridId,
     gridName,
@@ -320,7 +335,9 @@ export async function toLedgerItems(reports: ReportDoc[], platform: Platform, no
   const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
   const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
   return reports.map((r) => {
-    const holder = holderOf(r.status) === 'handler' ? 'handler' : 'grid'
+    const holding = holderOf(r.status)
+    // 门店处理中 past the shop's limit is the grid's within the timer's next run
+    const holder = holding === 'handler' ? 'handler' : 'grid'
     const gridName = grids.get(r.gridId) ?? '未知网格'
     return {
       id: r._id,
@@ -332,7 +349,7 @@ export async function toLedgerItems(reports: ReportDoc[], platform: Platform, no
       dueAt: r.dueAt ?? now,
       overdueMs: Math.max(0, now - (r.dueAt ?? now)),
       holder,
-      holderName: holder === 'handler' ? units.get(r.unitId ?? '') ?? '责任单位' : `${gridName}（网格员）`,
+      holderName: holder === 'handler' ? units.get(r.unitId ?? '') ?? '责任单位' : holding === 'shop' ? `门店（超时转${gridName}网格员）` : `${gridName}（网格员）`,
       gridName,
       returnCount: r.returnCount,
       reopenCount: r.reopenCount,

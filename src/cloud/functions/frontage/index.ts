@@ -2,7 +2,7 @@ import { CONTRACT } from '@/shared/contract'
 import { applyShop, closeShop, confirmShop, doorCard, importShops, myShops, registerShop, shop, shopPublic, shops, streetHome } from '../../domain/frontage/registry'
 import { addStaff, pledge, removeStaff, saveTemplate, signPledge, templates } from '../../domain/frontage/pledge'
 import { placeCheck, removeZone, saveZone, zones } from '../../domain/frontage/places'
-import { answerReport, shopReports } from '../../domain/frontage/shop-reports'
+import { answerReport, escalateShopReports, shopReports } from '../../domain/frontage/shop-reports'
 import { findings, fixFinding, inspectShop } from '../../domain/frontage/inspections'
 import { publishShopBoard, setShopRules, shopBoard, shopRules, shopScore } from '../../domain/frontage/scores'
 import { defineFunction } from '../../runtime/define-function'
@@ -49,6 +49,11 @@ export const frontageFunction = defineFunction(
     setShopRules: (input, ctx) => setShopRules(input, ctx),
   },
   ['security.msgSecCheck', 'security.imgSecCheck', 'wxacode.getUnlimited'],
+  {
+    // a shop's limit is counted in working hours: every 10 minutes keeps a late report's wait short;
+    // each run pages over by_stage_due and is idempotent
+    escalateShopReports: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: (ctx) => escalateShopReports(ctx) },
+  },
 )
 
 export default frontageFunction
