@@ -410,6 +410,7 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     importShops: { fileId: 'cloud://env/sheets/20261201/shops.xlsx', dryRun: true },
     shops: { status: 'active', unsigned: true, cursor: 'c1' },
     shop: { shopId: 'shop-1' },
+    setOwner: { shopId: 'shop-1', openid: 'owner-1' },
     closeShop: { shopId: 'shop-1', reason: '门店已搬迁' },
     doorCard: { shopId: 'shop-1' },
     myShops: {},

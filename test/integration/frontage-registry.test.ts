@@ -90,6 +90,28 @@ describe('门前三包 registry', () => {
     expect(await cloud.as(EAST_OFFICE).call('frontage', 'confirmShop', { shopId: applied.shopId, decision: 'refuse' })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_PENDING' })
   })
 
+  test('the street office names the owner of a shop it registered; a new owner replaces the old, staff stay', async () => {
+    const shop = await registerShop(cloud)
+    expect(await cloud.as(WEST_OFFICE).call('frontage', 'setOwner', { shopId: shop.shopId, openid: OWNER })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_YOUR_STREET' })
+    expect(await cloud.as(RESIDENT).call('frontage', 'setOwner', { shopId: shop.shopId, openid: RESIDENT })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+    expect(await grantsOf(OWNER)).toEqual([])
+    expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'setOwner', { shopId: shop.shopId, openid: OWNER }))
+    expect(await grantsOf(OWNER)).toContainEqual({ role: 'shop_owner', scopeId: shop.shopId })
+    expect(expectOk(await cloud.as(OWNER).call('frontage', 'pledge', { shopId: shop.shopId })).maySign).toBe(true)
+    expectOk(await cloud.as(OWNER).call('frontage', 'addStaff', { shopId: shop.shopId, openid: 'staff-wang' }))
+    // the owner changes hands: the old owner loses the shop, the staff member keeps it
+    expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'setOwner', { shopId: shop.shopId, openid: RESIDENT }))
+    expect(await grantsOf(OWNER)).toEqual([])
+    expect(await grantsOf('staff-wang')).toContainEqual({ role: 'shop_owner', scopeId: shop.shopId })
+    expect(expectOk(await cloud.as(RESIDENT).call('frontage', 'pledge', { shopId: shop.shopId })).maySign).toBe(true)
+    // naming the same owner again changes nothing
+    const before = await cloud.snapshot()
+    expectOk(await cloud.as(EAST_OFFICE).call('frontage', 'setOwner', { shopId: shop.shopId, openid: RESIDENT }))
+    const after = await cloud.snapshot()
+    expect(after.frontage_members).toEqual(before.frontage_members)
+    expect(after.role_grants).toEqual(before.role_grants)
+  })
+
   test('the street office refuses an application: closed, no owner, not on any list of waiting', async () => {
     const { templateId: _t, termFrom: _f, termTo: _to, ...fields } = shopInput()
     const applied = expectOk(await cloud.as(OWNER).call('frontage', 'applyShop', fields))

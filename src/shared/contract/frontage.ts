@@ -217,7 +217,18 @@ export interface ShopBoardView {
   publishedAt: number | null
   rule: ShopBoardRule
   ruleText: string
+  /** one page (≤ 50) of every ranked shop, best first, each with its rank; the next page with `nextCursor` */
   rows: ShopBoardRow[]
+  /** pass as `cursor` for the page after `rows`; null: this is the last page */
+  nextCursor: string | null
+  /** shops ranked this month (all pages) */
+  total: number
+  /** 红榜: the top `rule.red`, ties at the boundary included, best first (at most 60 listed; `redCount` is all of them) */
+  red: ShopBoardRow[]
+  redCount: number
+  /** 黑榜: the bottom `rule.black` of the shops not on 红榜, ties included, best first (at most 60 listed, the worst kept; `blackCount` is all of them) */
+  black: ShopBoardRow[]
+  blackCount: number
   /** streets with a published board this month, for the picker */
   districts: string[]
 }
@@ -315,6 +326,11 @@ export const frontageActions = {
     input: z.object({ shopId: id }).strict(),
     roles: ['street_office', 'shop_owner', 'admin'],
     summary: '一家门店的登记信息（负责人电话仅街道办与文明办可见）',
+  }),
+  setOwner: returns<ShopView>()({
+    input: z.object({ shopId: id, openid }).strict(),
+    roles: ['street_office', 'admin'],
+    summary: '街道办为登记的门店指定负责人（按对方「我的」页面上的用户编号；原负责人随之移除）',
   }),
   closeShop: returns<ShopView>()({
     input: z.object({ shopId: id, reason: shortText(100) }).strict(),
@@ -441,7 +457,7 @@ export const frontageActions = {
     summary: '门店某月的得分、星级、每项扣分的计算与提升建议',
   }),
   shopBoard: returns<ShopBoardView>()({
-    input: z.object({ district: shortText(30).optional(), month: month.optional() }).strict(),
+    input: z.object({ district: shortText(30).optional(), month: month.optional(), cursor }).strict(),
     roles: ['resident'],
     summary: '街道门店红黑榜：已发布月份的得分与星级（居民可看）',
   }),

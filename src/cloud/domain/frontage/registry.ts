@@ -23,7 +23,7 @@ import { keyOf } from '../inspect/model'
 import { keysetMulti, maskPhone } from '../inspect/sites'
 import { gridAt } from '../report/city'
 import { claimUploads, takeReservations } from '../upload/reservations'
-import { grantRole } from '../user/roles'
+import { grantRole, revokeRole } from '../user/roles'
 import { readSheet } from '../xlsx/read'
 import { frontageShape, templateCategories, writeShopCells, type FrontageShape } from './geo'
 import { frontageFail, M, type In, type Out, type ShopDoc, type ShopReportDoc } from './model'
@@ -638,3 +638,31 @@ export async function shopPublic(input: In<'shopPublic'>, ctx: ActionContext): O
 
 /** The categories a shop's 责任书 covers (for others: the report routing asks this through frontageAt). */
 export const shopCategories = (db: Database, shop: Pick<ShopDoc, 'templateId'>) => templateCategories(db, shop.templateId)
+
+/**
+ * The street office names the owner of a shop it registered (or imported): a shop the office put
+ * on the list has an owner's name and phone but no account until someone holds the role. One
+ * owner per shop: a previous owner leaves (their role revoked); staff stay.
+ */
+export async function setOwner(input: In<'setOwner'>, ctx: ActionContext): Out<'setOwner'> {
+  const shop = await loadShop(ctx.db, input.shopId)
+  if (!shop) return frontageFail('FRONTAGE.SHOP_NOT_FOUND')
+  if (!managesShop(ctx, shop)) return frontageFail('FRONTAGE.NOT_YOUR_STREET')
+  if (shop.status !== 'active') return frontageFail('FRONTAGE.NOT_ACTIVE')
+  const { data } = await ctx.db.collection(M.members).where({ shopId: shop._id, role: 'owner' }).limit(10).get()
+  for (const previous of data as unknown as MemberDoc[]) {
+    if (previous.openid === input.openid) continue
+    await ctx.db.collection(M.members).doc(previous._id).remove()
+    const revoked = await revokeRole({ openid: previous.openid, role: 'shop_owner', scopeId: shop._id }, ctx)
+    if ('ok' in revoked && revoked.code !== 'USER.GRANT_NOT_FOUND') return revoked
+  }
+  const member: MemberDoc = { _id: memberId(shop._id, input.openid), shopId: shop._id, openid: input.openid, role: 'owner', at: ctx.clock.now() }
+  const { _id, ...fields } = member
+  // set(): naming the same owner twice, or promoting a staff member, leaves one record
+  await ctx.db.collection(M.members).doc(_id).set({ data: fields })
+  const granted = await grantRole({ openid: input.openid, role: 'shop_owner', scopeId: shop._id }, ctx)
+  if ('ok' in granted) return granted
+  await writeAudit(ctx, { subjectType: 'shop', subjectId: shop._id, action: 'setOwner', detail: { openid: input.openid } })
+  const updated = await loadShop(ctx.db, shop._id)
+  return (await shopViews(ctx, [updated ?? shop]))[0]
+}

@@ -1,5 +1,5 @@
 import { CONTRACT } from '@/shared/contract'
-import { applyShop, closeShop, confirmShop, doorCard, importShops, myShops, registerShop, shop, shopPublic, shops, streetHome } from '../../domain/frontage/registry'
+import { applyShop, closeShop, confirmShop, doorCard, importShops, myShops, registerShop, setOwner, shop, shopPublic, shops, streetHome } from '../../domain/frontage/registry'
 import { addStaff, pledge, removeStaff, saveTemplate, signPledge, templates } from '../../domain/frontage/pledge'
 import { placeCheck, removeZone, saveZone, zones } from '../../domain/frontage/places'
 import { answerReport, escalateShopReports, shopReports } from '../../domain/frontage/shop-reports'
@@ -23,6 +23,7 @@ export const frontageFunction = defineFunction(
     importShops: (input, ctx) => importShops(input, ctx),
     shops: (input, ctx) => shops(input, ctx),
     shop: (input, ctx) => shop(input, ctx),
+    setOwner: (input, ctx) => setOwner(input, ctx),
     closeShop: (input, ctx) => closeShop(input, ctx),
     doorCard: (input, ctx) => doorCard(input, ctx),
     myShops: (input, ctx) => myShops(input, ctx),
