@@ -679,7 +679,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: 'frontage_months',
     purpose: '每家门店每月的计数（_id 为 门店:月份）：检查问题、门前随手拍、转单位、扣分',
-    indexes: [{ name: 'by_district_month', fields: [asc('district'), asc('month'), desc('score')] }],
+    indexes: [
+      { name: 'by_district_month', fields: [asc('district'), asc('month'), desc('score')] },
+      // the published 红黑榜 pages over the frozen month docs in board order (boardRank = frozen.rank, set on publication)
+      { name: 'by_district_month_rank', fields: [asc('district'), asc('month'), asc('boardRank')] },
+    ],
   },
   {
     name: 'frontage_boards',

@@ -21,6 +21,10 @@ import { frontageFail, M, type In, type Out, type ShopDoc } from './model'
  */
 
 const PAGE = 100
+/** a board view's page of ranked rows */
+export const BOARD_PAGE = 50
+/** at most this many rows on each list: ties at a boundary can be hundreds of shops (every shop with nothing deducted ties at the top) */
+export const LIST_CAP = 60
 const LEVEL_LABEL = { city: '市级', district: '区级', street: '街道' } as const
 
 /** A shop's month as published: written once onto its month doc, which keeps counting afterwards. */
@@ -29,25 +33,35 @@ export interface FrozenScore {
   lines: ShopScoreLine[]
   score: number
   stars: number
+  /** its place on the published board (ties share it) and its list */
+  rank: number
+  list: ShopBoardRow['list']
   publishedAt: number
 }
 
 /**
- * A published board: the ranked rows only. Each shop's lines are frozen on its own month doc
- * (`frozen`), not here: a street of thousands of shops would make this one doc megabytes that
- * every resident's view and every shop's score page would read whole.
+ * A published board: the summary only (counts, the red and black lists, the rule). Each shop's
+ * row and lines are frozen on its own month doc (`frozen`, ranked by `boardRank`) and the board
+ * pages over those: a street of thousands of shops would make this one doc megabytes that every
+ * resident's view would read whole. The lists are capped (LIST_CAP) so it stays a few KB.
  */
 export interface ShopBoardDoc {
   _id: string
   district: string
   month: string
   rule: ShopBoardRule
-  rows: ShopBoardRow[]
+  /** shops ranked */
+  shops: number
+  red: ShopBoardRow[]
+  redCount: number
+  black: ShopBoardRow[]
+  blackCount: number
   publishedAt: number
   publishedBy: string
 }
 
-export type FrozenMonthDoc = ShopMonthDoc & { frozen?: FrozenScore }
+/** `boardRank` mirrors `frozen.rank` at the top level: the by_district_month_rank index pages the published board by it. */
+export type FrozenMonthDoc = ShopMonthDoc & { frozen?: FrozenScore; boardRank?: number }
 
 export const boardDocId = (district: string, month: string) => `${district}__${month}`
 
@@ -162,6 +176,8 @@ interface Scored {
   shopId: string
   name: string
   centi: number
+  /** the month doc's _id: ties are listed in its order, the order the board's pages read them by the index */
+  key: string
 }
 
 /**
@@ -170,7 +186,7 @@ interface Scored {
  * shop is never on both and, when few are ranked, red is filled first.
  */
 export function rankShops(rows: Scored[], rule: ShopBoardRule, stars: ShopRulesDoc['stars']): ShopBoardRow[] {
-  const sorted = [...rows].sort((a, b) => b.centi - a.centi || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  const sorted = [...rows].sort((a, b) => b.centi - a.centi || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   const out: ShopBoardRow[] = []
   sorted.forEach((r, i) => {
     const rank = i > 0 && sorted[i - 1].centi === r.centi ? out[i - 1].rank : i + 1
@@ -221,8 +237,29 @@ async function publishedDistricts(ctx: ActionContext, month: string): Promise<st
   return (data as unknown as Array<Pick<ShopBoardDoc, 'district'>>).map((d) => d.district).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'))
 }
 
-async function boardView(ctx: ActionContext, doc: ShopBoardDoc): Promise<ShopBoardView> {
+const rowOf = (d: ShopMonthDoc, rank: number, list: ShopBoardRow['list'], stars: ShopRulesDoc['stars']): ShopBoardRow => {
+  const score = clamp(d.score) / 100
+  return { shopId: d.shopId, name: d.name, score, stars: starsFor(score, stars), list, rank }
+}
+
+/** a month's score below zero shows (and ranks) as 0: all such shops tie with the shops at 0 */
+const clamp = (centi: number) => Math.max(0, centi)
+
+async function boardView(ctx: ActionContext, doc: ShopBoardDoc, cursor: string | undefined): Promise<ShopBoardView> {
   const rules = await loadShopRules(ctx)
+  // the published rows are the frozen month docs in board order (rank, then _id), a page at a time;
+  // a cursor this board did not make starts from the top rather than failing
+  const page = await keysetPage<FrozenMonthDoc>(ctx.db, {
+    collection: M.months,
+    where: { district: doc.district, month: doc.month },
+    field: 'boardRank',
+    // docs first touched after publication have no rank: not on the board
+    range: ctx.db.command.gte(1),
+    order: 'asc',
+    pageSize: BOARD_PAGE,
+    cursor: cursor && /^\d+~.+$/.test(cursor) ? cursor : undefined,
+  })
+  const rows = page.docs.flatMap((d) => (d.frozen ? [{ shopId: d.shopId, name: d.name, score: d.frozen.score, stars: d.frozen.stars, list: d.frozen.list, rank: d.frozen.rank }] : []))
   return {
     month: doc.month,
     district: doc.district,
@@ -230,19 +267,98 @@ async function boardView(ctx: ActionContext, doc: ShopBoardDoc): Promise<ShopBoa
     publishedAt: doc.publishedAt,
     rule: doc.rule,
     ruleText: shopRuleText(rules, doc.rule),
-    rows: doc.rows,
+    rows,
+    nextCursor: page.next,
+    total: doc.shops,
+    red: doc.red,
+    redCount: doc.redCount,
+    black: doc.black,
+    blackCount: doc.blackCount,
     districts: await publishedDistricts(ctx, doc.month),
   }
 }
 
-async function liveRows(ctx: ActionContext, district: string, month: string, rules: ShopRulesDoc): Promise<{ rows: ShopBoardRow[]; docs: ShopMonthDoc[] }> {
-  const docs = await streetMonths(ctx, district, month)
-  const rows = rankShops(
-    docs.map((d) => ({ shopId: d.shopId, name: d.name, centi: Math.max(0, d.score) })),
-    rules.board,
-    rules.stars,
-  )
-  return { rows, docs }
+interface Lists {
+  red: ShopBoardRow[]
+  redCount: number
+  black: ShopBoardRow[]
+  blackCount: number
+  /** the lowest score (centi, clamped) on 红榜 and the highest on 黑榜; null: that list is empty */
+  redEdge: number | null
+  blackEdge: number | null
+}
+
+const listOf = (centi: number, l: Pick<Lists, 'redEdge' | 'blackEdge'>): ShopBoardRow['list'] =>
+  l.redEdge !== null && centi >= l.redEdge ? 'red' : l.blackEdge !== null && centi <= l.blackEdge ? 'black' : null
+
+/**
+ * The live 红榜 and 黑榜 by the by_district_month index, never all rows: the top LIST_CAP rows
+ * (desc) give 红榜's edge (the `red`-th score) and its ties; the bottom LIST_CAP of the rest (the
+ * same index read asc) give 黑榜's edge and its ties. A list longer than LIST_CAP is counted,
+ * not listed. 红榜's ranks are positions from the top; a 黑榜 row's rank is total − (shops
+ * scoring at most its score) + 1, one count per distinct score at the bottom of the index.
+ */
+async function liveLists(ctx: ActionContext, district: string, month: string, rule: ShopBoardRule, stars: ShopRulesDoc['stars'], total: number): Promise<Lists> {
+  const _ = ctx.db.command
+  const months = ctx.db.collection(M.months)
+  const street = { district, month }
+  const out: Lists = { red: [], redCount: 0, black: [], blackCount: 0, redEdge: null, blackEdge: null }
+  if (total === 0) return out
+  let top: ShopMonthDoc[] = []
+  if (rule.red > 0) {
+    const { data } = await months.where(street).orderBy('score', 'desc').orderBy('_id', 'asc').limit(LIST_CAP).get()
+    top = data as unknown as ShopMonthDoc[]
+    const edge = clamp(top[Math.min(rule.red, top.length) - 1].score)
+    out.redEdge = edge
+    const on = top.filter((d) => clamp(d.score) >= edge)
+    // at or below 0 every shop ties at 0: the whole street is on 红榜
+    out.redCount = on.length < LIST_CAP ? on.length : edge <= 0 ? total : (await months.where({ ...street, score: _.gte(edge) }).count()).total
+    let rank = 0
+    out.red = on.map((d, i) => {
+      if (i === 0 || clamp(on[i - 1].score) !== clamp(d.score)) rank = i + 1
+      return rowOf(d, rank, 'red', stars)
+    })
+  }
+  if (rule.black === 0 || out.redCount === total) return out
+  const rest = out.redEdge === null ? street : { ...street, score: _.lt(out.redEdge) }
+  const { data } = await months.where(rest).orderBy('score', 'asc').orderBy('_id', 'desc').limit(LIST_CAP).get()
+  const bottom = data as unknown as ShopMonthDoc[]
+  if (bottom.length === 0) return out
+  const edge = clamp(bottom[Math.min(rule.black, bottom.length) - 1].score)
+  out.blackEdge = edge
+  const on = bottom.filter((d) => clamp(d.score) <= edge)
+  out.blackCount = on.length < LIST_CAP ? on.length : (await months.where({ ...street, score: _.lte(edge) }).count()).total
+  const rankOf = new Map<number, number>()
+  for (const centi of new Set(on.map((d) => clamp(d.score)))) rankOf.set(centi, total - (await months.where({ ...street, score: _.lte(centi) }).count()).total + 1)
+  // listed best first like the pages; when capped, the worst are the ones kept
+  out.black = on.reverse().map((d) => rowOf(d, rankOf.get(clamp(d.score)) ?? 0, 'black', stars))
+  return out
+}
+
+/**
+ * A live page's cursor: `<position>~<rank>~<score>~<_id>` — the position and rank of the page's
+ * last row, then keysetPage's own cursor. Carrying the rank costs nothing per page (a count of the
+ * shops scoring higher would scan the index above the page, growing with how deep the page is);
+ * the next page's first row takes that rank if it ties, else its position. Live scores can move
+ * between two pages; the published board's ranks are frozen.
+ */
+const LIVE_CURSOR = /^(\d+)~(\d+)~(-?\d+~.+)$/
+
+async function livePage(ctx: ActionContext, district: string, month: string, lists: Lists, stars: ShopRulesDoc['stars'], cursor: string | undefined) {
+  // a cursor this board did not make starts from the top rather than failing
+  const parsed = cursor ? LIVE_CURSOR.exec(cursor) : null
+  let position = parsed ? Number(parsed[1]) : 0
+  let rank = parsed ? Number(parsed[2]) : 0
+  const page = await keysetPage<ShopMonthDoc>(ctx.db, { collection: M.months, where: { district, month }, field: 'score', order: 'desc', pageSize: BOARD_PAGE, cursor: parsed ? parsed[3] : undefined })
+  let last: number | null = parsed ? clamp(Number(parsed[3].slice(0, parsed[3].indexOf('~')))) : null
+  const rows = page.docs.map((d) => {
+    position += 1
+    const centi = clamp(d.score)
+    if (centi !== last) rank = position
+    last = centi
+    return rowOf(d, rank, listOf(centi, lists), stars)
+  })
+  return { rows, nextCursor: page.next ? `${position}~${rank}~${page.next}` : null }
 }
 
 export async function shopBoard(input: In<'shopBoard'>, ctx: ActionContext): Out<'shopBoard'> {
@@ -252,8 +368,8 @@ export async function shopBoard(input: In<'shopBoard'>, ctx: ActionContext): Out
   if (month === undefined) {
     // the latest published month of the street (or of any street when none is named)
     const query = district === undefined ? ctx.db.collection(M.boards).orderBy('month', 'desc') : ctx.db.collection(M.boards).where({ district }).orderBy('month', 'desc')
-    const { data } = await query.limit(1).get()
-    const latest = data[0] as unknown as ShopBoardDoc | undefined
+    const { data } = await query.field({ district: true, month: true }).limit(1).get()
+    const latest = data[0] as unknown as Pick<ShopBoardDoc, 'district' | 'month'> | undefined
     if (latest) {
       month = latest.month
       district = latest.district
@@ -266,12 +382,28 @@ export async function shopBoard(input: In<'shopBoard'>, ctx: ActionContext): Out
     month = monthOf(ctx.clock.now())
   }
   const published = await findById<ShopBoardDoc>(ctx.db, M.boards, boardDocId(district, month))
-  if (published) return boardView(ctx, published)
+  if (published) return boardView(ctx, published, input.cursor)
   // the street office and the office see the live figures before publication; nobody is held to them yet
   if (!mayPreview) return frontageFail('FRONTAGE.NOT_PUBLISHED')
   const rules = await loadShopRules(ctx)
-  const { rows } = await liveRows(ctx, district, month, rules)
-  return { month, district, published: false, publishedAt: null, rule: rules.board, ruleText: shopRuleText(rules, rules.board), rows, districts: await publishedDistricts(ctx, month) }
+  const total = (await ctx.db.collection(M.months).where({ district, month }).count()).total
+  const lists = await liveLists(ctx, district, month, rules.board, rules.stars, total)
+  const page = await livePage(ctx, district, month, lists, rules.stars, input.cursor)
+  return {
+    month,
+    district,
+    published: false,
+    publishedAt: null,
+    rule: rules.board,
+    ruleText: shopRuleText(rules, rules.board),
+    ...page,
+    total,
+    red: lists.red,
+    redCount: lists.redCount,
+    black: lists.black,
+    blackCount: lists.blackCount,
+    districts: await publishedDistricts(ctx, month),
+  }
 }
 
 /** Sets stars on shops, 100 ids per update: one value for the whole batch. */
@@ -289,20 +421,42 @@ export async function publishShopBoard(input: In<'publishShopBoard'>, ctx: Actio
   const id = boardDocId(input.district, input.month)
   if ((await ctx.db.collection(M.boards).where({ _id: id }).count()).total > 0) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
   const rules = await loadShopRules(ctx)
-  const { rows, docs } = await liveRows(ctx, input.district, input.month, rules)
-  const doc: ShopBoardDoc = { _id: id, district: input.district, month: input.month, rule: rules.board, rows, publishedAt: now, publishedBy: ctx.caller.openid }
+  // publishing reads the street's every month doc once (it writes each of them anyway); views never do
+  const docs = await streetMonths(ctx, input.district, input.month)
+  const rows = rankShops(
+    docs.map((d) => ({ shopId: d.shopId, name: d.name, centi: clamp(d.score), key: d._id })),
+    rules.board,
+    rules.stars,
+  )
+  const red = rows.filter((r) => r.list === 'red')
+  const black = rows.filter((r) => r.list === 'black')
+  const doc: ShopBoardDoc = {
+    _id: id,
+    district: input.district,
+    month: input.month,
+    rule: rules.board,
+    shops: rows.length,
+    // capped like the live lists: 红榜 keeps its best, 黑榜 its worst
+    red: red.slice(0, LIST_CAP),
+    redCount: red.length,
+    black: black.slice(-LIST_CAP),
+    blackCount: black.length,
+    publishedAt: now,
+    publishedBy: ctx.caller.openid,
+  }
   try {
     await ctx.db.collection(M.boards).add({ data: { ...doc } })
   } catch (error) {
     if (error instanceof DatabaseError && error.code === DUPLICATE_KEY) return frontageFail('FRONTAGE.ALREADY_PUBLISHED')
     throw error
   }
-  // each shop's lines as they stand now, onto its month doc (later counts move the counters, not these)
+  // each shop's row and lines as they stand now, onto its month doc (later counts move the counters, not these);
+  // boardRank is what the published board pages by
   const byShop = new Map(docs.map((d) => [d.shopId, d]))
   for (const row of rows) {
     const { base, lines } = shopLines(byShop.get(row.shopId) ?? null, rules)
-    const frozen: FrozenScore = { base, lines, score: row.score, stars: row.stars, publishedAt: now }
-    await ctx.db.collection(M.months).doc(monthDocId(row.shopId, input.month)).update({ data: { frozen } })
+    const frozen: FrozenScore = { base, lines, score: row.score, stars: row.stars, rank: row.rank, list: row.list, publishedAt: now }
+    await ctx.db.collection(M.months).doc(monthDocId(row.shopId, input.month)).update({ data: { frozen, boardRank: row.rank } })
   }
   // the door card and the scan page show these stars until the next publication
   const byStars = new Map<number, string[]>()
@@ -327,9 +481,9 @@ export async function publishShopBoard(input: In<'publishShopBoard'>, ctx: Actio
     subjectType: 'frontage_board',
     subjectId: id,
     action: 'publish',
-    detail: { shops: rows.length, red: rows.filter((r) => r.list === 'red').length, black: rows.filter((r) => r.list === 'black').length },
+    detail: { shops: rows.length, red: red.length, black: black.length },
   })
-  return boardView(ctx, doc)
+  return boardView(ctx, doc, undefined)
 }
 
 // ---- rules ----
