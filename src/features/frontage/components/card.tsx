@@ -53,8 +53,8 @@ const s = {
   stars: { fontSize: '16px', color: '#9a6b00', fontWeight: 700 },
   duties: { flex: 1, padding: '6px 24px 0', display: 'flex', flexDirection: 'column', gap: '6px', overflow: 'hidden' },
   duty: { display: 'flex', flexDirection: 'column' },
-  dutyName: { fontSize: '15px', fontWeight: 700, color: RED, lineHeight: 1.5 },
-  item: { fontSize: '12.5px', lineHeight: 1.5 },
+  dutyName: { fontSize: '16px', fontWeight: 700, color: RED, lineHeight: 1.5 },
+  item: { fontSize: '14px', lineHeight: 1.5 },
   foot: { display: 'flex', alignItems: 'center', gap: '16px', padding: '10px 24px 16px', borderTop: '2px dashed #d8cfc7' },
   qr: { width: '132px', height: '132px', flexShrink: 0 },
   qrEmpty: { width: '132px', height: '132px', flexShrink: 0, border: '2px solid #d8cfc7', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: '13px', color: '#8c8279', textAlign: 'center' },
@@ -81,7 +81,7 @@ export function DoorCard({ params }: { params: FrontageParams }) {
   if (!load.data) return <FrMissing />
   const card = load.data
   return (
-    <View className='wm-fr' id='wm-fr-card-view'>
+    <View className='wm-fr' id='wm-fr-card-view' style={{ maxWidth: '600px', margin: '0 auto', width: '100%' }}>
       <View style={{ width: `${Math.round(W * scale)}px`, height: `${Math.round(H * scale)}px`, margin: '0 auto 16px' }}>
         <DoorCardPicture card={card} style={{ transform: scale < 1 ? `scale(${scale})` : 'none' }} />
       </View>

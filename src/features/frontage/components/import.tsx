@@ -206,10 +206,11 @@ function SheetImport() {
 
 /** an issue's path as a clerk reads it: 「第3行」 stays, 「rows.3.name」 → 「第 3 行 · name」 */
 function rowWords(path: string): string {
-  if (/^第\s*\d+\s*行/.test(path)) return path
+  const row = /^第\s*(\d+)\s*行(.*)$/.exec(path)
+  if (row) return `第 ${row[1]} 行${row[2] ?? ''}`
   const parts = path.split('.').filter(Boolean)
-  const row = parts.find((p) => /^\d+$/.test(p))
-  const rest = parts.filter((p) => p !== row && p !== 'rows')
-  if (row) return [`第 ${row} 行`, ...rest].join(' · ')
+  const n = parts.find((p) => /^\d+$/.test(p))
+  const rest = parts.filter((p) => p !== n && p !== 'rows')
+  if (n) return [`第 ${n} 行`, ...rest].join(' · ')
   return path || '表格'
 }

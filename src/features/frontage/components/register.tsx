@@ -68,6 +68,13 @@ function drawnSvg(box: BBox, grids: readonly CityGridView[], shapes: MapShape[],
   const xy = (p: LatLng) => proj.toXY(p).map((v) => v.toFixed(1)).join(',')
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${proj.width} ${proj.height}" width="${proj.width}" height="${proj.height}">`, `<rect width="100%" height="100%" fill="#f7f3ee"/>`]
   for (const g of grids) parts.push(`<polygon points="${g.ring.map(([lng, lat]) => xy({ lat, lng })).join(' ')}" fill="#ffffff" stroke="#8c8279" stroke-width="2" stroke-dasharray="8 6"/>`)
+  // the grids' names say where the frame is (there is no street map under the drawing)
+  for (const g of grids) {
+    const ring = g.ring.slice(0, -1)
+    if (ring.length === 0) continue
+    const [x, y] = proj.toXY({ lng: ring.reduce((t, [lng]) => t + lng, 0) / ring.length, lat: ring.reduce((t, [, lat]) => t + lat, 0) / ring.length })
+    if (x > 40 && x < proj.width - 40 && y > 30 && y < proj.height - 10) parts.push(`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle" font-size="20" fill="#8c8279" font-family="sans-serif">${escape(g.name)}</text>`)
+  }
   for (const s of draft ? [...shapes, draft] : shapes) {
     const c = TONE[s.tone]
     const pts = s.points.map(xy).join(' ')
@@ -76,7 +83,7 @@ function drawnSvg(box: BBox, grids: readonly CityGridView[], shapes: MapShape[],
     if (s === draft) for (const p of s.points) parts.push(`<circle cx="${xy(p).split(',')[0]}" cy="${xy(p).split(',')[1]}" r="9" fill="#fff" stroke="${c}" stroke-width="4"/>`)
     if (s.label && s.points[0]) {
       const [x, y] = proj.toXY(s.points[0])
-      parts.push(`<text x="${Math.min(Math.max(x, 8), proj.width - 160).toFixed(1)}" y="${Math.max(y - 12, 24).toFixed(1)}" font-size="20" fill="${c}" font-family="sans-serif">${escape(s.label)}</text>`)
+      parts.push(`<text x="${Math.max(8, Math.min(x, proj.width - 20 * [...s.label].length - 8)).toFixed(1)}" y="${Math.max(y - 12, 24).toFixed(1)}" font-size="20" fill="${c}" font-family="sans-serif">${escape(s.label)}</text>`)
     }
   }
   // a scale bar: how long the drawn frontage is on the ground
@@ -226,7 +233,8 @@ function RegisterForm({ templates }: { templates: TemplateView[] }) {
   const [focus, setFocus] = useState<LatLng | null>(null)
   const [ownerName, setOwnerName] = useState('')
   const [ownerPhone, setOwnerPhone] = useState('')
-  const [templateId, setTemplateId] = useState(templates[0]?.templateId ?? '')
+  // the plain 三包 is the usual choice; 五包 is for commercial streets
+  const [templateId, setTemplateId] = useState((templates.find((t) => t.templateId === 'three') ?? templates[0])?.templateId ?? '')
   const [term, setTerm] = useState(defaultTerm)
   // one requestId per filled-in form: a double tap or a retry after a dropped signal registers once
   const [requestId] = useState(uuid)

@@ -63,12 +63,13 @@ export function ShopDetail({ params }: { params: FrontageParams }) {
               </View>
             ))}
           </View>
+          <View className='wm-in-gap' />
         </View>
         <View className='wm-fr-col'>
           <View className='wm-card'>
             <Text className='wm-in-title'>门前责任区</Text>
             <Text className='wm-text-secondary'>{shop.frontage.type === 'LineString' ? '门面沿街一段（红线），到路沿的人行道都在责任区内' : '门前一块区域（红色范围）'}</Text>
-            <ShapeMap id='wm-fr-shop-map' shapes={[geometryShape(shop.frontage)]} spanM={120} label={`${shop.name}的门前责任区`} />
+            <ShapeMap id='wm-fr-shop-map' shapes={[geometryShape(shop.frontage, 'red', shop.name)]} spanM={120} label={`${shop.name}的门前责任区`} />
           </View>
           {manager.data && shop.status !== 'closed' ? <CloseShop shop={shop} onClosed={setClosed} /> : null}
         </View>

@@ -142,7 +142,8 @@ export function StreetHome(_props: { params: FrontageParams }) {
           <Text className='wm-text-tertiary'>线内经营、停车不算违规</Text>
         </View>
       </View>
-      <View className='wm-card wm-in-gap' id='wm-fr-shops'>
+      <View className='wm-in-gap' />
+      <View className='wm-card' id='wm-fr-shops'>
         <View className='wm-fr-tabs' role='tablist'>
           {(
             [

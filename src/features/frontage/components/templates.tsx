@@ -160,7 +160,7 @@ function TemplateForm({ template, onSaved, onCancel }: { template: TemplateView;
                 }}
               />
               {d.items.length > 1 ? (
-                <View className='wm-fd-btn wm-fd-btn--ghost' role='button' id={`wm-fr-template-item-${k + 1}-${i + 1}-remove`} onClick={() => setDuty(k, (x) => ({ ...x, items: x.items.filter((it) => it.id !== item.id) }))}>
+                <View className='wm-in-link' role='button' id={`wm-fr-template-item-${k + 1}-${i + 1}-remove`} onClick={() => setDuty(k, (x) => ({ ...x, items: x.items.filter((it) => it.id !== item.id) }))}>
                   <Text>删掉这一条</Text>
                 </View>
               ) : null}
