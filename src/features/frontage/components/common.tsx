@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { viewPhotos } from '@/components/photo-viewer'
 import { METRES_PER_DEGREE_LAT, type BBox } from '@/components/place-map/geometry'
 import { projectionFor, svgDataUri } from '@/components/place-map/map-svg'
+// WeChat takes a marker icon only from a file path: the place map's own pin
+import pinIcon from '@/components/place-map/pin.png'
 import { openPage } from '@/lib/navigate'
 import { addMonths, monthOf } from '@/shared/calendar/weeks'
 import { BUSINESS_TYPES, LADDER_LABEL, SHOP_STAGE_LABEL, SHOP_STATUS_LABEL, frontageUrl, type Duty, type FrontageViewName, type LadderStep, type ShopStage, type ShopStatus } from '@/shared/frontage'
@@ -356,7 +358,7 @@ export function FrontageMap({ frontage, marks = NO_MARKS, pin = null, minSpanM =
         ]}
         polyline={line ? [{ points: line, color: '#c8102eff', width: 8 }] : []}
         polygons={ring ? [{ points: ring, strokeColor: '#c8102eff', strokeWidth: 4, fillColor: '#c8102e33', zIndex: 1 }] : []}
-        markers={[...(pin ? [pin] : []), ...marks].map((p, i) => ({ id: i + 1, latitude: p.lat, longitude: p.lng, width: 24, height: 24, iconPath: '', label: { content: pin && i === 0 ? '店' : String(pin ? i : i + 1), color: '#c8102e', fontSize: 14, bgColor: '#ffffff', borderRadius: 12, padding: 4, borderWidth: 2, borderColor: '#c8102e', anchorX: -10, anchorY: -24, textAlign: 'center' as const, x: 0, y: 0 } })) as never}
+        markers={[...(pin ? [pin] : []), ...marks].map((p, i) => ({ id: i + 1, latitude: p.lat, longitude: p.lng, width: 28, height: 36, iconPath: pinIcon, label: { content: pin && i === 0 ? '店' : String(pin ? i : i + 1), color: '#c8102e', fontSize: 14, bgColor: '#ffffff', borderRadius: 12, padding: 4, borderWidth: 2, borderColor: '#c8102e', anchorX: -10, anchorY: -24, textAlign: 'center' as const, x: 0, y: 0 } })) as never}
         enableRotate={false}
         enableOverlooking={false}
         onTap={(e) => {
