@@ -3,6 +3,7 @@ import type { ReportView, ShopReportItem } from '@/shared/contract'
 import type { CategoryId, LatLng } from '@/shared/report'
 import { REPORT_ERRORS } from '@/shared/contract/report'
 import { BLOCKED_IMAGE_MARKER } from '@/cloud/platform/local/open-api'
+import { open311 } from '@/cloud/domain/open311'
 import { M, type ShopDoc, type ShopReportDoc } from '@/cloud/domain/frontage/model'
 import { monthDocId, type ShopMonthDoc } from '@/cloud/domain/frontage/ledger'
 import type { ReportDoc, ReportEventDoc } from '@/cloud/domain/report/types'
@@ -142,6 +143,12 @@ describe('门前三包: a 随手拍 at a shop frontage goes to the shop first', 
     expect(await w.as(P.grid).call('report', 'reject', { reportId: report.id, reason: 'other' })).toMatchObject({ ok: false, code: 'REPORT.INVALID_TRANSITION' })
     // 我也遇到 still counts on it: it is open
     expect(expectOk(await w.as(P.bob).call('report', 'confirm', { reportId: report.id })).added).toBe(true)
+    // and open to a partner system too (GeoReport `open`, in the status=open search)
+    const { key } = expectOk(await w.as(TEST_ADMIN).call('open311', 'issueKey', { partner: '12345 热线' }))
+    const search = async (query: Record<string, string>) =>
+      (await open311({ method: 'GET', path: 'requests.json', query: new URLSearchParams({ ...query, api_key: key }) }, w.platform)).body as Array<{ service_request_id: string; status: string }>
+    expect(await search({ service_request_id: report.id })).toMatchObject([{ service_request_id: report.id, status: 'open' }])
+    expect((await search({ status: 'open' })).map((r) => r.service_request_id)).toContain(report.id)
   })
 
   test('an uncovered category on the frontage, or a covered one off every frontage, goes the normal way', async () => {

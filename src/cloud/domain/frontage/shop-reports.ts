@@ -1,7 +1,7 @@
 import type { ReportView, ShopReportItem } from '@/shared/contract'
 import { DEFAULT_SHOP_LIMIT, FRONTAGE_LIMITS } from '@/shared/frontage'
 import type { Fail } from '@/shared/errors'
-import { categoryOf, dueAfter, dueTimeOnEntry, type LatLng } from '@/shared/report'
+import { categoryOf, dueAfter, dueTimeOnEntry } from '@/shared/report'
 import type { Transaction } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
@@ -13,9 +13,8 @@ import { keysetPage } from '../report/paging'
 import type { ReportDoc, ReportEventDoc, ReopenRequest, StoredPhoto } from '../report/types'
 import { categoryName, toView, urlsOf } from '../report/views'
 import { claimFail, claimUploads, consumeReservations, ReservationTaken } from '../upload/reservations'
-import { frontageAt } from './geo'
 import { loadShopRules, recordShopReport } from './ledger'
-import { frontageFail, M, type In, type Out, type ShopReportDoc } from './model'
+import { frontageFail, M, type In, type Out, type ShopDoc, type ShopReportDoc } from './model'
 import { ownsShop, shopFor } from './registry'
 
 /**
@@ -46,16 +45,16 @@ export interface ShopRouting {
 }
 
 /**
- * The shop a new report goes to first, with the shop's due time (the office's limit in working
- * hours, on the stored calendar as a 随手拍 step limit), or null: off every frontage, a category
- * the shop's 责任书 does not cover, or a shop not (or no longer) active.
+ * A new report's routing to `shop` (placeOf's `toShop`: an active shop's frontage, a category its
+ * 责任书 covers), with the shop's due time: the office's limit in working hours, counted on the
+ * stored calendar as a 随手拍 step limit is.
  */
-export async function shopFirst(ctx: ActionContext, categoryId: string, location: LatLng, now: number): Promise<ShopRouting | null> {
-  const hit = await frontageAt(ctx, location, categoryId)
-  if (!hit || !hit.covers || hit.shop.status !== 'active') return null
+export async function shopFirst(ctx: ActionContext, shop: Pick<ShopDoc, '_id' | 'status'>, now: number): Promise<ShopRouting | null> {
+  // placeOf finds active shops only; a shop closed since is not one to wait for
+  if (shop.status !== 'active') return null
   const { limitHours } = await loadShopRules(ctx)
   const shopDueAt = dueAfter({ amount: limitHours, unit: 'hours', officeHours: DEFAULT_SHOP_LIMIT.officeHours }, now, await loadWorkCalendar(ctx))
-  return { shopId: hit.shop._id, shopDueAt }
+  return { shopId: shop._id, shopDueAt }
 }
 
 /** In the report's own transaction: the shop's stage of it, and the shop's waiting count. */

@@ -45,8 +45,11 @@ const DAY = 24 * 60 * 60 * 1000
 /** a report's document id: 24 hex characters for residents' reports, named ids for seeded ones */
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/
 
-/** GeoReport's `open`: someone still has to act (a 重办 request waits for the grid worker's decision). */
-const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'reopen-requested']
+/**
+ * GeoReport's `open`: someone still has to act (a 重办 request waits for the grid worker's decision;
+ * 门店处理中 waits for the shop, then the grid).
+ */
+const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'dispatched', 'processing', 'returned', 'reopened', 'reopen-requested', 'at-shop']
 /** A resolved report waiting for its rating is done as far as a partner can tell. */
 const CLOSED: readonly ReportStatus[] = ['resolved', ...CLOSED_STATUSES]
 

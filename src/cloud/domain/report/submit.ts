@@ -29,8 +29,7 @@ import { categoryName, confirmationId, toView } from './views'
 import { recordFollowUp } from '../entry/follow-up'
 import { linkReportToSite } from '../inspect/site-reports'
 import { PAINTED_PARKING_MESSAGE } from '@/shared/contract/report'
-import { ZONE_EXEMPTS } from '@/shared/frontage'
-import { zoneAt } from '../frontage/geo'
+import { placeOf } from '../frontage/geo'
 import { openShopReport, shopFirst, type ShopRouting } from '../frontage/shop-reports'
 
 export interface SubmitInput {
@@ -144,13 +143,14 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   if (!category) return reportFail('REPORT.NOT_FOUND')
   const grid = await gridAt(ctx, input.location)
   if (!grid) return reportFail('REPORT.OUT_OF_CITY')
-  // 门前三包: inside the office's painted lines, selling (or parking) is what the lines are for
-  const zone = category.kind === 'report' ? await zoneAt(ctx, input.location) : null
-  if (zone && (ZONE_EXEMPTS[zone.kind] as readonly string[]).includes(category.id)) {
-    return reportFail('REPORT.INSIDE_PAINTED_ZONE', zone.kind === 'parking' ? PAINTED_PARKING_MESSAGE : undefined)
+  // 门前三包: the same reading of the place as the report form's placeCheck
+  const place = category.kind === 'report' ? await placeOf(ctx, input.location, category.id) : null
+  // inside the office's painted lines, selling (or parking) is what the lines are for: not a report
+  if (place?.exempts && place.zone) {
+    return reportFail('REPORT.INSIDE_PAINTED_ZONE', place.zone.kind === 'parking' ? PAINTED_PARKING_MESSAGE : undefined)
   }
-  // 门前三包: on a shop's frontage, in a category its 责任书 covers, the shop answers first
-  const shop = category.kind === 'report' ? await shopFirst(ctx, category.id, input.location, ctx.clock.now()) : null
+  // on a shop's frontage, in a category its 责任书 covers, the shop answers first
+  const shop = place?.toShop && place.shop ? await shopFirst(ctx, place.shop, ctx.clock.now()) : null
 
   // Content checks run before anything is stored; what fails is held back, not refused, so the
   // problem itself still reaches the grid and the reporter sees why part of it is hidden.
