@@ -81,7 +81,7 @@ export function ShopDetail({ params }: { params: FrontageParams }) {
 function Line({ label, value, id }: { label: string; value: string; id?: string }) {
   return (
     <View className='wm-fr-row wm-in-gap' id={id}>
-      <Text className='wm-text-tertiary wm-in-nowrap'>{label}</Text>
+      <Text className='wm-text-tertiary wm-in-nowrap' style={{ minWidth: '4em' }}>{label}</Text>
       <Text className='wm-fr-col wm-in-text'>{value}</Text>
     </View>
   )
