@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { SEED_TEMPLATES, type FrontageGeometry } from '@/shared/contract/frontage'
+import { SEED_TEMPLATES, type FrontageGeometry, type ShopBoardRow } from '@/shared/contract/frontage'
 import { seedCity } from '@/cloud/domain/report/seed'
 import { DEMO_TEAMS } from '@/cloud/domain/inspect/seed-sites'
 import { emptyMonth, recordShopReport } from '@/cloud/domain/frontage/ledger'
@@ -99,6 +99,40 @@ type World = Awaited<ReturnType<typeof startScoreCloud>>
 
 const score = (w: TestCloud, shopId: string, as: string, month?: string) => w.as(as).call('frontage', 'shopScore', { shopId, month })
 
+type Board = { rows: ShopBoardRow[]; nextCursor: string | null }
+/** every page of a street's board, in order: each page at most 50 rows, the cursor always moving on */
+async function allRows(w: TestCloud, as: string, input: { district?: string; month?: string }): Promise<ShopBoardRow[]> {
+  const rows: ShopBoardRow[] = []
+  let cursor: string | undefined
+  for (let pages = 0; pages < 100; pages++) {
+    const page: Board = expectOk(await w.as(as).call('frontage', 'shopBoard', { ...input, cursor }))
+    expect(page.rows.length).toBeLessThanOrEqual(50)
+    rows.push(...page.rows)
+    if (page.nextCursor === null) return rows
+    cursor = page.nextCursor
+  }
+  throw new Error('the board never ended')
+}
+/** rows compared as [name, score, rank, list, stars]; within a tie the order is the index's, so sorted by name */
+const named = (rows: ShopBoardRow[]) => rows.map((r) => [r.name, r.score, r.rank, r.list, r.stars] as const).sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0], 'zh-Hans-CN'))
+
+/** month docs written as the ledger would have (the board reads only these, never the shops): one per centi-score */
+async function monthDocs(w: TestCloud, scores: number[]): Promise<void> {
+  for (const [i, centi] of scores.entries()) {
+    const doc = emptyMonth({ _id: `shop-bulk-${i}`, district: '东城街道', streetUnitId: 'unit-street-east', name: `门店${String(i).padStart(3, '0')}` }, '2026-11', 100, 0)
+    doc.score = centi
+    doc.deduction = 10_000 - centi
+    const { _id, ...data } = doc
+    await w.platform.db.collection('frontage_months').doc(_id).set({ data })
+  }
+}
+
+/** what the board must say, computed apart: scores below 0 count as 0, a rank is 1 + the shops scoring strictly more */
+function expectedRanks(scores: number[]): Array<[number, number]> {
+  const shown = scores.map((c) => Math.max(0, c) / 100).sort((a, b) => b - a)
+  return shown.map((s) => [s, 1 + shown.filter((t) => t > s).length])
+}
+
 describe('门前三包 shop scores and the street 红黑榜', () => {
   let w: World
   beforeEach(async () => {
@@ -196,7 +230,7 @@ describe('门前三包 shop scores and the street 红黑榜', () => {
     expect(await w.as(P.resident).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_PUBLISHED' })
     const preview = expectOk(await w.as(P.streetEast).call('frontage', 'shopBoard', {}))
     expect(preview).toMatchObject({ published: false, district: '东城街道', month: '2026-11' })
-    const rows = preview.rows.map((r) => [r.name, r.score, r.rank, r.list, r.stars])
+    const rows = named(preview.rows)
     expect(rows).toEqual([
       ['甲茶叶店', 100, 1, 'red', 5],
       ['乙面馆', 100, 1, 'red', 5],
@@ -205,6 +239,9 @@ describe('门前三包 shop scores and the street 红黑榜', () => {
       ['戊药店', 90, 4, 'black', 4],
     ])
     expect(preview.ruleText).toContain('前 1 名上红榜、后 1 名上黑榜，并列的共同纳入')
+    expect(preview).toMatchObject({ total: 5, nextCursor: null, redCount: 2, blackCount: 2 })
+    expect(named(preview.red)).toEqual(rows.slice(0, 2))
+    expect(named(preview.black)).toEqual(rows.slice(3))
 
     const publish = (as: string) => w.as(as).call('frontage', 'publishShopBoard', { district: '东城街道', month: '2026-11' })
     expect(await publish(P.streetEast)).toMatchObject({ ok: false, code: 'FRONTAGE.PERIOD_NOT_ENDED' })
@@ -214,7 +251,9 @@ describe('门前三包 shop scores and the street 红黑榜', () => {
     expect(await publish(P.streetWest)).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_YOUR_STREET' })
     const published = expectOk(await publish(P.streetEast))
     expect(published).toMatchObject({ published: true, publishedAt: DECEMBER, districts: ['东城街道'] })
-    expect(published.rows.map((r) => [r.name, r.score, r.rank, r.list, r.stars])).toEqual(rows)
+    expect(named(published.rows)).toEqual(rows)
+    expect(published).toMatchObject({ total: 5, nextCursor: null, redCount: 2, blackCount: 2 })
+    expect(named(published.black)).toEqual(rows.slice(3))
     expect(await publish(TEST_ADMIN)).toMatchObject({ ok: false, code: 'FRONTAGE.ALREADY_PUBLISHED' })
 
     // the door shows the published stars; a shop with nothing counted keeps the base's five
@@ -232,28 +271,89 @@ describe('门前三包 shop scores and the street 红黑榜', () => {
     expect(frozenAfter.lines.find((l) => l.label === '门前随手拍转责任单位')).toMatchObject({ count: 5, points: -10 })
     const seen = expectOk(await w.as(P.resident).call('frontage', 'shopBoard', {}))
     expect(seen).toMatchObject({ published: true, district: '东城街道', month: '2026-11' })
-    expect(seen.rows.map((r) => [r.name, r.score, r.rank, r.list, r.stars])).toEqual(rows)
+    expect(named(seen.rows)).toEqual(rows)
+    expect(named(seen.red)).toEqual(rows.slice(0, 2))
     // 西城街道 has no board: residents are refused, its street office previews
     expect(await w.as(P.resident).call('frontage', 'shopBoard', { district: '西城街道', month: '2026-11' })).toMatchObject({ ok: false, code: 'FRONTAGE.NOT_PUBLISHED' })
     expect(expectOk(await w.as(P.streetWest).call('frontage', 'shopBoard', { month: '2026-11' })).rows.map((r) => r.name)).toEqual(['新华街烟酒店'])
   })
 
-  test('a street of more shops than one page: every month doc is on the board, in order', async () => {
-    // 250 month docs written as the ledger would have (the board reads only these, never the shops)
-    for (let i = 0; i < 250; i++) {
-      const doc = emptyMonth({ _id: `shop-bulk-${i}`, district: '东城街道', streetUnitId: 'unit-street-east', name: `门店${String(i).padStart(3, '0')}` }, '2026-11', 100, 0)
-      // 40 shops share each score: ties across page edges
-      doc.score -= (i % 7) * 50
-      doc.deduction = (i % 7) * 50
-      const { _id, ...data } = doc
-      await w.platform.db.collection('frontage_months').doc(_id).set({ data })
-    }
-    const board = expectOk(await w.as(TEST_ADMIN).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' }))
-    expect(board.rows).toHaveLength(250)
-    expect(new Set(board.rows.map((r) => r.shopId)).size).toBe(250)
-    expect(board.rows.map((r) => r.score)).toEqual([...board.rows.map((r) => r.score)].sort((a, b) => b - a))
-    expect(board.rows.filter((r) => r.list === 'red')).toHaveLength(36)
-    expect(board.rows[36]).toMatchObject({ score: 99.5, rank: 37 })
+  test('a street of 250 shops pages 50 at a time: each shop once, in order, ties sharing a rank across page edges; the same after publication', async () => {
+    // 36 shops share each score: ties across page edges (50, 100, 150, 200)
+    const scores = Array.from({ length: 250 }, (_, i) => 10_000 - (i % 7) * 50)
+    await monthDocs(w, scores)
+    const first = expectOk(await w.as(TEST_ADMIN).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' }))
+    expect(first).toMatchObject({ total: 250, published: false })
+    expect(first.rows).toHaveLength(50)
+    expect(first.nextCursor).not.toBeNull()
+    const live = await allRows(w, TEST_ADMIN, { district: '东城街道', month: '2026-11' })
+    expect(live).toHaveLength(250)
+    expect(new Set(live.map((r) => r.shopId)).size).toBe(250)
+    expect(live.map((r) => [r.score, r.rank])).toEqual(expectedRanks(scores))
+    expect(live[36]).toMatchObject({ score: 99.5, rank: 37 })
+    // 红榜 (5): the 36 tied at 100; 黑榜 (3): the 35 tied at 97 — each listed, each list only its own
+    expect(live.filter((r) => r.list === 'red')).toHaveLength(36)
+    expect(live.filter((r) => r.list === 'black')).toHaveLength(35)
+    expect(first).toMatchObject({ redCount: 36, blackCount: 35 })
+    expect(first.red.map((r) => r.shopId).sort()).toEqual(live.filter((r) => r.list === 'red').map((r) => r.shopId).sort())
+    expect(first.black.map((r) => r.shopId).sort()).toEqual(live.filter((r) => r.list === 'black').map((r) => r.shopId).sort())
+    expect(first.black.every((r) => r.rank === 216 && r.score === 97)).toBe(true)
+    // a cursor the board did not make starts from the top
+    const stray = expectOk(await w.as(TEST_ADMIN).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11', cursor: 'not-a-cursor' }))
+    expect(stray.rows.map((r) => r.shopId)).toEqual(first.rows.map((r) => r.shopId))
+
+    w.clock.set(DECEMBER)
+    expectOk(await w.as(P.streetEast).call('frontage', 'publishShopBoard', { district: '东城街道', month: '2026-11' }))
+    // a score counted late moves the counters, not the published board
+    await w.platform.db.collection('frontage_months').doc('shop-bulk-6:2026-11').update({ data: { score: 10_000 } })
+    const published = await allRows(w, P.resident, { district: '东城街道', month: '2026-11' })
+    expect(published.map((r) => [r.shopId, r.score, r.rank, r.list])).toEqual(live.map((r) => [r.shopId, r.score, r.rank, r.list]))
+  })
+
+  test('红榜 and 黑榜 on a large street: ties at both boundaries included, scores below 0 tie at 0, never a shop on both, a long tie counted not listed', async () => {
+    // 3 at 100 and 4 at 99: 红榜 (5) is 7; 3 at 20 and two at 0 (one −5 shown as 0): 黑榜 (3) is 5; 238 between
+    const middle = Array.from({ length: 238 }, (_, i) => 3_000 + (i % 60) * 100)
+    const scores = [10_000, 10_000, 10_000, 9_900, 9_900, 9_900, 9_900, ...middle, 2_000, 2_000, 2_000, 0, -500]
+    await monthDocs(w, scores)
+    const view = expectOk(await w.as(P.streetEast).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' }))
+    expect(view).toMatchObject({ total: 250, redCount: 7, blackCount: 5 })
+    expect(view.red.map((r) => [r.score, r.rank])).toEqual([[100, 1], [100, 1], [100, 1], [99, 4], [99, 4], [99, 4], [99, 4]])
+    expect(view.black.map((r) => [r.score, r.rank])).toEqual([[20, 246], [20, 246], [20, 246], [0, 249], [0, 249]])
+    const all = await allRows(w, P.streetEast, { district: '东城街道', month: '2026-11' })
+    expect(all.map((r) => [r.score, r.rank])).toEqual(expectedRanks(scores))
+    expect(all.filter((r) => r.list === 'black').map((r) => r.shopId).sort()).toEqual(view.black.map((r) => r.shopId).sort())
+
+    // every shop at 100: all tie for 红榜; 60 listed, all 250 counted, nobody left for 黑榜
+    await monthDocs(w, scores.map(() => 10_000))
+    const tied = expectOk(await w.as(P.streetEast).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' }))
+    expect(tied).toMatchObject({ total: 250, redCount: 250, blackCount: 0, black: [] })
+    expect(tied.red).toHaveLength(60)
+    expect(tied.rows.every((r) => r.rank === 1 && r.list === 'red')).toBe(true)
+
+    // 黑榜 tied 240 deep: the worst listed, all counted
+    await monthDocs(w, scores.map((_, i) => (i < 10 ? 10_000 - i * 100 : 5_000)))
+    const deep = expectOk(await w.as(P.streetEast).call('frontage', 'shopBoard', { district: '东城街道', month: '2026-11' }))
+    expect(deep).toMatchObject({ redCount: 5, blackCount: 240 })
+    expect(deep.black).toHaveLength(60)
+    expect(deep.black.every((r) => r.score === 50 && r.rank === 11)).toBe(true)
+  })
+
+  test('a published board of 250 shops: its document holds the summary only and stays small; the rows page over the frozen month docs', async () => {
+    const scores = Array.from({ length: 250 }, (_, i) => 10_000 - (i % 40) * 37)
+    await monthDocs(w, scores)
+    w.clock.set(DECEMBER)
+    const published = expectOk(await w.as(TEST_ADMIN).call('frontage', 'publishShopBoard', { district: '东城街道', month: '2026-11' }))
+    expect(published).toMatchObject({ published: true, total: 250 })
+    expect(published.rows).toHaveLength(50)
+    const { data } = await w.platform.db.collection('frontage_boards').where({ _id: '东城街道__2026-11' }).limit(1).get()
+    expect(Buffer.byteLength(JSON.stringify(data[0]), 'utf8')).toBeLessThan(10_000)
+    expect(data[0]).not.toHaveProperty('rows')
+    expect(data[0]).toMatchObject({ shops: 250, redCount: published.redCount, blackCount: published.blackCount })
+    // each shop's row is frozen on its own month doc
+    const { data: months } = await w.platform.db.collection('frontage_months').where({ _id: 'shop-bulk-0:2026-11' }).limit(1).get()
+    expect(months[0]).toMatchObject({ boardRank: 1, frozen: { score: 100, rank: 1, list: 'red', stars: 5 } })
+    const rows = await allRows(w, P.resident, { district: '东城街道', month: '2026-11' })
+    expect(rows.map((r) => [r.score, r.rank])).toEqual(expectedRanks(scores))
   })
 
   test('a shop owner sees only their own shop’s score; a street office only its street’s', async () => {
