@@ -246,6 +246,27 @@ describe('门前三包: a 随手拍 at a shop frontage goes to the shop first', 
     expect(expectOk(await w.as(P.grid).call('report', 'dispatch', { reportId: second.id })).status).toBe('dispatched')
   })
 
+  test('the shop answering as the timer runs, or owner and staff at once: one wins, the counts stay whole', async () => {
+    const late = await w.submit()
+    const twice = await w.submit({ categoryId: 'illegal-ads' })
+    w.clock.advance(3 * HOUR)
+    const ownerPhoto = await uploadPhoto(w, P.owner)
+    const [answered] = await Promise.all([w.answer(late.id, { photos: [ownerPhoto] }), w.timer()])
+    const moves = (await w.events(late.id)).filter((e) => e.action === 'shopAnswer' || e.action === 'shopEscalate')
+    expect(moves).toHaveLength(1)
+    expect(answered.ok).toBe(moves[0].action === 'shopAnswer')
+    expect((await w.stored(late.id)).status).toBe(moves[0].action === 'shopAnswer' ? 'resolved' : 'submitted')
+
+    // the timer has run: give the second report a fresh stage to race on
+    if ((await w.stage(twice.id))?.stage === 'waiting') expectOk(await w.timer())
+    const another = await w.submit({ categoryId: 'littering' })
+    const [a, b] = await Promise.all([w.answer(another.id, { as: P.owner }), w.answer(another.id, { as: P.staff })])
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1)
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'FRONTAGE.REPORT_NOT_WAITING' })
+    expect((await w.events(another.id)).filter((e) => e.action === 'shopAnswer')).toHaveLength(1)
+    expect((await w.shopDoc(w.tea)).waitingReports).toBe(0)
+  })
+
   test('the timer pages: 130 overdue reports all escalate in one run, and a second run changes nothing', async () => {
     const first = await w.submit()
     const db = w.platform.db
