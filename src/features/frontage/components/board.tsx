@@ -7,19 +7,13 @@ import { callCloud } from '@/lib/call-cloud'
 import type { ShopBoardRow, ShopBoardView } from '@/shared/contract'
 import { useLoad } from '../api'
 import type { FrontageParams } from '../labels'
-import { FrontageGate, ListTag, Problem, Tag, monthLabel, recentMonths, scoreText, starWords, timeText } from './common'
+import { FrontageGate, ListTag, MoreButton, Problem, Tag, monthLabel, recentMonths, scoreText, starWords, timeText } from './common'
 
-const STEP = 50
 const MAX_SHOWN = 200
 
-function BoardTable({ rows }: { rows: ShopBoardRow[] }) {
-  const [shown, setShown] = useState(STEP)
-  // the 黑榜 is at the bottom of a long street: it is always shown, however far the list is opened
-  const head = rows.slice(0, shown)
-  const black = rows.slice(shown).filter((r) => r.list === 'black')
-  const visible = [...head, ...black]
+function RowsTable({ rows, id }: { rows: ShopBoardRow[]; id: string }) {
   return (
-    <View className='wm-in-table' id='wm-fr-board-rows'>
+    <View className='wm-in-table' id={id}>
       <View className='wm-in-table__row wm-in-table__row--head'>
         <Text className='wm-fr-rank'>名次</Text>
         <Text className='wm-in-table__cell wm-in-table__cell--name'>门店</Text>
@@ -27,8 +21,8 @@ function BoardTable({ rows }: { rows: ShopBoardRow[] }) {
         <Text className='wm-in-table__cell'>星级</Text>
         <Text className='wm-in-table__cell'>榜单</Text>
       </View>
-      {visible.map((r) => (
-        <View key={r.shopId} className={`wm-in-table__row${r.list === 'red' ? ' wm-in-red' : r.list === 'black' ? ' wm-in-black' : ''}`} id={`wm-fr-board-row-${r.rank}`}>
+      {rows.map((r) => (
+        <View key={r.shopId} className={`wm-in-table__row${r.list === 'red' ? ' wm-in-red' : r.list === 'black' ? ' wm-in-black' : ''}`} id={`${id}-${r.shopId}`}>
           <Text className='wm-fr-rank'>{r.rank}</Text>
           <Text className='wm-in-table__cell wm-in-table__cell--name'>{r.name}</Text>
           <Text className='wm-in-table__cell'>{scoreText(r.score)}</Text>
@@ -36,14 +30,32 @@ function BoardTable({ rows }: { rows: ShopBoardRow[] }) {
           <View className='wm-in-table__cell'>{r.list ? <ListTag list={r.list} /> : <Text className='wm-text-tertiary'>—</Text>}</View>
         </View>
       ))}
-      {rows.length > shown && shown < MAX_SHOWN ? (
-        <View className='wm-in-more' role='button' id='wm-fr-board-more' onClick={() => setShown(Math.min(MAX_SHOWN, shown + STEP))}>
-          <Text>显示更多（共 {rows.length} 家）</Text>
-        </View>
-      ) : rows.length > shown ? (
-        <Text className='wm-text-tertiary wm-fr-block wm-in-gap'>共 {rows.length} 家，这里列出前 {shown} 名和黑榜。</Text>
-      ) : null}
     </View>
+  )
+}
+
+/** Every ranked shop, a page (≤ 50) at a time by 「加载更多」, at most 200 on the screen. */
+function AllRows({ view }: { view: ShopBoardView }) {
+  const [extra, setExtra] = useState<{ rows: ShopBoardRow[]; cursor: string | null }>({ rows: [], cursor: view.nextCursor })
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const rows = [...view.rows, ...extra.rows]
+  const more = async () => {
+    if (!extra.cursor || busy) return
+    setBusy(true)
+    setProblem(null)
+    const r = await callCloud('frontage', 'shopBoard', { district: view.district, month: view.month, cursor: extra.cursor })
+    setBusy(false)
+    if (!r.ok) return setProblem(r.message)
+    setExtra((prev) => ({ rows: [...prev.rows, ...r.data.rows], cursor: r.data.nextCursor }))
+  }
+  return (
+    <>
+      <RowsTable rows={rows} id='wm-fr-board-row' />
+      <MoreButton more={extra.cursor !== null && rows.length < MAX_SHOWN} busy={busy} onMore={() => void more()} id='wm-fr-board-more' />
+      {extra.cursor !== null && rows.length >= MAX_SHOWN ? <Text className='wm-text-tertiary wm-fr-block wm-in-gap'>共 {view.total} 家，这里列出前 {rows.length} 名；红榜和黑榜见上。</Text> : null}
+      <Problem text={problem} />
+    </>
   )
 }
 
@@ -153,15 +165,32 @@ export function ShopBoard({ params }: { params: FrontageParams }) {
       ) : null}
       <View className='wm-fr-cols wm-in-gap'>
         <View className='wm-fr-col wm-fr-col--main'>
+          {view.total > 0 ? (
+            <View className='wm-fr-cols'>
+              <View className='wm-fr-col'>
+                <View className='wm-card' id='wm-fr-board-red'>
+                  <Text className='wm-in-title'>红榜（{view.redCount} 家）</Text>
+                  <Text className='wm-text-tertiary wm-fr-block'>得分前 {view.rule.red} 名，并列的一同上榜</Text>
+                  {view.red.length > 0 ? <RowsTable rows={view.red} id='wm-fr-board-red-row' /> : <Text className='wm-text-secondary wm-fr-block wm-in-gap'>本月没有门店上红榜。</Text>}
+                  {view.redCount > view.red.length ? <Text className='wm-text-tertiary wm-fr-block'>另有 {view.redCount - view.red.length} 家并列，见下方全部名次。</Text> : null}
+                </View>
+              </View>
+              <View className='wm-fr-col'>
+                <View className='wm-card' id='wm-fr-board-black'>
+                  <Text className='wm-in-title'>黑榜（{view.blackCount} 家）</Text>
+                  <Text className='wm-text-tertiary wm-fr-block'>红榜以外得分后 {view.rule.black} 名，并列的一同上榜</Text>
+                  {view.black.length > 0 ? <RowsTable rows={view.black} id='wm-fr-board-black-row' /> : <Text className='wm-text-secondary wm-fr-block wm-in-gap'>本月没有门店上黑榜。</Text>}
+                  {view.blackCount > view.black.length ? <Text className='wm-text-tertiary wm-fr-block'>另有 {view.blackCount - view.black.length} 家并列，见下方全部名次。</Text> : null}
+                </View>
+              </View>
+            </View>
+          ) : null}
           <View className='wm-card'>
             <View className='wm-fr-row'>
-              <Text className='wm-in-title'>门店名次（{view.rows.length} 家）</Text>
+              <Text className='wm-in-title'>全部名次（{view.total} 家）</Text>
               <Tag text={view.published ? '已发布' : '未发布'} tone={view.published ? 'ok' : 'warn'} />
             </View>
-            <Text className='wm-text-tertiary wm-fr-block'>
-              红榜前 {view.rule.red} 名，黑榜后 {view.rule.black} 名
-            </Text>
-            {view.rows.length === 0 ? <Text className='wm-text-secondary wm-fr-block wm-in-gap'>本月还没有门店有得分记录：被检查过或门前有随手拍的门店才参与排名。</Text> : <BoardTable key={`${view.district}-${view.month}`} rows={view.rows} />}
+            {view.total === 0 ? <Text className='wm-text-secondary wm-fr-block wm-in-gap'>本月还没有门店有得分记录：被检查过或门前有随手拍的门店才参与排名。</Text> : <AllRows key={`${view.district}-${view.month}-${view.publishedAt ?? 'live'}`} view={view} />}
           </View>
         </View>
         <View className='wm-fr-col'>
