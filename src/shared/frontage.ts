@@ -174,8 +174,6 @@ export const FRONTAGE_LIMITS = {
   shopsPerSheet: 3000,
 } as const
 
-export const FRONTAGE_PAGE = '/packages/frontage/pages/index/index'
-
 export const FRONTAGE_VIEWS = [
   'door',
   'mine',
@@ -197,9 +195,5 @@ export const FRONTAGE_VIEWS = [
 ] as const
 export type FrontageViewName = (typeof FRONTAGE_VIEWS)[number]
 
-export function frontageUrl(view: FrontageViewName, params: Record<string, string> = {}): string {
-  const query = Object.entries({ view, ...params })
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&')
-  return `${FRONTAGE_PAGE}?${query}`
-}
+// the page and its links live apart: the QR entry in the main package needs only them, not the templates
+export { FRONTAGE_PAGE, frontageUrl } from './frontage-url'

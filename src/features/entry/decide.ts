@@ -1,6 +1,6 @@
 import type { ScanView } from '@/shared/contract'
 import type { Result } from '@/shared/errors'
-import { frontageUrl } from '@/shared/frontage'
+import { frontageUrl } from '@/shared/frontage-url'
 import { decodeScene, type Scene } from '@/shared/scene'
 
 /**

@@ -82,6 +82,8 @@ export const QUEUE_TABS: Record<QueueRole, Array<{ status: ReportStatus; label: 
     { status: 'returned', label: '退回' },
     { status: 'reopened', label: '重办' },
     { status: 'dispatched', label: '已派发' },
+    // 门前三包: the shop has it for its time limit; the grid worker sees it and gets it if the shop does not act
+    { status: 'at-shop', label: '门店处理中' },
   ],
   handler: [
     { status: 'dispatched', label: '待签收' },

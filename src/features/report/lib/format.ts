@@ -35,4 +35,5 @@ export const STEP_WORD: Record<string, string> = {
   'reopen-requested': '重办核实',
   dispatched: '签收',
   processing: '办结',
+  'at-shop': '门店处理',
 }
