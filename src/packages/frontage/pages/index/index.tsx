@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
-import { VIEW_TITLE, isFrontageView, type FrontageParams, type FrontageViewName } from '@/features/frontage/labels'
+import { VIEW_TITLE, frontageUrl, isFrontageView, type FrontageParams, type FrontageViewName } from '@/features/frontage/labels'
 import { DoorView } from '@/features/frontage/components/door'
 import { MyShops } from '@/features/frontage/components/mine'
 import { PledgeSign } from '@/features/frontage/components/pledge'
@@ -42,6 +42,12 @@ export default function FrontagePage() {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: VIEW_TITLE[view] })
   }, [view])
+  // a shared door page invites a neighbour to look at the shop's 门前三包 and its stars; anything else shares the street's board
+  useShareAppMessage(() =>
+    view === 'door' && params.shopId
+      ? { title: '门前三包 · 看看这家店的责任与星级', path: frontageUrl('door', { shopId: params.shopId }) }
+      : { title: '门店红黑榜 · 门前三包做得怎么样', path: frontageUrl('board') },
+  )
   usePullDownRefresh(() => {
     setRefresh((n) => n + 1)
     void Taro.stopPullDownRefresh()
