@@ -55,7 +55,7 @@ const s = {
   duty: { display: 'flex', flexDirection: 'column' },
   dutyName: { fontSize: '16px', fontWeight: 700, color: RED, lineHeight: 1.5 },
   item: { fontSize: '14px', lineHeight: 1.5 },
-  foot: { display: 'flex', alignItems: 'center', gap: '16px', padding: '10px 24px 16px', borderTop: '2px dashed #d8cfc7' },
+  foot: { display: 'flex', alignItems: 'center', gap: '16px', padding: '10px 24px 14px', borderTop: '2px dashed #d8cfc7', flexShrink: 0 },
   qr: { width: '132px', height: '132px', flexShrink: 0 },
   qrEmpty: { width: '132px', height: '132px', flexShrink: 0, border: '2px solid #d8cfc7', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: '13px', color: '#8c8279', textAlign: 'center' },
   call: { fontSize: '19px', fontWeight: 700, lineHeight: 1.5, color: INK },
@@ -100,8 +100,29 @@ export function DoorCard({ params }: { params: FrontageParams }) {
   )
 }
 
+/** the room the duties have between the shop's name and the code (px of the A5 layout: 378 measured, less a margin) */
+const DUTY_ROOM = 360
+const TEXT_WIDTH = W - 48 - 12
+
+/**
+ * The largest type (14 px down to 9) at which every duty and item fits the card: a city's 责任书
+ * may hold up to 8 duties of 10 items, and a printed card must never cut one off.
+ */
+export function dutyFontSize(duties: ReadonlyArray<{ items: readonly string[] }>, name = '', address = ''): number {
+  // a long name or address takes a second line from the duties' room
+  const room = DUTY_ROOM - ([...name].length > 20 ? 31 : 0) - ([...address].length > 36 ? 20 : 0)
+  for (let fs = 14; fs > 9; fs -= 0.5) {
+    const perLine = Math.floor(TEXT_WIDTH / fs)
+    const items = duties.reduce((h, d) => h + d.items.reduce((t, i) => t + Math.ceil(([...i].length + 3) / perLine) * fs * 1.5, 0), 0)
+    const names = duties.length * ((fs + 2) * 1.5 + 6)
+    if (items + names <= room) return fs
+  }
+  return 9
+}
+
 function DoorCardPicture({ card, style }: { card: DoorCardView; style: CSSProperties }) {
   const shop = card.shop
+  const fs = dutyFontSize(shop.duties, shop.name, shop.address)
   return (
     <View id='wm-fr-door-card' style={{ ...s.card, ...style }} aria-label={`${shop.name}的门前三包责任卡`}>
       <View style={s.band}>
@@ -120,9 +141,9 @@ function DoorCardPicture({ card, style }: { card: DoorCardView; style: CSSProper
       <View style={s.duties}>
         {shop.duties.map((d) => (
           <View key={d.name} style={s.duty}>
-            <Text style={s.dutyName}>{d.name}</Text>
+            <Text style={{ ...s.dutyName, fontSize: `${fs + 2}px` }}>{d.name}</Text>
             {d.items.map((item, i) => (
-              <Text key={item} style={s.item}>
+              <Text key={item} style={{ ...s.item, fontSize: `${fs}px` }}>
                 {i + 1}. {item}
               </Text>
             ))}
