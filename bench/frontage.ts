@@ -3,7 +3,8 @@
  * lines and forecourt polygons on both sides of east–west and north–south streets across the demo
  * city's box), each with its month of counters. Times, p50/p99, the point-on-frontage lookup the
  * 随手拍 routing runs (`frontageAt`, random points on and off frontages), a street's 红黑榜
- * (`shopBoard`: the live preview the street office sees, and the published board residents see),
+ * (`shopBoard`, one page of 50 with the red and black lists: the live preview the street office sees and
+ * the published board residents see, its first page and page 150 by cursor),
  * publishing it once, and one shop's frozen score; prints SQLite's EXPLAIN QUERY PLAN for every
  * query those run. Figures, not pass/fail: `npx tsx bench/frontage.ts`.
  *
@@ -26,7 +27,7 @@ import { seedCity } from '../src/cloud/domain/report/seed'
 import { DISTRICT_UNIT } from '../src/cloud/domain/report/demo-city'
 import { frontageAt, writeShopCells } from '../src/cloud/domain/frontage/geo'
 import { placeFrontage, type ShopRow } from '../src/cloud/domain/frontage/registry'
-import { applyMonth, emptyMonth, findingCounts, monthDocId, reportDeductionOf, shopDeductionOf, type LedgerFinding, type ShopMonthDoc } from '../src/cloud/domain/frontage/ledger'
+import { applyMonth, emptyMonth, findingCounts, monthDocId, reportDeductionOf, shopDeductionOf, STREET_MONTHS, streetMonthId, type LedgerFinding, type ShopMonthDoc } from '../src/cloud/domain/frontage/ledger'
 import { M } from '../src/cloud/domain/frontage/model'
 import { boardDocId } from '../src/cloud/domain/frontage/scores'
 import { DEFAULT_SHOP_RULE, SEED_TEMPLATES, type FrontageGeometry, type LadderStep, type Position } from '../src/shared/contract/frontage'
@@ -213,6 +214,10 @@ export async function runFrontageBench(): Promise<Record<string, string | number
       return doc
     })
     bulk(M.months, months.map((d) => [d._id, { ...d, _id: undefined }] as [string, unknown]))
+    // the ledger's per-street counter of month docs, as bumpMonth would have left it
+    const monthsByStreet = new Map<string, number>()
+    for (const d of months) monthsByStreet.set(d.district, (monthsByStreet.get(d.district) ?? 0) + 1)
+    bulk(STREET_MONTHS, [...monthsByStreet].map(([district, shops]) => [streetMonthId(district, MONTH), { district, month: MONTH, shops }] as [string, unknown]))
     raw.close()
     const byDistrict = new Map<string, number>()
     for (const s of shops) byDistrict.set(s.district, (byDistrict.get(s.district) ?? 0) + 1)
@@ -256,19 +261,55 @@ export async function runFrontageBench(): Promise<Record<string, string | number
 
     // ---- the street's 红黑榜
     figures['board street'] = `${street}（${streetShops} 家）`
+    const board = () => last as { rows: unknown[]; nextCursor: string | null; total: number; red: unknown[]; redCount: number; black: unknown[]; blackCount: number }
+    /** the cursor of page `n` (1-based) of the street's board, walking the pages as a screen would */
+    const cursorOf = async (openid: string, n: number): Promise<string> => {
+      let cursor: string | undefined
+      for (let i = 1; i < n; i++) {
+        await call(openid, 'shopBoard', { district: street, month: MONTH, cursor })
+        const next = board().nextCursor
+        if (next === null) throw new Error(`the board ended before page ${n}`)
+        cursor = next
+      }
+      if (cursor === undefined) throw new Error('page 1 has no cursor')
+      return cursor
+    }
+    const DEEP = 150
+    const timed = async (f: () => Promise<unknown>) => {
+      const t = performance.now()
+      await f()
+      return Number((performance.now() - t).toFixed(2))
+    }
+    figures['count of the street’s month docs ms (total)'] = await timed(() => p2.db.collection(M.months).where({ district: street, month: MONTH }).count())
+    figures['count at or above 95 ms'] = await timed(() => p2.db.collection(M.months).where({ district: street, month: MONTH, score: p2.db.command.gte(9500) }).count())
     const preview: number[] = []
     for (let i = 0; i < BOARD_SAMPLES; i++) preview.push(await call(ADMIN, 'shopBoard', { district: street, month: MONTH }))
     const previewP = percentiles(preview)
-    figures['shopBoard live preview rows'] = rowsOf()
+    figures['shopBoard live preview rows (page 1)'] = rowsOf()
+    figures['shopBoard live total / red listed (counted) / black listed (counted)'] = `${board().total} / ${board().red.length} (${board().redCount}) / ${board().black.length} (${board().blackCount})`
     figures['shopBoard live preview p50 ms'] = previewP.p50
     figures['shopBoard live preview p99 ms'] = previewP.p99
+    const liveDeep = await cursorOf(ADMIN, DEEP)
+    const deep: number[] = []
+    for (let i = 0; i < BOARD_SAMPLES; i++) deep.push(await call(ADMIN, 'shopBoard', { district: street, month: MONTH, cursor: liveDeep }))
+    const deepP = percentiles(deep)
+    figures[`shopBoard live page ${DEEP} p50 ms`] = deepP.p50
+    figures[`shopBoard live page ${DEEP} p99 ms`] = deepP.p99
     figures['publishShopBoard ms (once)'] = Number((await call(ADMIN, 'publishShopBoard', { district: street, month: MONTH })).toFixed(1))
+    const boardDoc = (await p2.db.collection(M.boards).where({ _id: boardDocId(street, MONTH) }).limit(1).get()).data[0]
+    figures['published board doc bytes'] = Buffer.byteLength(JSON.stringify(boardDoc), 'utf8')
     const published: number[] = []
     for (let i = 0; i < BOARD_SAMPLES * 4; i++) published.push(await call(RESIDENT, 'shopBoard', { district: street, month: MONTH }))
     const publishedP = percentiles(published)
-    figures['shopBoard published rows'] = rowsOf()
+    figures['shopBoard published rows (page 1)'] = rowsOf()
     figures['shopBoard published p50 ms'] = publishedP.p50
     figures['shopBoard published p99 ms'] = publishedP.p99
+    const publishedDeep = await cursorOf(RESIDENT, DEEP)
+    const pubDeep: number[] = []
+    for (let i = 0; i < BOARD_SAMPLES * 4; i++) pubDeep.push(await call(RESIDENT, 'shopBoard', { district: street, month: MONTH, cursor: publishedDeep }))
+    const pubDeepP = percentiles(pubDeep)
+    figures[`shopBoard published page ${DEEP} p50 ms`] = pubDeepP.p50
+    figures[`shopBoard published page ${DEEP} p99 ms`] = pubDeepP.p99
     const scores: number[] = []
     const inStreet = shops.filter((s) => s.district === street)
     for (let i = 0; i < 200; i++) scores.push(await call(ADMIN, 'shopScore', { shopId: inStreet[pick(inStreet.length)]._id, month: MONTH }))
@@ -283,9 +324,20 @@ export async function runFrontageBench(): Promise<Record<string, string | number
     explain('frontageAt: shops in the point’s cell', M.shopCells, { cell: '30278:120150' }, [], 100)
     explain('frontageAt: the candidate shops', M.shops, { _id: _.in(['shop-00001', 'shop-00002']), status: 'active' }, [], 100)
     explain('frontageAt: the template’s categories', M.templates, { _id: 'three' }, [], 1)
-    explain('shopBoard live: first page of the street’s months', M.months, { district: street, month: MONTH }, [{ path: 'score', order: 'desc' }, { path: '_id', order: 'asc' }], 101)
-    explain('shopBoard live: next page (ties of the cursor’s score)', M.months, { district: street, month: MONTH, score: 9500, _id: _.gt('shop-00001:2026-11') }, [{ path: '_id', order: 'asc' }], 101)
-    explain('shopBoard live: next page (below the cursor’s score)', M.months, { district: street, month: MONTH, score: _.lt(9500) }, [{ path: 'score', order: 'desc' }, { path: '_id', order: 'asc' }], 101)
+    const street2 = { district: street, month: MONTH }
+    const byScore: Order[] = [{ path: 'score', order: 'desc' }, { path: '_id', order: 'asc' }]
+    explain('shopBoard live: shops ranked (the ledger’s counter)', STREET_MONTHS, { _id: streetMonthId(street, MONTH) }, [], 1)
+    explain('shopBoard live: 红榜 (the top 60)', M.months, street2, byScore, 60)
+    explain('shopBoard live: 红榜 counted past 60 (at or above its edge)', M.months, { ...street2, score: _.gte(9500) }, [], 1)
+    explain('shopBoard live: 黑榜 (the bottom 60 below 红榜, the index read asc)', M.months, { ...street2, score: _.lt(9500) }, [{ path: 'score', order: 'asc' }, { path: '_id', order: 'desc' }], 60)
+    explain('shopBoard live: a 黑榜 rank (shops at or below its score)', M.months, { ...street2, score: _.lte(8000) }, [], 1)
+    explain('shopBoard live: first page', M.months, street2, byScore, 51)
+    explain('shopBoard live: next page (ties of the cursor’s score)', M.months, { ...street2, score: 9500, _id: _.gt('shop-00001:2026-11') }, [{ path: '_id', order: 'asc' }], 51)
+    explain('shopBoard live: next page (below the cursor’s score)', M.months, { ...street2, score: _.lt(9500) }, byScore, 51)
+    const byRank: Order[] = [{ path: 'boardRank', order: 'asc' }, { path: '_id', order: 'asc' }]
+    explain('shopBoard published: first page of the frozen month docs', M.months, { ...street2, boardRank: _.gte(1) }, byRank, 51)
+    explain('shopBoard published: next page (ties of the cursor’s rank)', M.months, { ...street2, boardRank: 120, _id: _.gt('shop-00001:2026-11') }, [{ path: '_id', order: 'asc' }], 51)
+    explain('shopBoard published: next page (after the cursor’s rank)', M.months, { ...street2, boardRank: _.gt(120) }, byRank, 51)
     explain('shopBoard: the published board', M.boards, { _id: boardDocId(street, MONTH) }, [], 1)
     explain('shopBoard: streets published this month', M.boards, { month: MONTH }, [{ path: 'month', order: 'desc' }], 100)
     explain('shopBoard: latest month of a street', M.boards, { district: street }, [{ path: 'month', order: 'desc' }], 1)

@@ -240,6 +240,12 @@ describe('门前三包 shop scores and the street 红黑榜', () => {
     ])
     expect(preview.ruleText).toContain('前 1 名上红榜、后 1 名上黑榜，并列的共同纳入')
     expect(preview).toMatchObject({ total: 5, nextCursor: null, redCount: 2, blackCount: 2 })
+    // the total is the ledger's counter, one per shop's first touch of the month (c's three reports count it once)
+    const { data: counters } = await w.platform.db.collection('frontage_street_months').where({ month: '2026-11' }).limit(10).get()
+    expect(counters.map((c) => [c._id, c.shops]).sort()).toEqual([
+      ['东城街道__2026-11', 5],
+      ['西城街道__2026-11', 1],
+    ])
     expect(named(preview.red)).toEqual(rows.slice(0, 2))
     expect(named(preview.black)).toEqual(rows.slice(3))
 

@@ -685,6 +685,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_district_month_rank', fields: [asc('district'), asc('month'), asc('boardRank')] },
     ],
   },
+  { name: 'frontage_street_months', purpose: '每个街道每月有计分的门店数（_id 为 街道__月份），新建门店月计数时加一：红黑榜的参与门店数', indexes: [] },
   {
     name: 'frontage_boards',
     purpose: '已发布的街道门店红黑榜（_id 为 街道__月份），冻结当时的得分与来源',

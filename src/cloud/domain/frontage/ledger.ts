@@ -122,6 +122,34 @@ export interface ShopMonthDoc {
 
 export const monthDocId = (shopId: string, month: string) => `${shopId}:${month}`
 
+/**
+ * How many shops of a street have a month doc that month (= the shops its 红黑榜 ranks), kept on
+ * write: bumpMonth adds 1 when it creates a month doc, so the board's `total` is one doc read, not
+ * a count over the street's index. (Collection frontage_street_months; model.ts's M is not ours.)
+ */
+export const STREET_MONTHS = 'frontage_street_months'
+export interface StreetMonthDoc {
+  _id: string
+  district: string
+  month: string
+  shops: number
+}
+export const streetMonthId = (district: string, month: string) => `${district}__${month}`
+
+async function countShopMonth(ctx: ActionContext, district: string, month: string): Promise<void> {
+  const _ = ctx.db.command
+  const id = streetMonthId(district, month)
+  const counters = ctx.db.collection(STREET_MONTHS)
+  const inc = () => counters.where({ _id: id }).update({ data: { shops: _.inc(1) } })
+  if ((await inc()).stats.updated === 1) return
+  try {
+    await counters.add({ data: { _id: id, district, month, shops: 1 } })
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+    await inc()
+  }
+}
+
 type Level = `findingsByLevel.${InspectLevel}` | `deductionByLevel.${InspectLevel}`
 type Step = `byStep.${LadderStep}`
 type Counter =
@@ -207,8 +235,11 @@ export async function bumpMonth(ctx: ActionContext, shop: Pick<ShopDoc, '_id' | 
     await months.add({ data: { ...doc } })
   } catch (error) {
     if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+    // a concurrent writer created it (and counted it)
     await inc()
+    return
   }
+  await countShopMonth(ctx, doc.district, month)
 }
 
 /** What one state of a finding counts in the month it was found in. */

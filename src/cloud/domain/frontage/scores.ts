@@ -10,7 +10,7 @@ import { pointsText } from '../inspect/ledger'
 import { starsFor } from '../inspect/scores'
 import { keysetPage } from '../report/paging'
 import { holdsShop, isStreetOfficeOf, streetDistricts } from './inspections'
-import { loadShopRules, monthDocId, type ShopMonthDoc, type ShopRulesDoc } from './ledger'
+import { loadShopRules, monthDocId, STREET_MONTHS, streetMonthId, type ShopMonthDoc, type ShopRulesDoc, type StreetMonthDoc } from './ledger'
 import { frontageFail, M, type In, type Out, type ShopDoc } from './model'
 
 /**
@@ -253,8 +253,10 @@ async function boardView(ctx: ActionContext, doc: ShopBoardDoc, cursor: string |
     collection: M.months,
     where: { district: doc.district, month: doc.month },
     field: 'boardRank',
-    // docs first touched after publication have no rank: not on the board
-    range: ctx.db.command.gte(1),
+    // docs first touched after publication have no rank: not on the board. Only on the first page: a
+    // cursor's `boardRank > r` already excludes them, and a second bound there makes SQLite seek by
+    // `≥ 1` and filter, walking every row before the page
+    range: cursor && /^\d+~.+$/.test(cursor) ? undefined : ctx.db.command.gte(1),
     order: 'asc',
     pageSize: BOARD_PAGE,
     cursor: cursor && /^\d+~.+$/.test(cursor) ? cursor : undefined,
@@ -361,6 +363,15 @@ async function livePage(ctx: ActionContext, district: string, month: string, lis
   return { rows, nextCursor: page.next ? `${position}~${rank}~${page.next}` : null }
 }
 
+/**
+ * Shops ranked in a street's month: the counter the ledger keeps on write; a street-month whose
+ * month docs predate the counter (none counted yet) falls back to one indexed count.
+ */
+async function rankedShops(ctx: ActionContext, district: string, month: string): Promise<number> {
+  const counter = await findById<StreetMonthDoc>(ctx.db, STREET_MONTHS, streetMonthId(district, month))
+  return counter ? counter.shops : (await ctx.db.collection(M.months).where({ district, month }).count()).total
+}
+
 export async function shopBoard(input: In<'shopBoard'>, ctx: ActionContext): Out<'shopBoard'> {
   const own = await streetDistricts(ctx)
   let district = input.district ?? own[0]
@@ -386,7 +397,7 @@ export async function shopBoard(input: In<'shopBoard'>, ctx: ActionContext): Out
   // the street office and the office see the live figures before publication; nobody is held to them yet
   if (!mayPreview) return frontageFail('FRONTAGE.NOT_PUBLISHED')
   const rules = await loadShopRules(ctx)
-  const total = (await ctx.db.collection(M.months).where({ district, month }).count()).total
+  const total = await rankedShops(ctx, district, month)
   const lists = await liveLists(ctx, district, month, rules.board, rules.stars, total)
   const page = await livePage(ctx, district, month, lists, rules.stars, input.cursor)
   return {
