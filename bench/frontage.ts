@@ -275,13 +275,6 @@ export async function runFrontageBench(): Promise<Record<string, string | number
       return cursor
     }
     const DEEP = 150
-    const timed = async (f: () => Promise<unknown>) => {
-      const t = performance.now()
-      await f()
-      return Number((performance.now() - t).toFixed(2))
-    }
-    figures['count of the street’s month docs ms (total)'] = await timed(() => p2.db.collection(M.months).where({ district: street, month: MONTH }).count())
-    figures['count at or above 95 ms'] = await timed(() => p2.db.collection(M.months).where({ district: street, month: MONTH, score: p2.db.command.gte(9500) }).count())
     const preview: number[] = []
     for (let i = 0; i < BOARD_SAMPLES; i++) preview.push(await call(ADMIN, 'shopBoard', { district: street, month: MONTH }))
     const previewP = percentiles(preview)
