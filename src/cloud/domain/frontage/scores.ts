@@ -310,6 +310,7 @@ async function liveLists(ctx: ActionContext, district: string, month: string, ru
   if (rule.red > 0) {
     const { data } = await months.where(street).orderBy('score', 'desc').orderBy('_id', 'asc').limit(LIST_CAP).get()
     top = data as unknown as ShopMonthDoc[]
+    if (top.length === 0) return out
     const edge = clamp(top[Math.min(rule.red, top.length) - 1].score)
     out.redEdge = edge
     const on = top.filter((d) => clamp(d.score) >= edge)
