@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { rolesOf, useMe } from '@/features/account/api/me'
 import { REPORT_PREFILL_KEY } from '@/features/report'
 import { callCloud } from '@/lib/call-cloud'
 import { writeStored } from '@/lib/storage'
@@ -86,6 +87,7 @@ export function DoorView({ params }: { params: FrontageParams }) {
             <View className='wm-in-link' role='link' id='wm-fr-door-board' onClick={() => goFrontage('board')}>
               <Text>看看本街道的门店红黑榜</Text>
             </View>
+            <InspectorDoor shopId={shop.shopId} />
           </View>
 
           <View className='wm-card' id='wm-fr-door-record'>
@@ -118,6 +120,17 @@ export function DoorView({ params }: { params: FrontageParams }) {
           </View>
         </View>
       </View>
+    </View>
+  )
+}
+
+/** A 督查员 standing at the door scans the same code: their way into the shop's 三包 check. */
+function InspectorDoor({ shopId }: { shopId: string }) {
+  const { me } = useMe()
+  if (!rolesOf(me).includes('inspector')) return null
+  return (
+    <View className='wm-in-link' role='link' id='wm-fr-door-inspect' onClick={() => goFrontage('inspect', { shopId })}>
+      <Text>督查员：按责任书检查这家门店</Text>
     </View>
   )
 }

@@ -71,6 +71,7 @@ export function ShopDetail({ params }: { params: FrontageParams }) {
             <Text className='wm-text-secondary'>{shop.frontage.type === 'LineString' ? '门面沿街一段（红线），到路沿的人行道都在责任区内' : '门前一块区域（红色范围）'}</Text>
             <ShapeMap id='wm-fr-shop-map' shapes={[geometryShape(shop.frontage, 'red', shop.name)]} spanM={120} label={`${shop.name}的门前责任区`} />
           </View>
+          {manager.data && shop.status === 'active' ? <SetOwner shop={shop} onSet={setClosed} /> : null}
           {manager.data && shop.status !== 'closed' ? <CloseShop shop={shop} onClosed={setClosed} /> : null}
         </View>
       </View>
@@ -128,6 +129,39 @@ function CloseShop({ shop, onClosed }: { shop: ShopView; onClosed: (s: ShopView)
           <Text>注销门店</Text>
         </View>
       )}
+    </View>
+  )
+}
+
+/**
+ * 指定负责人: a shop the street office registered or imported has the owner's name and phone but no
+ * account; the owner reads their 用户编号 off their own 我的 page and the street office enters it.
+ */
+function SetOwner({ shop, onSet }: { shop: ShopView; onSet: (s: ShopView) => void }) {
+  const [openid, setOpenid] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const save = async () => {
+    if (!openid.trim()) return setProblem('请填写负责人的用户编号（在对方「我的」页面底部）')
+    setBusy(true)
+    setProblem(null)
+    const r = await callCloud('frontage', 'setOwner', { shopId: shop.shopId, openid: openid.trim() })
+    setBusy(false)
+    if (!r.ok) return setProblem(r.message)
+    setDone('已指定负责人：对方打开「我的门店」即可签署责任书、处理门前随手拍')
+    onSet(r.data)
+  }
+  return (
+    <View className='wm-card' id='wm-fr-shop-owner-set'>
+      <Text className='wm-in-title'>指定门店负责人</Text>
+      <Text className='wm-text-tertiary wm-fr-block'>负责人在自己「我的」页面底部可以看到用户编号；原负责人随之移除，店员不变。</Text>
+      <Input className='wm-field-input' id='wm-fr-shop-owner-id' value={openid} maxlength={64} placeholder='负责人的用户编号' onInput={(e) => setOpenid(e.detail.value)} />
+      <Problem text={problem} />
+      <Done text={done} />
+      <View className='wm-fd-btn' role='button' id='wm-fr-shop-owner-save' onClick={busy ? undefined : () => void save()}>
+        <Text>{busy ? '请稍候…' : '指定负责人'}</Text>
+      </View>
     </View>
   )
 }
