@@ -46,7 +46,8 @@ export function periodLabel(key: string): string {
 }
 
 /** a score to one decimal at most: 97.5, 100 */
-export const scoreText = (n: number) => String(Math.round(n * 10) / 10)
+// to the hundredth the server keeps: 99.75 and 99.8 rank differently, so the page must not round them together
+export const scoreText = (n: number) => String(Math.round(n * 100) / 100)
 
 /** how long ago something was found, in days: 「3 天」 「不到 1 天」 */
 export function ageText(since: number, now = Date.now()): string {
