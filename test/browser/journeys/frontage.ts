@@ -19,7 +19,7 @@ const STREET = 'demo-street'
 const OWNER = 'demo-shop'
 const RESIDENT = 'demo-resident'
 const PAGE = 'packages/frontage/pages/index/index'
-const SHOP_NAME = '文明路青禾便利店'
+const SHOP_NAME = '文明路青禾小吃店'
 
 const field = (page: Page, id: string): Locator => visible(page, `input#${id}, #${id} input, textarea#${id}, #${id} textarea`)
 
@@ -74,9 +74,10 @@ export default async function frontageJourney(t: Journey): Promise<void> {
   await visible(page, '#wm-fr-go-register').tap()
   await visible(page, '#wm-fr-register').waitFor()
   await field(page, 'wm-fr-register-name').fill(SHOP_NAME)
+  // the wheel opens on its first entry, 餐饮; 确定 takes the highlighted one
   await visible(page, '#wm-fr-register-type').tap()
-  await page.locator('.taro-picker__item:visible, .weui-picker__item:visible', { hasText: '零售' }).first().tap()
   await page.locator('.weui-picker__action:visible, .taro-picker__action:visible', { hasText: '确定' }).last().tap()
+  await visible(page, '#wm-fr-register-type').filter({ hasText: '餐饮' }).waitFor()
   await field(page, 'wm-fr-register-address').fill('东城街道文明路 36 号')
   await field(page, 'wm-fr-register-owner').fill('陈青禾')
   await field(page, 'wm-fr-register-phone').fill('13800138036')
@@ -94,7 +95,7 @@ export default async function frontageJourney(t: Journey): Promise<void> {
 
   step('the door card prints on one A5 page')
   await visible(page, '#wm-fr-card').tap()
-  await visible(page, '#wm-fr-door-card').filter({ hasText: SHOP_NAME }).waitFor()
+  await visible(page, '#wm-fr-door-card').filter({ hasText: SHOP_NAME }).filter({ hasText: '餐饮' }).waitFor()
   await visible(page, '#wm-fr-card-code').waitFor()
   await shot('05-door-card')
   await page.emulateMedia({ media: 'print' })
@@ -134,7 +135,7 @@ export default async function frontageJourney(t: Journey): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#wm-report-add-photo').tap()])
   await chooser.setFiles({ name: 'stall.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '店外经营', '#d08040') })
   await visible(page, '.wm-rp-photo__bar').filter({ hasText: '已上传' }).waitFor()
-  await visible(page, 'textarea#wm-report-description').fill('便利店把货架和冰柜摆到人行道上，行人只能走机动车道。')
+  await visible(page, 'textarea#wm-report-description').fill('小吃店把桌椅摆到人行道上，行人只能走机动车道。')
   await shot('10-report-form')
   await visible(page, '#wm-report-submit').tap()
   await visible(page, '#wm-report-detail[data-status="at-shop"]').waitFor()
@@ -151,7 +152,7 @@ export default async function frontageJourney(t: Journey): Promise<void> {
   await shot('12-shop-reports')
   await visible(page, `#wm-fr-report-${reportId}`).tap()
   await visible(page, '#wm-fr-answer-form').waitFor()
-  await field(page, 'wm-fr-answer-note').fill('已把货架和冰柜搬回店内，门前人行道已清空。')
+  await field(page, 'wm-fr-answer-note').fill('已把桌椅搬回店内，门前人行道已清空。')
   await choose(page, '#wm-fr-answer-photo', [{ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '已清空', '#70a070') }])
   await shot('13-answer-form')
   await visible(page, '#wm-fr-answer-submit').tap()

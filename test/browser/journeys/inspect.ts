@@ -121,9 +121,10 @@ export default async function inspectJourney(t: Journey): Promise<void> {
   step('the office splits the new standard: 牵头 城市管理综合执法大队, 配合 环境卫生管理所')
   await t.open(`${PAGE}?view=assign&id=${fresh.standardId}`)
   await visible(page, '#wm-inspect-assign').waitFor()
+  // the wheel opens on its first entry, 城市管理综合执法大队; 确定 takes the highlighted one
   await visible(page, '#wm-inspect-assign-lead').tap()
-  await page.locator('.taro-picker__item:visible, .weui-picker__item:visible', { hasText: '城市管理综合执法大队' }).first().tap()
   await page.locator('.weui-picker__action:visible, .taro-picker__action:visible', { hasText: '确定' }).last().tap()
+  await visible(page, '#wm-inspect-assign-lead').filter({ hasText: '城市管理综合执法大队' }).waitFor()
   await visible(page, '#wm-inspect-assign-support-unit-sanitation').tap()
   await shot('05-assign')
   await visible(page, '#wm-inspect-assign-save').tap()
