@@ -25,7 +25,7 @@ function RowsTable({ rows, id }: { rows: ShopBoardRow[]; id: string }) {
         <View key={r.shopId} className={`wm-in-table__row${r.list === 'red' ? ' wm-in-red' : r.list === 'black' ? ' wm-in-black' : ''}`} id={`${id}-${r.shopId}`}>
           <Text className='wm-fr-rank'>{r.rank}</Text>
           <Text className='wm-in-table__cell wm-in-table__cell--name'>{r.name}</Text>
-          <Text className='wm-in-table__cell'>{scoreText(r.score)}</Text>
+          <Text className='wm-in-table__cell wm-in-nowrap'>{scoreText(r.score)}</Text>
           <Text className='wm-in-table__cell wm-in-nowrap'>{starWords(r.stars)}</Text>
           <View className='wm-in-table__cell'>{r.list ? <ListTag list={r.list} /> : <Text className='wm-text-tertiary'>—</Text>}</View>
         </View>
@@ -166,7 +166,8 @@ export function ShopBoard({ params }: { params: FrontageParams }) {
       <View className='wm-fr-cols wm-in-gap'>
         <View className='wm-fr-col wm-fr-col--main'>
           {view.total > 0 ? (
-            <View className='wm-fr-cols'>
+            // stacked inside the wide column: side by side they were a third of the screen each, too narrow for a shop name
+            <View>
               <View className='wm-fr-col'>
                 <View className='wm-card' id='wm-fr-board-red'>
                   <Text className='wm-in-title'>红榜（{view.redCount} 家）</Text>
