@@ -5,6 +5,7 @@
  * resident downloads from each kind of QR code: the main package (the entry page lives there) plus
  * the subpackage of the page the code opens.
  */
+import { FRONTAGE_PAGE } from '../src/shared/frontage-url'
 import fs from 'node:fs'
 import path from 'node:path'
 import { targetUrl } from '../src/cloud/domain/entry/posters'
@@ -47,6 +48,8 @@ const ENTRY_TARGETS: Array<{ code: string; url: string }> = [
   { code: '公益广告 → 志愿活动', url: targetUrl({ _id: 'P1', place, target: { kind: 'activity', activityId: 'a1' } }) },
   { code: '班次签到码', url: SHIFT_CHECK_IN_PATH },
   { code: '班级邀请码', url: CLASS_JOIN_PATH },
+  // 一店一码: a resident scanning a shop's door
+  { code: '门店码', url: FRONTAGE_PAGE },
 ]
 
 /** main + the subpackage holding the page, for each code */
