@@ -132,6 +132,8 @@ export default async function frontageJourney(t: Journey): Promise<void> {
   await visible(page, '#wm-fr-door-cat-street-vending').tap()
   await visible(page, '#wm-report-form').waitFor()
   await visible(page, '#wm-cat-street-vending[aria-checked="true"]').waitFor()
+  // the form says before submit where this goes
+  await visible(page, '#wm-report-place-notice').filter({ hasText: SHOP_NAME }).waitFor()
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#wm-report-add-photo').tap()])
   await chooser.setFiles({ name: 'stall.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '店外经营', '#d08040') })
   await visible(page, '.wm-rp-photo__bar').filter({ hasText: '已上传' }).waitFor()

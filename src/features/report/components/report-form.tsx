@@ -179,6 +179,7 @@ export function ReportForm() {
       <View className='wm-card'>
         <Text className='wm-rp-label wm-rp-required'>3. 标记位置</Text>
         <LocationPicker map={map} value={place} onChange={movePlace} />
+        <PlaceNotice place={place} categoryId={categoryId} />
       </View>
 
       <View className='wm-card'>
@@ -274,4 +275,28 @@ export function ReportForm() {
       ) : null}
     </View>
   )
+}
+
+/**
+ * 门前三包 at the pin: a shop's frontage (the shop answers first) or a painted zone (inside the
+ * lines 摆卖/停车 is allowed), said before submit rather than after a refusal.
+ */
+function PlaceNotice({ place, categoryId }: { place: PlaceValue | null; categoryId: CategoryId | null }) {
+  const [message, setMessage] = useState<string | null>(null)
+  useEffect(() => {
+    setMessage(null)
+    if (!place) return
+    let live = true
+    void callCloud('frontage', 'placeCheck', { lat: place.lat, lng: place.lng, ...(categoryId ? { categoryId } : {}) }).then((r) => {
+      if (live && r.ok) setMessage(r.data.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [place?.lat, place?.lng, categoryId])
+  return message ? (
+    <View className='wm-rp-hint' id='wm-report-place-notice' role='status'>
+      <Text>{message}</Text>
+    </View>
+  ) : null
 }
