@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
-import { dataOf, visible } from '../locate'
+import { chooseFiles, dataOf, field, settled, visible } from '../locate'
 import { photo } from '../photo'
 
 /**
@@ -20,22 +20,6 @@ const OWNER = 'demo-shop'
 const RESIDENT = 'demo-resident'
 const PAGE = 'packages/frontage/pages/index/index'
 const SHOP_NAME = '文明路青禾小吃店'
-
-const field = (page: Page, id: string): Locator => visible(page, `input#${id}, #${id} input, textarea#${id}, #${id} textarea`)
-
-/** Taro H5 slides a page in after a hash change: a screenshot waits until the page stands still. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const shells = Array.from(document.querySelectorAll('.wm-shell')).filter((e) => (e as HTMLElement).offsetParent !== null)
-    return shells.some((e) => Math.abs(e.getBoundingClientRect().left) < 1)
-  })
-  await page.waitForTimeout(300)
-}
-
-async function choose(page: Page, selector: string, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, selector).tap()])
-  await chooser.setFiles(files)
-}
 
 async function confirmModal(page: Page): Promise<void> {
   await page.locator('.taro-modal__title:visible').first().waitFor()
@@ -155,7 +139,7 @@ export default async function frontageJourney(t: Journey): Promise<void> {
   await visible(page, `#wm-fr-report-${reportId}`).tap()
   await visible(page, '#wm-fr-answer-form').waitFor()
   await field(page, 'wm-fr-answer-note').fill('已把桌椅搬回店内，门前人行道已清空。')
-  await choose(page, '#wm-fr-answer-photo', [{ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '已清空', '#70a070') }])
+  await chooseFiles(page, '#wm-fr-answer-photo', [{ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '已清空', '#70a070') }])
   await shot('13-answer-form')
   await visible(page, '#wm-fr-answer-submit').tap()
   await visible(page, '#wm-fr-answer-done').waitFor()

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { Locator, Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
-import { dataOf, visible } from '../locate'
+import { chooseFiles, dataOf, field, settled, visible } from '../locate'
 import { photo } from '../photo'
 
 /**
@@ -25,23 +24,6 @@ const PAGE = 'packages/inspect/pages/index/index'
 const SITE = 'site-demo-wenming-road'
 const NEW_NUMBER = '9.9.1'
 const NEW_TEXT = '主次干道沿街门店门前无乱堆乱放，无店外经营'
-
-const field = (page: Page, id: string): Locator => visible(page, `input#${id}, #${id} input, textarea#${id}, #${id} textarea`)
-
-/** Taro H5 slides a page in after a hash change: a screenshot waits until the page stands still. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const shells = Array.from(document.querySelectorAll('.wm-shell')).filter((e) => (e as HTMLElement).offsetParent !== null)
-    return shells.some((e) => Math.abs(e.getBoundingClientRect().left) < 1)
-  })
-  await page.waitForTimeout(300)
-}
-
-/** Picks `files` through the file chooser that tapping `selector` opens. */
-async function choose(page: Page, selector: string, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, selector).tap()])
-  await chooser.setFiles(files)
-}
 
 /** The demo sheet as the office downloads it, with one standard reworded and one added. */
 async function changedSheet(t: Journey): Promise<Buffer> {
@@ -101,7 +83,7 @@ export default async function inspectJourney(t: Journey): Promise<void> {
   await shot('02-office-home')
   await t.open(`${PAGE}?view=import`)
   await visible(page, '#wm-inspect-import').waitFor()
-  await choose(page, '#wm-inspect-import-choose-standards', [{ name: '示范市测评标准.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet }])
+  await chooseFiles(page, '#wm-inspect-import-choose-standards', [{ name: '示范市测评标准.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet }])
   await visible(page, '#wm-inspect-import-preview').waitFor()
   await visible(page, '#wm-inspect-import-added').filter({ hasText: '1' }).waitFor()
   await visible(page, '#wm-inspect-import-changed').filter({ hasText: '1' }).waitFor()
@@ -141,7 +123,7 @@ export default async function inspectJourney(t: Journey): Promise<void> {
   await row.tap()
   await visible(page, '#wm-inspect-task').filter({ hasText: NEW_TEXT }).waitFor()
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
-  await choose(page, '#wm-inspect-evidence-add-file', [{ name: '门前三包台账.pdf', mimeType: 'application/pdf', buffer: pdf }])
+  await chooseFiles(page, '#wm-inspect-evidence-add-file', [{ name: '门前三包台账.pdf', mimeType: 'application/pdf', buffer: pdf }])
   await field(page, 'wm-inspect-evidence-note').fill('附本月门前三包责任书签订台账')
   await shot('07-evidence-form')
   await visible(page, '#wm-inspect-evidence-submit').tap()
@@ -171,7 +153,7 @@ export default async function inspectJourney(t: Journey): Promise<void> {
       await visible(page, `#wm-inspect-item-${n}-fail`).tap()
       await visible(page, `#wm-inspect-item-${n}-sev-normal`).tap()
       await field(page, `wm-inspect-item-${n}-note`).fill(n === 1 ? '人行道上堆放建材' : '沿街店铺店外经营')
-      await choose(page, `#wm-inspect-item-${n}-photo`, [{ name: `problem-${n}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page, `问题${n}`, '#e0b040') }])
+      await chooseFiles(page, `#wm-inspect-item-${n}-photo`, [{ name: `problem-${n}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page, `问题${n}`, '#e0b040') }])
     } else {
       await visible(page, `#wm-inspect-item-${n}-pass`).tap()
     }
@@ -207,7 +189,7 @@ export default async function inspectJourney(t: Journey): Promise<void> {
   await visible(page, `[id="wm-inspect-order-${target.code}"]`).tap()
   await visible(page, '#wm-inspect-rectify-form').waitFor()
   await field(page, 'wm-inspect-rectify-note').fill('已清理建材，恢复人行道通行')
-  await choose(page, '#wm-inspect-rectify-photo', [{ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '整改后', '#70a070') }])
+  await chooseFiles(page, '#wm-inspect-rectify-photo', [{ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '整改后', '#70a070') }])
   await shot('14-rectify-form')
   await visible(page, '#wm-inspect-rectify').tap()
   await visible(page, '#wm-inspect-order').filter({ hasText: '待复查' }).waitFor()

@@ -315,6 +315,17 @@ interface PointerLike {
   currentTarget?: { getBoundingClientRect?: () => { left: number; top: number; width: number; height: number } }
 }
 
+/** Where on a drawn (H5) map a tap or click landed, as a place; null when the event carries no point. */
+export function tapPlace(event: unknown, proj: { width: number; height: number; toLatLng: (x: number, y: number) => { lat: number; lng: number } }): { lat: number; lng: number } | null {
+  const e = event as PointerLike
+  const rect = e.currentTarget?.getBoundingClientRect?.()
+  const touch = e.changedTouches?.[0]
+  const x = touch?.clientX ?? e.clientX
+  const y = touch?.clientY ?? e.clientY
+  if (!rect || x === undefined || y === undefined || rect.width === 0) return null
+  return proj.toLatLng(((x - rect.left) / rect.width) * proj.width, ((y - rect.top) / rect.height) * proj.height)
+}
+
 export interface FrontageMapProps {
   frontage: FrontageGeometry | null
   /** numbered marks (the ends tapped so far while drawing) */
@@ -372,14 +383,8 @@ export function FrontageMap({ frontage, marks = NO_MARKS, pin = null, minSpanM =
   if (!picture) return null
   const { proj } = picture
   const pick = (event: unknown) => {
-    if (!onPick) return
-    const e = event as PointerLike
-    const rect = e.currentTarget?.getBoundingClientRect?.()
-    const touch = e.changedTouches?.[0]
-    const x = touch?.clientX ?? e.clientX
-    const y = touch?.clientY ?? e.clientY
-    if (!rect || x === undefined || y === undefined || rect.width === 0) return
-    onPick(proj.toLatLng(((x - rect.left) / rect.width) * proj.width, ((y - rect.top) / rect.height) * proj.height))
+    const at = onPick ? tapPlace(event, proj) : null
+    if (at && onPick) onPick(at)
   }
   return (
     <View

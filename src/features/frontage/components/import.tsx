@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Done, Figure, Problem } from '@/features/inspect/components/common'
 import { callCloud } from '@/lib/call-cloud'
+import { pickSheet } from '@/lib/sheet-file'
 import { uploadFile } from '@/lib/upload'
 import { BUSINESS_TYPES } from '@/shared/frontage'
 import type { Fail } from '@/shared/errors'
@@ -13,11 +14,6 @@ import { FrRefusal, frGate, goFrontage, isRefused } from './street'
 import '@/features/inspect/field.scss'
 import '../frontage.scss'
 
-interface Picked {
-  name: string
-  path: string
-  size: number
-}
 type ImportResult = { applied: boolean; added: number; updated: number; rows: number }
 
 const SHEET_MAX_BYTES = 5 * 1024 * 1024
@@ -36,36 +32,6 @@ const COLUMNS: Array<[string, boolean]> = [
   ['责任书模板', false],
 ]
 
-/** H5: a plain file input (the browser has no chooseMessageFile). */
-function pickInBrowser(): Promise<Picked | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    input.style.display = 'none'
-    input.onchange = () => {
-      const f = input.files?.[0]
-      resolve(f ? { name: f.name, path: URL.createObjectURL(f), size: f.size } : null)
-      input.remove()
-    }
-    document.body.appendChild(input)
-    input.click()
-  })
-}
-
-async function pickSheet(): Promise<Picked | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      // a sheet reaches a phone as a chat attachment: chooseMessageFile reads it from there
-      const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
-      const f = chosen.tempFiles[0]
-      return f ? { name: f.name, path: f.path, size: f.size } : null
-    } catch {
-      return null
-    }
-  }
-  return pickInBrowser()
-}
 
 /**
  * 导入商户名单: the street's existing list from Excel. The sheet is uploaded, read once without

@@ -7,6 +7,7 @@ import { projectionFor, svgDataUri } from '@/components/place-map/map-svg'
 import pinIcon from '@/components/place-map/pin.png'
 import { useCityMap } from '@/features/report/api/report'
 import { Chips, Problem } from '@/features/inspect/components/common'
+import { tapPlace } from './common'
 import { callCloud } from '@/lib/call-cloud'
 import { BUSINESS_TYPES, SHOP_KINDS, SHOP_KIND_LABEL, frontageUrl, type BusinessTypeId, type ShopKind } from '@/shared/frontage'
 import type { CityGridView, FrontageGeometry, TemplateView } from '@/shared/contract'
@@ -98,13 +99,6 @@ function drawnSvg(box: BBox, grids: readonly CityGridView[], shapes: MapShape[],
   return svgDataUri(parts.join(''))
 }
 
-interface PointerLike {
-  clientX?: number
-  clientY?: number
-  changedTouches?: ArrayLike<{ clientX: number; clientY: number }>
-  currentTarget?: { getBoundingClientRect?: () => { left: number; top: number; width: number; height: number } }
-}
-
 /**
  * Shapes on a map, and (with onPick) a tap that picks a point. H5 draws a picture (Taro's H5 map
  * would load Baidu's from the internet); the mini-program uses WeChat's map with polylines and
@@ -147,14 +141,8 @@ export function ShapeMap({ shapes, draft = null, focus = null, spanM = 160, onPi
   if (!picture) return null
   const { proj } = picture
   const pick = (event: unknown) => {
-    if (!onPick) return
-    const e = event as PointerLike
-    const rect = e.currentTarget?.getBoundingClientRect?.()
-    const touch = e.changedTouches?.[0]
-    const cx = touch?.clientX ?? e.clientX
-    const cy = touch?.clientY ?? e.clientY
-    if (!rect || cx === undefined || cy === undefined || rect.width === 0) return
-    onPick(proj.toLatLng(((cx - rect.left) / rect.width) * proj.width, ((cy - rect.top) / rect.height) * proj.height))
+    const at = onPick ? tapPlace(event, proj) : null
+    if (at && onPick) onPick(at)
   }
   return (
     <View id={id} className={`wm-fr-map wm-fr-map--drawn${onPick ? ' wm-fr-map--pickable' : ''}`} style={{ paddingTop: `${((proj.height / proj.width) * 100).toFixed(3)}%` }} onClick={pick} aria-label={label} role='img'>

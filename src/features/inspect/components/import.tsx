@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { callCloud } from '@/lib/call-cloud'
+import { openSheet, pickSheet } from '@/lib/sheet-file'
 import { uploadFile } from '@/lib/upload'
 import { INSPECT_LIMITS, REQUIRED_SITE_COLUMNS, REQUIRED_STANDARD_COLUMNS, SITE_COLUMNS, STANDARD_COLUMNS } from '@/shared/inspect'
 import type { SiteImportView, StandardImportView } from '@/shared/contract'
@@ -12,62 +13,6 @@ import { useLoad } from '../api'
 import { Chips, Done, Figure, Gate, Problem, Refusal, goInspect, isForbidden } from './common'
 
 type Kind = 'standards' | 'sites'
-interface Picked {
-  name: string
-  path: string
-  size: number
-}
-
-/** H5: a plain file input (the browser has no chooseMessageFile). */
-function pickSheetInBrowser(): Promise<Picked | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    input.style.display = 'none'
-    input.onchange = () => {
-      const f = input.files?.[0]
-      resolve(f ? { name: f.name, path: URL.createObjectURL(f), size: f.size } : null)
-      input.remove()
-    }
-    document.body.appendChild(input)
-    input.click()
-  })
-}
-
-async function pickSheet(): Promise<Picked | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      // a sheet reaches a phone as a chat attachment: chooseMessageFile reads it from there
-      const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
-      const f = chosen.tempFiles[0]
-      return f ? { name: f.name, path: f.path, size: f.size } : null
-    } catch {
-      return null
-    }
-  }
-  return pickSheetInBrowser()
-}
-
-/** Opens a downloadable sheet: a download in the browser, WeChat's document reader on a phone. */
-async function openSheet(url: string, name: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.target = '_blank'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
-  try {
-    const r = await Taro.downloadFile({ url })
-    await Taro.openDocument({ filePath: r.tempFilePath, fileType: 'xlsx', showMenu: true })
-  } catch {
-    void Taro.showToast({ icon: 'none', title: '表格打开失败，请稍后再试' })
-  }
-}
 
 /**
  * 导入表格: the 测评标准表 or the 点位信息表. The sheet is uploaded, read once without writing
