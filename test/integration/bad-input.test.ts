@@ -291,6 +291,32 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     verify: { code: 'ABCD2345' },
     rules: {},
   },
+  settings: {
+    categories: {},
+    setCategory: {
+      categoryId: 'illegal-ads',
+      name: '小广告',
+      hint: '乱贴乱画的小广告',
+      limits: { accept: { amount: 4, unit: 'hours', officeHours: true }, start: { amount: 4, unit: 'hours' }, resolve: { amount: 3, unit: 'workdays' } },
+    },
+    units: {},
+    saveUnit: { unitId: 'unit-demo', name: '城市管理综合执法大队' },
+    grids: {},
+    importGrids: {
+      geojson: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: '试点网格', district: '东城街道' },
+            geometry: { type: 'Polygon', coordinates: [[[120.3, 30.3], [120.31, 30.3], [120.31, 30.31], [120.3, 30.3]]] },
+          },
+        ],
+      },
+      dryRun: true,
+    },
+    audit: { subjectType: 'reportCategory', cursor: '1764554400000~abc' },
+  },
   inspect: {
     home: {},
     importStandards: { fileId: 'cloud://env/sheets/20261201/std.xlsx', dryRun: true },

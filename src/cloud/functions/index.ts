@@ -14,6 +14,7 @@ import { open311Function } from './open311'
 import { rewardsFunction } from './rewards'
 import { inspectFunction } from './inspect'
 import { frontageFunction } from './frontage'
+import { settingsFunction } from './settings'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -32,4 +33,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   rewards: rewardsFunction,
   inspect: inspectFunction,
   frontage: frontageFunction,
+  settings: settingsFunction,
 }

@@ -692,6 +692,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [{ name: 'by_district_month', fields: [asc('district'), desc('month')] }, { name: 'by_month', fields: [desc('month')] }],
   },
   { name: 'frontage_rules', purpose: '门店计分、星级、红黑榜规则与门店处理时限（_id 为 current）', indexes: [] },
+  // ---- 文明办设置 (settings, issue #11): the office's changes to the built-in 随手拍 categories
+  {
+    name: 'report_category_overrides',
+    purpose: '文明办对内置随手拍类别的修改（_id 为类别编号）：名称、说明、各环节时限；只影响此后新进入环节的问题',
+    indexes: [],
+  },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

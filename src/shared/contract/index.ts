@@ -13,6 +13,7 @@ import { rewardsActions } from './rewards'
 import { open311Actions } from './open311'
 import { inspectActions } from './inspect'
 import { frontageActions } from './frontage'
+import { settingsActions } from './settings'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -35,6 +36,7 @@ export const CONTRACT = {
   rewards: rewardsActions,
   inspect: inspectActions,
   frontage: frontageActions,
+  settings: settingsActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -374,3 +376,17 @@ export type {
   ZoneView,
 } from './frontage'
 export { FRONTAGE_ERRORS } from './frontage'
+export type {
+  AuditEntryView,
+  AuditPageView,
+  AuditValue,
+  CategorySettingView,
+  CategorySettingsView,
+  GridImportView,
+  GridSettingView,
+  GridSettingsView,
+  SettingsErrorCode,
+  UnitSettingView,
+  UnitSettingsView,
+} from './settings'
+export { SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'

@@ -7,6 +7,7 @@ import { hasRole } from '../../runtime/grants'
 import { loadWorkCalendar } from '../calendar/store'
 import { routeFor } from './city'
 import { reportFail } from './errors'
+import { effectiveCategory } from './category-overrides'
 import { checkNote } from './photos'
 import { mayRecategorize } from './recategorize-rule'
 import type { ReportDoc, ReportEventDoc } from './types'
@@ -64,7 +65,8 @@ export async function recategorize(
   // a new unit has not started anything: it signs for the report afresh, on a fresh 签收 clock
   const status: ReportStatus = unitChanged && report.status === 'processing' ? 'dispatched' : report.status
   const stepEnteredAt = status === report.status ? report.stepEnteredAt : now
-  const dueAt = dueTimeOnEntry(status, to.limits, stepEnteredAt, await loadWorkCalendar(ctx))
+  // the new category's limits as in force (the office may have overridden them)
+  const dueAt = dueTimeOnEntry(status, (await effectiveCategory(ctx, to.id))?.limits ?? to.limits, stepEnteredAt, await loadWorkCalendar(ctx))
   const patch: Partial<ReportDoc> = { categoryId: to.id, unitId, status, stepEnteredAt, dueAt, updatedAt: now }
   const event: Omit<ReportEventDoc, '_id' | 'seq'> = {
     reportId: report._id,

@@ -26,6 +26,7 @@ import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { checkPhotos, UPLOAD_AREA } from './photos'
 import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, UnitDoc } from './types'
 import { categoryName, confirmationId, toView } from './views'
+import { effectiveCategory } from './category-overrides'
 import { recordFollowUp } from '../entry/follow-up'
 import { linkReportToSite } from '../inspect/site-reports'
 import { PAINTED_PARKING_MESSAGE } from '@/shared/contract/report'
@@ -235,7 +236,9 @@ export async function newReport(ctx: ActionContext, parts: NewReportParts): Prom
   const now = ctx.clock.now()
   const { id, category, grid, textVerdict, shop } = parts
   const status = shop ? 'at-shop' : 'submitted'
-  const dueAt = shop ? shop.shopDueAt : dueTimeOnEntry('submitted', category.limits, now, await loadWorkCalendar(ctx))
+  // timed by the office's override of the category's limits where there is one (submit and Open311 both come here)
+  const limits = (await effectiveCategory(ctx, category.id))?.limits ?? category.limits
+  const dueAt = shop ? shop.shopDueAt : dueTimeOnEntry('submitted', limits, now, await loadWorkCalendar(ctx))
   const report: ReportDoc = {
     _id: id,
     kind: category.kind,

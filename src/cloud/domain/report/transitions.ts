@@ -4,7 +4,6 @@ import {
   CLOSED_STATUSES,
   REOPEN_AT_OR_BELOW,
   TRANSITIONS,
-  categoryOf,
   dueTimeOnEntry,
   findTransition,
   holderOf,
@@ -17,6 +16,7 @@ import {
 import { findById } from '../../platform/find'
 import { earnInTransaction, type Earning } from '../points/earn'
 import { loadWorkCalendar } from '../calendar/store'
+import { effectiveCategory } from './category-overrides'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { loadSettings, routeFor } from './city'
@@ -128,7 +128,8 @@ function earningOf(action: TransitionAction, current: ReportDoc): Earning | null
 async function applyTransition(checked: Checked, change: Change, ctx: ActionContext): Promise<ReportView | Fail> {
   const { report, transition, scope, actorRole } = checked
   const now = ctx.clock.now()
-  const category = categoryOf(report.categoryId)
+  // as in force: a step entered now is timed by the office's override of the category's limits
+  const category = await effectiveCategory(ctx, report.categoryId)
   // working-day limits count on the stored calendar (cached a minute per instance)
   const dueAt = category ? dueTimeOnEntry(transition.to, category.limits, now, await loadWorkCalendar(ctx)) : null
   const patch: Partial<ReportDoc> = {

@@ -81,7 +81,6 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
   const [error, setError] = useState<Fail | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [newSectionId, setNewSectionId] = useState('')
   const [uploading, setUploading] = useState<number | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
 
@@ -103,14 +102,15 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
   const updateSection = (index: number, patch: Partial<EditableSection>) =>
     update({ sections: chapter.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) })
 
+  /**
+   * A new section gets its id from the product, never from the clerk: readers' bookmarks and
+   * reading progress point at it, so it must be unique and stable, not meaningful.
+   */
   function addSection() {
-    const id = newSectionId.trim()
-    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) || id.length < 2) {
-      return void Taro.showToast({ icon: 'none', title: '小节编号用小写字母、数字和连字符' })
-    }
-    if (chapter.sections.some((s) => s.id === id) || FIXED_SECTIONS.has(id)) return void Taro.showToast({ icon: 'none', title: '这个编号已被使用' })
-    update({ sections: [...chapter.sections, { id, title: '', text: '', fixed: false }] })
-    setNewSectionId('')
+    const taken = new Set([...chapter.sections.map((s) => s.id), ...FIXED_SECTIONS])
+    let n = chapter.sections.length + 1
+    while (taken.has(`section-${n}`)) n++
+    update({ sections: [...chapter.sections, { id: `section-${n}`, title: '', text: '', fixed: false }] })
   }
 
   /** An optional picture at the top of the chapter (shown above the sections). */
@@ -233,7 +233,6 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
       ))}
 
       <View className='wm-card wm-editor__add'>
-        <Input className='wm-editor__input' value={newSectionId} maxlength={48} placeholder='新小节编号，如 waste-bulky' onInput={(e) => setNewSectionId(e.detail.value)} />
         <Button type='default' fill='outline' onClick={addSection}>
           添加小节
         </Button>
