@@ -50,7 +50,7 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
         type: 'traffic',
         title: '早高峰文明交通劝导',
         description: '在路口协助劝导行人和非机动车遵守信号灯。请穿志愿者马甲，提前 10 分钟到岗。',
-        place: { name: '长江路与人民路交叉口', address: '长江路与人民路交叉口东北角岗亭', lat: 31.8206, lng: 117.2272 },
+        place: { name: '文明路与人民路交叉口', address: '文明路与人民路交叉口东北角岗亭', lat: 30.2781, lng: 120.1465 },
         geofenceRadiusM: 200,
         shifts: [{ startAt: start, endAt: start + 60 * MIN, capacity: 5 }],
       },
@@ -77,7 +77,7 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   await visible(page, '#wm-vo-detail').waitFor()
   // the place in words and on the map, never as coordinates
   const placeCard = visible(page, '#wm-vo-place')
-  await placeCard.filter({ hasText: '长江路与人民路交叉口东北角岗亭' }).filter({ hasText: '200 米' }).waitFor()
+  await placeCard.filter({ hasText: '文明路与人民路交叉口东北角岗亭' }).filter({ hasText: '200 米' }).waitFor()
   await visible(page, '#wm-vo-map').waitFor()
   const placeText = (await placeCard.textContent()) ?? ''
   if (placeText.includes('坐标') || /\d{2,3}\.\d{3,}/.test(placeText)) throw new Error(`the activity's place shows coordinates: ${placeText}`)
