@@ -317,6 +317,11 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     },
     audit: { subjectType: 'reportCategory', cursor: '1764554400000~abc' },
   },
+  exports: {
+    start: { kind: 'reports', format: 'csv', filter: { status: 'submitted', categoryId: 'illegal-parking', unitId: 'unit-demo', from: 0, to: 86_400_000 }, requestId: 'export-req-0001' },
+    step: { jobId: 'job-1' },
+    job: { jobId: 'job-1' },
+  },
   inspect: {
     home: {},
     importStandards: { fileId: 'cloud://env/sheets/20261201/std.xlsx', dryRun: true },

@@ -14,6 +14,7 @@ import { open311Function } from './open311'
 import { rewardsFunction } from './rewards'
 import { inspectFunction } from './inspect'
 import { frontageFunction } from './frontage'
+import { exportsFunction } from './exports'
 import { settingsFunction } from './settings'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
@@ -33,5 +34,6 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   rewards: rewardsFunction,
   inspect: inspectFunction,
   frontage: frontageFunction,
+  exports: exportsFunction,
   settings: settingsFunction,
 }

@@ -698,6 +698,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '文明办对内置随手拍类别的修改（_id 为类别编号）：名称、说明、各环节时限；只影响此后新进入环节的问题',
     indexes: [],
   },
+  // ---- 文明办 exports (issue #11): one job per export, its cursor and parts; the files are in storage under exports/<job>/
+  {
+    name: 'export_jobs',
+    purpose: '导出任务（_id 由文明办人员 openid 与 requestId 派生，重试即幂等）：类别、格式、筛选、游标、已写分段、行数、文件',
+    indexes: [{ name: 'by_owner_created', fields: [asc('ownerOpenid'), desc('createdAt')] }],
+  },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

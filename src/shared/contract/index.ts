@@ -13,6 +13,7 @@ import { rewardsActions } from './rewards'
 import { open311Actions } from './open311'
 import { inspectActions } from './inspect'
 import { frontageActions } from './frontage'
+import { exportsActions } from './exports'
 import { settingsActions } from './settings'
 
 /**
@@ -36,6 +37,7 @@ export const CONTRACT = {
   rewards: rewardsActions,
   inspect: inspectActions,
   frontage: frontageActions,
+  exports: exportsActions,
   settings: settingsActions,
 }
 
@@ -390,3 +392,5 @@ export type {
   UnitSettingsView,
 } from './settings'
 export { SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
+export type { ExportFormat, ExportJobView, ExportKind, ExportStatus, ExportStepView, ExportsErrorCode, ReportsFilter } from './exports'
+export { EXPORT_FORMATS, EXPORT_KIND_LABEL, EXPORT_KINDS, EXPORT_LIMITS, EXPORTS_ERRORS } from './exports'

@@ -1,0 +1,1 @@
+export { exportJob, startExport, stepExport } from './jobs'
