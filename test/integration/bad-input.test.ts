@@ -317,6 +317,14 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     },
     audit: { subjectType: 'reportCategory', cursor: '1764554400000~abc' },
   },
+  stats: {
+    range: { scope: 'unit', period: 'custom', from: '2026-11-01', to: '2026-11-20' },
+    board: { scope: 'unit', period: 'week' },
+    setBoardRule: { red: 5, black: 3, minReceived: 5 },
+    publishBoard: { week: '2026-11-16' },
+    escalations: {},
+    unitMonth: { unitId: 'unit-demo' },
+  },
   exports: {
     start: { kind: 'reports', format: 'csv', filter: { status: 'submitted', categoryId: 'illegal-parking', unitId: 'unit-demo', from: 0, to: 86_400_000 }, requestId: 'export-req-0001' },
     step: { jobId: 'job-1' },

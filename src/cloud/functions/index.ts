@@ -16,6 +16,7 @@ import { inspectFunction } from './inspect'
 import { frontageFunction } from './frontage'
 import { exportsFunction } from './exports'
 import { settingsFunction } from './settings'
+import { statsFunction } from './stats'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -36,4 +37,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   frontage: frontageFunction,
   exports: exportsFunction,
   settings: settingsFunction,
+  stats: statsFunction,
 }

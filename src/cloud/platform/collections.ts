@@ -704,6 +704,19 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     purpose: '导出任务（_id 由文明办人员 openid 与 requestId 派生，重试即幂等）：类别、格式、筛选、游标、已写分段、行数、文件',
     indexes: [{ name: 'by_owner_created', fields: [asc('ownerOpenid'), desc('createdAt')] }],
   },
+  // 随手拍统计 (stats): counters kept on write, read by the office's range view and the public 红黑榜
+  {
+    name: 'stats_days',
+    purpose: '随手拍每日计数（_id 为 范围:编号:YYYY-MM-DD；范围为单位、网格、类别、全市）：受理、派发、办结、按时办结、用时分档、评价、重办',
+    indexes: [{ name: 'by_scope_period', fields: [asc('scope'), asc('period'), asc('scopeId')] }, { name: 'by_scope_id_period', fields: [asc('scope'), asc('scopeId'), asc('period')] }],
+  },
+  { name: 'stats_weeks', purpose: '随手拍每周计数（_id 为 范围:编号:周一日期），与每日计数同时累加', indexes: [{ name: 'by_scope_period', fields: [asc('scope'), asc('period'), asc('scopeId')] }] },
+  { name: 'stats_months', purpose: '随手拍每月计数（_id 为 范围:编号:YYYY-MM），与每日计数同时累加', indexes: [{ name: 'by_scope_period', fields: [asc('scope'), asc('period'), asc('scopeId')] }] },
+  { name: 'stats_marks', purpose: '已计入统计的一次性事件（_id 如 received:举报编号），同一事件不重复计数', indexes: [] },
+  { name: 'stats_rules', purpose: '红黑榜排名规则（_id 为 board）：红榜名额、黑榜名额、最少受理件数', indexes: [] },
+  { name: 'stats_boards', purpose: '已发布的每周红黑榜（_id 为 周一日期），冻结发布时的单位与网格排名', indexes: [] },
+  { name: 'stats_escalations', purpose: '连续两周上黑榜、标记约谈的单位（_id 为 周一日期:单位）', indexes: [{ name: 'by_at', fields: [desc('at')] }] },
+  { name: 'stats_snapshots', purpose: '每日全市快照（_id 为 YYYY-MM-DD）：当日全市计数与快照时刻的超时未办结件数', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -43,3 +43,12 @@ export function addMonths(month: string, n: number): string {
   const index = y * 12 + (m - 1) + n
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 }
+
+/** The Beijing calendar day holding a UTC instant, YYYY-MM-DD (the stats counters' day). */
+export function dayOf(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+}

@@ -15,6 +15,7 @@ import { inspectActions } from './inspect'
 import { frontageActions } from './frontage'
 import { exportsActions } from './exports'
 import { settingsActions } from './settings'
+import { statsActions } from './stats'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -39,6 +40,7 @@ export const CONTRACT = {
   frontage: frontageActions,
   exports: exportsActions,
   settings: settingsActions,
+  stats: statsActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -394,3 +396,20 @@ export type {
 export { SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
 export type { ExportFormat, ExportJobView, ExportKind, ExportStatus, ExportStepView, ExportsErrorCode, ReportsFilter } from './exports'
 export { EXPORT_FORMATS, EXPORT_KIND_LABEL, EXPORT_KINDS, EXPORT_LIMITS, EXPORTS_ERRORS } from './exports'
+export type {
+  PublishedStatsBoardView,
+  ResolveBucketKey,
+  StatsBoardRow,
+  StatsBoardRule,
+  StatsBoardView,
+  StatsCounts,
+  StatsEscalationPage,
+  StatsEscalationView,
+  StatsErrorCode,
+  StatsRangeView,
+  StatsRow,
+  StatsScope,
+  StatsSeriesPoint,
+  UnitMonthView,
+} from './stats'
+export { DEFAULT_STATS_BOARD_RULE, RESOLVE_BUCKETS, STATS_ERRORS, STATS_LIMITS } from './stats'

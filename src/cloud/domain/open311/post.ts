@@ -9,6 +9,7 @@ import { gridAt } from '../report/city'
 import { newReport, reportIdFor } from '../report/submit'
 import type { ReportDoc } from '../report/types'
 import { linkReportToSite } from '../inspect/site-reports'
+import { recordReceived } from '../stats/counters'
 import type { Partner } from './keys'
 
 /**
@@ -102,6 +103,7 @@ export async function createPartnerRequest(form: URLSearchParams, partner: Partn
     // the same request_id arrived twice at once: the other one stored it
     if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
   }
+  await recordReceived(ctx, stored) // 随手拍统计: counted once per report (a replay is not), never throws
   // counts on the 点位 it falls in (创文督查); logs and never throws, the report stands either way
   await linkReportToSite(ctx, stored)
   return { status: 201, reportId: id }

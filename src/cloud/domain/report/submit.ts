@@ -32,6 +32,7 @@ import { linkReportToSite } from '../inspect/site-reports'
 import { PAINTED_PARKING_MESSAGE } from '@/shared/contract/report'
 import { placeOf } from '../frontage/geo'
 import { openShopReport, shopFirst, type ShopRouting } from '../frontage/shop-reports'
+import { recordReceived } from '../stats/counters'
 
 export interface SubmitInput {
   categoryId: CategoryId
@@ -202,6 +203,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     if (!first) throw error
     return toView(first, 'reporter', ctx)
   }
+  await recordReceived(ctx, report) // 随手拍统计: catches and logs, never throws
   // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
   await recordFollowUp(ctx, openid, 'report')
   // counts on the 点位 it falls in (创文督查); logs and never throws, the report stands either way

@@ -31,6 +31,7 @@ import { toView } from './views'
 import { recordRating } from '../inspect/ledger'
 import { reportOpenChanged } from '../inspect/site-reports'
 import { answeredByShop, escalateUnhappy, shopFixStood } from '../frontage/shop-reports'
+import { recordTransition } from '../stats/counters'
 
 /**
  * Every status change goes through `applyTransition`: the caller must hold the transition's role
@@ -177,6 +178,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   if (!moved) return reportFail('REPORT.STALE')
   if (change.afterCommit) await change.afterCommit()
   const after: ReportDoc = { ...report, ...patch }
+  await recordTransition(ctx, report, after, change.action, change.score ?? null, now) // 随手拍统计: catches and logs, never throws
   // 创文督查: a closed (or reopened) report leaves (or rejoins) its 点位's open count; logs, never throws
   if (report.open !== after.open) await reportOpenChanged(ctx, report._id, after.open)
   // 创文督查: a resident's rating of a unit's handling counts in the unit's satisfaction

@@ -1,0 +1,27 @@
+import { CONTRACT } from '@/shared/contract'
+import { board, escalations, publishBoard, setBoardRule } from '../../domain/stats/board'
+import { range, unitMonth } from '../../domain/stats/read'
+import { snapshotCity } from '../../domain/stats/snapshot'
+import { defineFunction } from '../../runtime/define-function'
+
+/** 随手拍 statistics: the office's figures by unit, grid, category and city; the public 红黑榜. */
+export const statsFunction = defineFunction(
+  'stats',
+  CONTRACT.stats,
+  {
+    range: (input, ctx) => range(input, ctx),
+    board: (input, ctx) => board(input, ctx),
+    setBoardRule: (input, ctx) => setBoardRule(input, ctx),
+    publishBoard: (input, ctx) => publishBoard(input, ctx),
+    escalations: (input, ctx) => escalations(input, ctx),
+    unitMonth: (input, ctx) => unitMonth(input, ctx),
+  },
+  [],
+  {
+    // counters are kept on write, so there is no roll-up; this only records the day's overdue count.
+    // 00:10 in Shanghai (16:10 UTC), once the previous day is over; a second run changes nothing
+    snapshotCity: { cron: '0 10 16 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => snapshotCity(ctx) },
+  },
+)
+
+export default statsFunction
