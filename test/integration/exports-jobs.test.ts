@@ -167,7 +167,10 @@ describe('jobs: chunks, progress, resume, idempotence, audit', () => {
     expect(expectOk(await cloud.as(TEST_ADMIN).call('exports', 'step', { jobId: job.jobId }))).toMatchObject({ done: true, fileID: last.fileID, rows: 5_150 })
     expect(expectOk(await cloud.as(TEST_ADMIN).call('exports', 'job', { jobId: job.jobId }))).toMatchObject({ status: 'done', rows: 5_150, progress: 1, steps: 3 })
     const audit = (await cloud.platform.db.collection('audit_log').where({ subjectType: 'export' }).get()).data
-    expect(audit.map((a) => [a.action, a.actorOpenid, (a.detail as Record<string, unknown>).kind, (a.detail as Record<string, unknown>).rows])).toEqual([
+    // a read without orderBy comes back in no promised order (both entries may share one clock time): compare in start-then-done order
+    const order = ['exportStart', 'exportDone']
+    const rows = audit.map((a) => [a.action, a.actorOpenid, (a.detail as Record<string, unknown>).kind, (a.detail as Record<string, unknown>).rows])
+    expect(rows.sort((x, y) => order.indexOf(String(x[0])) - order.indexOf(String(y[0])))).toEqual([
       ['exportStart', TEST_ADMIN, 'reports', undefined],
       ['exportDone', TEST_ADMIN, 'reports', 5_150],
     ])
