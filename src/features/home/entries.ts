@@ -27,6 +27,7 @@ export const JOURNEY_ENTRIES: readonly HomeEntry[] = [
   { key: 'family', title: '小手拉大手', description: '和孩子一起做文明家庭', glyph: '家', url: '/packages/family/pages/index/index' },
   { key: 'rolemodel', title: '身边好人', description: '推荐、投票，学习身边榜样', glyph: '好', url: '/packages/rolemodel/pages/index/index' },
   { key: 'survey', title: '民意调查', description: '匿名填写，说说您的看法', glyph: '调', url: '/packages/survey/pages/index/index' },
+  { key: 'unit-board', title: '单位红黑榜', description: '各单位随手拍按时办结排名', glyph: '榜', url: '/packages/reports/pages/square/index?view=board' },
   { key: 'shop-board', title: '门店红黑榜', description: '看看街道门店的门前三包星级', glyph: '店', url: '/packages/frontage/pages/index/index?view=board' },
 ]
 

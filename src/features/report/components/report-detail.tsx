@@ -12,6 +12,7 @@ import { openPage } from '@/lib/navigate'
 import { useCityMap } from '../api/report'
 import { STEP_WORD, dueLine, formatDateTime, formatTime } from '../lib/format'
 import { ACT_PAGE, DETAIL_PAGE } from '../routes'
+import { UnitMonthLine } from './board/unit-month'
 import { PhotoGrid } from './photo-grid'
 import { RatingForm } from './rating-form'
 import { OverdueTag, StatusBadge } from './status-badge'
@@ -133,6 +134,7 @@ export function ReportSummary({ view }: { view: ReportView }) {
         <KV k='网格' v={view.gridName} />
         {view.location.address ? <KV k='地址' v={view.location.address} /> : <KV k='位置' v='约在此网格内（公开展示只显示大致位置）' />}
         {view.unitName ? <KV k='责任单位' v={view.unitName} /> : null}
+        {view.unitId ? <UnitMonthLine unitId={view.unitId} /> : null}
         {navigable ? (
           <Button fill='outline' type='primary' onClick={openInWeChat}>
             在地图中打开（导航）
