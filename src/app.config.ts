@@ -66,6 +66,7 @@ export default defineAppConfig({
         'pages/handbook-edit/index',
         'pages/roles/index',
         'pages/calendar/index',
+        'pages/settings/index',
       ],
     },
     // one page: every family screen is a view of it (?view=), so the main package's app.json and app.js carry one path

@@ -29,7 +29,11 @@ const OFFICE_TOOLS: OfficeTool[] = [
   { title: '民意调查', detail: '按模板建问卷、发布与结束，各社区知晓率、支持率、参与率、满意度', url: '/packages/survey/pages/index/index?view=office' },
   { title: '身边好人', detail: '推荐审核、本人同意、发起评选、异常投票、评审分和公布结果', url: '/packages/rolemodel/pages/index/index?view=office' },
   { title: '角色授权', detail: '网格员、处置人员、组织者、教师', url: '/packages/office/pages/roles/index' },
-  { title: '类别与时限', detail: '随手拍类别和各环节办理时限' },
+  { title: '类别与时限', detail: '随手拍类别的名称、说明和受理、签收、办结时限', url: '/packages/office/pages/settings/index?view=categories' },
+  { title: '责任单位', detail: '新增责任单位、修改单位名称', url: '/packages/office/pages/settings/index?view=units' },
+  { title: '网格', detail: '导入网格 GeoJSON：先检查再导入', url: '/packages/office/pages/settings/index?view=grids' },
+  { title: '数据导出', detail: '督查台账、随手拍列表、志愿服务记录、答题参与记录，CSV 或 Excel', url: '/packages/office/pages/settings/index?view=exports' },
+  { title: '修改记录', detail: '设置的每次修改：谁、何时、改前、改后', url: '/packages/office/pages/settings/index?view=audit' },
 ]
 
 export default function OfficeHomePage() {
