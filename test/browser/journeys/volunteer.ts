@@ -63,6 +63,9 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   // —— a resident browses the 志愿 tab ——
   await t.signInAs('demo-resident')
   await t.open('pages/volunteer/index')
+  // the tab lists one Beijing day at a time: after 23:40 a shift 20 minutes away is tomorrow's
+  const shiftDay = new Date(start + 8 * 60 * MIN).toISOString().slice(0, 10)
+  await visible(page, `#wm-vo-day-${shiftDay}`).tap()
   await visible(page, `#wm-vo-activity-${published.id}`).waitFor()
   await t.shot('01-tab')
   await visible(page, '#wm-vo-type-environment').tap()
