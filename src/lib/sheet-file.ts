@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { uploadFile } from './upload'
 
 /**
  * An office's import sheet (.xlsx), picked and opened on either runtime: the mini-program reads
@@ -28,7 +29,7 @@ function pickSheetInBrowser(): Promise<PickedSheet | null> {
   })
 }
 
-export async function pickSheet(): Promise<PickedSheet | null> {
+async function pickSheet(): Promise<PickedSheet | null> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
       // a sheet reaches a phone as a chat attachment: chooseMessageFile reads it from there
@@ -60,4 +61,26 @@ export async function openSheet(url: string, name: string): Promise<void> {
   } catch {
     void Taro.showToast({ icon: 'none', title: '表格打开失败，请稍后再试' })
   }
+}
+
+/** A sheet picked and stored in the `sheets` area, ready for a server-side import (dry run first). */
+export interface UploadedSheet {
+  name: string
+  fileId: string
+}
+
+/**
+ * Picks an .xlsx, checks its name and size on the phone (no upload for a file the import would
+ * refuse anyway), and uploads it. null: the picker was closed; `problem`: what to tell the clerk.
+ * `onUploading` lets the screen say 正在上传 once the file is accepted.
+ */
+export async function chooseAndUploadSheet(maxBytes: number, onUploading: () => void): Promise<UploadedSheet | { problem: string } | null> {
+  const picked = await pickSheet()
+  if (!picked) return null
+  if (!/\.xlsx$/i.test(picked.name)) return { problem: '请选择 Excel 表格（.xlsx）' }
+  if (picked.size > maxBytes) return { problem: `表格不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请分成几个文件导入` }
+  onUploading()
+  const up = await uploadFile({ area: 'sheets', filePath: picked.path })
+  if (!up.ok) return { problem: up.message }
+  return { name: picked.name, fileId: up.data.fileID }
 }

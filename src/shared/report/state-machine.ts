@@ -127,7 +127,7 @@ export const TRANSITIONS: readonly Transition[] = [
  * unanswered one to the grid (escalateShopReports), and a resident's 1–2★ or 「问题未解决」 on the
  * shop's answer sends it to the grid instead of asking for 重办. While the shop has it the grid
  * worker sees it (门店处理中) but has no action on it: the shop's limit is a couple of working
- * hours, after which it is the grid's as any 待受理.
+ * hours, after which the grid worker takes it like every other 待受理.
  */
 export const SHOP_MOVES = [
   { move: 'shopAnswer', from: 'at-shop', to: 'resolved', by: 'shop' },

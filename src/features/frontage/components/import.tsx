@@ -4,8 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Done, Figure, Problem } from '@/features/inspect/components/common'
 import { callCloud } from '@/lib/call-cloud'
-import { pickSheet } from '@/lib/sheet-file'
-import { uploadFile } from '@/lib/upload'
+import { chooseAndUploadSheet } from '@/lib/sheet-file'
 import { BUSINESS_TYPES } from '@/shared/frontage'
 import type { Fail } from '@/shared/errors'
 import type { FrontageParams } from '../labels'
@@ -74,19 +73,15 @@ function SheetImport() {
     setIssues(undefined)
     setPreview(null)
     setApplied(null)
-    const picked = await pickSheet()
-    if (!picked) return
-    if (!/\.xlsx$/i.test(picked.name)) return setProblem('请选择 Excel 表格（.xlsx）')
-    if (picked.size > SHEET_MAX_BYTES) return setProblem('表格不能超过 5 MB，请分成几个文件导入')
-    setBusy('upload')
-    const up = await uploadFile({ area: 'sheets', filePath: picked.path })
-    if (!up.ok) {
+    const sheet = await chooseAndUploadSheet(SHEET_MAX_BYTES, () => setBusy('upload'))
+    if (!sheet) return
+    if ('problem' in sheet) {
       setBusy(null)
-      return setProblem(up.message)
+      return setProblem(sheet.problem)
     }
-    setFile({ name: picked.name, fileId: up.data.fileID })
+    setFile(sheet)
     setBusy('check')
-    const p = await run(up.data.fileID, true)
+    const p = await run(sheet.fileId, true)
     setBusy(null)
     setPreview(p)
   }

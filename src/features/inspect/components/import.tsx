@@ -3,8 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { callCloud } from '@/lib/call-cloud'
-import { openSheet, pickSheet } from '@/lib/sheet-file'
-import { uploadFile } from '@/lib/upload'
+import { chooseAndUploadSheet, openSheet } from '@/lib/sheet-file'
 import { INSPECT_LIMITS, REQUIRED_SITE_COLUMNS, REQUIRED_STANDARD_COLUMNS, SITE_COLUMNS, STANDARD_COLUMNS } from '@/shared/inspect'
 import type { SiteImportView, StandardImportView } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
@@ -89,19 +88,15 @@ function SheetImport({ kind, onForbidden }: { kind: Kind; onForbidden: () => voi
     setIssues(undefined)
     setPreview(null)
     setApplied(null)
-    const picked = await pickSheet()
-    if (!picked) return
-    if (!/\.xlsx$/i.test(picked.name)) return setProblem('请选择 Excel 表格（.xlsx）')
-    if (picked.size > INSPECT_LIMITS.sheetMaxBytes) return setProblem(`表格不能超过 ${INSPECT_LIMITS.sheetMaxBytes / 1024 / 1024} MB`)
-    setBusy('upload')
-    const up = await uploadFile({ area: 'sheets', filePath: picked.path })
-    if (!up.ok) {
+    const sheet = await chooseAndUploadSheet(INSPECT_LIMITS.sheetMaxBytes, () => setBusy('upload'))
+    if (!sheet) return
+    if ('problem' in sheet) {
       setBusy(null)
-      return setProblem(up.message)
+      return setProblem(sheet.problem)
     }
-    setFile({ name: picked.name, fileId: up.data.fileID })
+    setFile(sheet)
     setBusy('check')
-    const p = await run(up.data.fileID, true)
+    const p = await run(sheet.fileId, true)
     setBusy(null)
     setPreview(p)
   }
