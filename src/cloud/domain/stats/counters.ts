@@ -84,10 +84,14 @@ type Scopes = Array<[StatsScope, string | null]>
 async function bumpAll(ctx: ActionContext, scopes: Scopes, at: number, deltas: Deltas): Promise<void> {
   const moves = Object.fromEntries(Object.entries(deltas).filter(([, n]) => n !== 0)) as Deltas
   if (Object.keys(moves).length === 0) return
+  // up to 4 scopes × day/week/month, each its own document: one round trip's wait, not twelve
+  // (on the cloud every write is a network call, and this runs on the resident's submit)
+  const writes: Array<Promise<void>> = []
   for (const [scope, scopeId] of scopes) {
     if (!scopeId) continue
-    for (const [granularity, period] of periodsAt(at)) await bump(ctx, STATS[granularity], scope, scopeId, period, moves)
+    for (const [granularity, period] of periodsAt(at)) writes.push(bump(ctx, STATS[granularity], scope, scopeId, period, moves))
   }
+  await Promise.all(writes)
 }
 
 /** Claims a one-time event; false when it was counted before (a retried or raced write). */
