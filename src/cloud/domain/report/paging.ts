@@ -28,8 +28,14 @@ function parseCursor(cursor: string): { value: number; id: string } {
   return { value: Number(cursor.slice(0, at)), id: cursor.slice(at + 1) }
 }
 
+/** the database's cap on one read; a page of exactly this size cannot also carry the look-ahead row */
+const READ_CAP = 100
+
 export async function keysetPage<T extends { _id: string }>(db: Database, q: KeysetQuery): Promise<KeysetPage<T>> {
   const _ = db.command
+  // One row past the page says whether another follows. At the read cap there is no room for it, so
+  // a full page then offers a next cursor, and the page after it may come back empty.
+  const probe = Math.min(q.pageSize + 1, READ_CAP)
   const collection = db.collection(q.collection)
   const docs: StoredDoc[] = []
   let after: Record<string, unknown> = {}
@@ -39,7 +45,7 @@ export async function keysetPage<T extends { _id: string }>(db: Database, q: Key
     const { data: ties } = await collection
       .where({ ...q.where, [q.field]: value, _id: _.gt(id) })
       .orderBy('_id', 'asc')
-      .limit(q.pageSize + 1)
+      .limit(probe)
       .get()
     docs.push(...ties)
     const beyond = q.order === 'asc' ? _.gt(value) : _.lt(value)
@@ -47,17 +53,18 @@ export async function keysetPage<T extends { _id: string }>(db: Database, q: Key
   } else if (q.range) {
     after = { [q.field]: q.range }
   }
-  if (docs.length <= q.pageSize) {
+  if (docs.length < probe) {
     const { data } = await collection
       .where({ ...q.where, ...after })
       .orderBy(q.field, q.order)
       .orderBy('_id', 'asc')
-      .limit(q.pageSize + 1 - docs.length)
+      .limit(probe - docs.length)
       .get()
     docs.push(...data)
   }
   const page = docs.slice(0, q.pageSize)
   const last = page[page.length - 1]
-  const next = docs.length > q.pageSize && last ? `${Number(last[q.field])}~${last._id}` : null
+  const more = probe > q.pageSize ? docs.length > q.pageSize : docs.length >= q.pageSize
+  const next = more && last ? `${Number(last[q.field])}~${last._id}` : null
   return { docs: page as unknown as T[], next }
 }
