@@ -191,25 +191,29 @@ export async function recordOrder(ctx: ActionContext, before: OrderDoc | null, a
   const next = contributions(after)
   const prev = before ? contributions(before) : new Map<string, { key: PeriodKey; deltas: Deltas }>()
   const ids = new Set([...next.keys(), ...prev.keys()])
-  for (const id of ids) {
-    const a = next.get(id)
-    const b = prev.get(id)
-    const key = (a ?? b)!.key
-    const deltas: Deltas = {}
-    const fields = new Set<Counter>([...(Object.keys(a?.deltas ?? {}) as Counter[]), ...(Object.keys(b?.deltas ?? {}) as Counter[])])
-    for (const field of fields) deltas[field] = (a?.deltas[field] ?? 0) - (b?.deltas[field] ?? 0)
-    await bump(ctx, key, deltas)
-  }
+  // each id is its own period document, so the writes do not touch each other: send them at once
+  // (on the cloud each is a round trip, and this runs on the inspector's submit)
+  await Promise.all(
+    [...ids].map((id) => {
+      const a = next.get(id)
+      const b = prev.get(id)
+      const key = (a ?? b)!.key
+      const deltas: Deltas = {}
+      const fields = new Set<Counter>([...(Object.keys(a?.deltas ?? {}) as Counter[]), ...(Object.keys(b?.deltas ?? {}) as Counter[])])
+      for (const field of fields) deltas[field] = (a?.deltas[field] ?? 0) - (b?.deltas[field] ?? 0)
+      return bump(ctx, key, deltas)
+    }),
+  )
 }
 
 /** A 材料审核 return for `unitId` at `at`: counts against the unit's week and month. */
 export async function recordMaterialReturn(ctx: ActionContext, unitId: string, at: number): Promise<void> {
-  for (const key of keysAt(at, unitId, null)) await bump(ctx, key, { materialReturns: 1 })
+  await Promise.all(keysAt(at, unitId, null).map((key) => bump(ctx, key, { materialReturns: 1 })))
 }
 
 /** A resident's rating (1–5★) of a 随手拍 the unit handled, at `at`: 4★ and up counts as satisfied. */
 export async function recordRating(ctx: ActionContext, unitId: string, stars: number, at: number): Promise<void> {
-  for (const key of keysAt(at, unitId, null)) await bump(ctx, key, { ratings: 1, satisfied: stars >= 4 ? 1 : 0 })
+  await Promise.all(keysAt(at, unitId, null).map((key) => bump(ctx, key, { ratings: 1, satisfied: stars >= 4 ? 1 : 0 })))
 }
 
 /** Every level, for callers that list foundByLevel in a fixed order. */
