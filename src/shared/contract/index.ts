@@ -397,12 +397,16 @@ export { SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
 export type { ExportFormat, ExportJobView, ExportKind, ExportStatus, ExportStepView, ExportsErrorCode, ReportsFilter } from './exports'
 export { EXPORT_FORMATS, EXPORT_KIND_LABEL, EXPORT_KINDS, EXPORT_LIMITS, EXPORTS_ERRORS } from './exports'
 export type {
+  PublishedStatsBoardPage,
+  PublishedStatsBoardSummary,
   PublishedStatsBoardView,
   ResolveBucketKey,
   StatsBoardRow,
   StatsBoardRule,
   StatsBoardView,
   StatsCounts,
+  StatsDashboardGridRow,
+  StatsDashboardView,
   StatsEscalationPage,
   StatsEscalationView,
   StatsErrorCode,
@@ -410,6 +414,7 @@ export type {
   StatsRow,
   StatsScope,
   StatsSeriesPoint,
+  StatsTargets,
   UnitMonthView,
 } from './stats'
 export { DEFAULT_STATS_BOARD_RULE, RESOLVE_BUCKETS, STATS_ERRORS, STATS_LIMITS } from './stats'

@@ -152,7 +152,91 @@ export interface UnitMonthView {
   text: string
 }
 
-export const STATS_LIMITS = { customDaysMax: 92, rowsMax: 1000, rankMax: 50, minReceivedMax: 10_000, escalationPage: 20 } as const
+/** The campaign's targets the office sets: the city's population and the volunteer registration-rate goal. */
+export interface StatsTargets {
+  population: number
+  /** 0–1: the share of the population the campaign wants registered as volunteers */
+  registrationTarget: number
+}
+
+export interface StatsDashboardGridRow {
+  id: string
+  name: string
+  received: number
+  resolved: number
+  onTimeRate: number | null
+  /** the grid's outer ring as [lng, lat] pairs, for the shaded map; null when the grid has none */
+  polygon: Array<[number, number]> | null
+}
+
+/**
+ * The office's dashboard over one range, every figure read from counters kept on write and the
+ * daily snapshots (never a scan of reports).
+ */
+export interface StatsDashboardView {
+  from: string
+  to: string
+  days: number
+  generatedAt: number
+  reports: {
+    /** the city over the range (name 全市) */
+    totals: StatsRow
+    /** per day, every day of the range */
+    series: StatsSeriesPoint[]
+    /** every category, by received desc */
+    byCategory: StatsRow[]
+    /** per unit: on-time rate, median, reopened share, satisfaction */
+    byUnit: StatsRow[]
+    byGrid: StatsDashboardGridRow[]
+    /** open reports now, per status */
+    nowByStatus: Array<{ status: string; label: string; count: number }>
+    overdueNow: number
+    /** overdue-open count of each day's snapshot; null for a day without one */
+    overdueSeries: Array<{ day: string; overdue: number | null }>
+  }
+  volunteers: {
+    registered: number
+    population: number | null
+    registrationTarget: number | null
+    /** registered / population; null without a population */
+    registrationRate: number | null
+    /** confirmed hours per Beijing week (the week's Monday), every week the range touches */
+    hoursByWeek: Array<{ week: string; hours: number }>
+    /** teams with at least one confirmed record in the range */
+    activeTeams: number
+    signups: number
+    noShows: number
+    /** noShows / signups; null without signups */
+    noShowRate: number | null
+  }
+  quiz: {
+    byTopic: Array<{ topic: string; name: string; papers: number; answered: number; correct: number; accuracy: number | null }>
+  }
+  posters: {
+    rows: Array<{ posterId: string; title: string; scans: number; people: number; reports: number; reads: number; quizzes: number }>
+    /** more posters than one view reads */
+    truncated: boolean
+  }
+  handbook: {
+    byChapter: Array<{ chapterId: string; title: string; readers: number; finished: number }>
+  }
+}
+
+export interface PublishedStatsBoardSummary {
+  week: string
+  publishedAt: number
+  /** units flagged 约谈 by this publication */
+  escalated: string[]
+  redUnits: number
+  blackUnits: number
+}
+
+export interface PublishedStatsBoardPage {
+  items: PublishedStatsBoardSummary[]
+  next: string | null
+}
+
+export const STATS_LIMITS = { customDaysMax: 92, rowsMax: 1000, rankMax: 50, minReceivedMax: 10_000, escalationPage: 20, publishedPage: 20, populationMax: 100_000_000 } as const
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => {
   const ms = Date.parse(`${v}T00:00:00Z`)
@@ -198,6 +282,37 @@ export const statsActions = {
     roles: ['resident'],
     summary: '举报详情里的「该单位本月按时办结率」：本月受理、按时办结率、满意率',
   }),
+  dashboard: returns<StatsDashboardView>()({
+    input: z
+      .object({
+        period: z.enum(['7d', '30d', 'quarter', 'custom']),
+        from: day.optional(),
+        to: day.optional(),
+      })
+      .strict(),
+    roles: ['admin'],
+    summary: '文明办数据看板：随手拍（类别、状态、网格地图、单位、超时）、志愿者（注册率、时长、活跃队伍、爽约率）、答题、海报、手册，按 7 天、30 天、本季度或自定义时段',
+  }),
+  setTargets: returns<StatsTargets>()({
+    input: z
+      .object({
+        population: z.number().int('人口须为整数').min(1, '人口至少为 1').max(STATS_LIMITS.populationMax, '人口不能超过 1 亿'),
+        registrationTarget: z.number().min(0, '注册率目标不能小于 0').max(1, '注册率目标不能超过 100%'),
+      })
+      .strict(),
+    roles: ['admin'],
+    summary: '文明办设定全市人口与志愿者注册率目标（留审计）',
+  }),
+  publishedBoards: returns<PublishedStatsBoardPage>()({
+    input: z.object({ cursor: z.string().max(100).optional() }).strict(),
+    roles: ['resident'],
+    summary: '已发布的每周红黑榜，最近的在前，每页 20 周',
+  }),
+  publishedBoard: returns<PublishedStatsBoardView>()({
+    input: z.object({ week: day }).strict(),
+    roles: ['resident'],
+    summary: '某一周已发布的红黑榜（发布时冻结的数字）',
+  }),
 }
 
 export const STATS_ERRORS = {
@@ -208,6 +323,7 @@ export const STATS_ERRORS = {
   'STATS.NOT_MONDAY': '请选择一周的周一',
   'STATS.WEEK_NOT_ENDED': '这一周还没有结束，结束后才能发布红黑榜',
   'STATS.ALREADY_PUBLISHED': '这一周的红黑榜已经发布过了',
+  'STATS.NOT_PUBLISHED': '这一周的红黑榜还没有发布',
 } as const
 
 export type StatsErrorCode = keyof typeof STATS_ERRORS

@@ -6,6 +6,7 @@ import {
   type StatsBoardView,
   type StatsEscalationPage,
   type StatsEscalationView,
+  type PublishedStatsBoardPage,
   type PublishedStatsBoardView,
   type StatsCounts,
 } from '@/shared/contract'
@@ -171,4 +172,24 @@ export async function publishBoard(input: { week: string }, ctx: ActionContext):
 export async function escalations(input: { cursor?: string }, ctx: ActionContext): Promise<StatsEscalationPage> {
   const page = await keysetPage<EscalationDoc>(ctx.db, { collection: B.escalations, where: {}, field: 'at', order: 'desc', pageSize: STATS_LIMITS.escalationPage, cursor: input.cursor })
   return { items: page.docs.map(({ unitId, unitName, week, previousWeek, at }) => ({ unitId, unitName, week, previousWeek, at })), next: page.next }
+}
+
+/**
+ * Published weeks, newest week first, by the doc id (the week's Monday, which sorts as a date):
+ * one indexed read of a page plus one row that says whether another page follows.
+ */
+export async function publishedBoards(input: { cursor?: string }, ctx: ActionContext): Promise<PublishedStatsBoardPage> {
+  const size = STATS_LIMITS.publishedPage
+  const where = input.cursor ? { _id: ctx.db.command.lt(input.cursor) } : {}
+  const { data } = await ctx.db.collection(B.boards).where(where).orderBy('_id', 'desc').limit(size + 1).get()
+  const docs = data as unknown as PublishedDoc[]
+  const items = docs.slice(0, size).map((d) => ({ week: d.week, publishedAt: d.publishedAt, escalated: d.escalated, redUnits: d.units.red.length, blackUnits: d.units.black.length }))
+  return { items, next: docs.length > size ? items[items.length - 1].week : null }
+}
+
+/** One published week as it was frozen. */
+export async function publishedBoard(input: { week: string }, ctx: ActionContext): Promise<PublishedStatsBoardView | Fail> {
+  const doc = await findById<PublishedDoc>(ctx.db, B.boards, input.week)
+  if (!doc) return statsFail('STATS.NOT_PUBLISHED')
+  return { week: doc.week, units: doc.units, grids: doc.grids, escalated: doc.escalated, publishedAt: doc.publishedAt }
 }

@@ -1,7 +1,9 @@
 import { CONTRACT } from '@/shared/contract'
-import { board, escalations, publishBoard, setBoardRule } from '../../domain/stats/board'
+import { board, escalations, publishBoard, publishedBoard, publishedBoards, setBoardRule } from '../../domain/stats/board'
+import { dashboard } from '../../domain/stats/dashboard'
 import { range, unitMonth } from '../../domain/stats/read'
 import { snapshotCity } from '../../domain/stats/snapshot'
+import { setTargets } from '../../domain/stats/targets'
 import { defineFunction } from '../../runtime/define-function'
 
 /** 随手拍 statistics: the office's figures by unit, grid, category and city; the public 红黑榜. */
@@ -15,6 +17,10 @@ export const statsFunction = defineFunction(
     publishBoard: (input, ctx) => publishBoard(input, ctx),
     escalations: (input, ctx) => escalations(input, ctx),
     unitMonth: (input, ctx) => unitMonth(input, ctx),
+    dashboard: (input, ctx) => dashboard(input, ctx),
+    setTargets: (input, ctx) => setTargets(input, ctx),
+    publishedBoards: (input, ctx) => publishedBoards(input, ctx),
+    publishedBoard: (input, ctx) => publishedBoard(input, ctx),
   },
   [],
   {
