@@ -130,6 +130,7 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     confirm: { reportId: 'r1' },
     mine: { cursor: '1764036000000~r1' },
     get: { reportId: 'r1' },
+    byTicket: { ticketNo: 'SSP-20261201-0042' },
     feed: { kind: 'praise' },
     rate: { reportId: 'r1', score: 2, comment: '没有处理' },
     requestReopen: { reportId: 'r1', reason: '小广告又贴回来了', photos: ['cloud://local.wenming/reports/20261125/c.jpg'] },

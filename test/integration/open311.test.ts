@@ -74,7 +74,7 @@ describe('requests', () => {
     const stored = await storedReport(cloud, report.id)
     expect(request).toMatchObject({
       service_request_id: report.id,
-      token: report.shortNo,
+      token: report.ticketNo,
       status: 'open',
       status_notes: null,
       service_code: 'illegal-ads',
@@ -161,7 +161,7 @@ test('the local host serves it at /open311/v2/ on 127.0.0.1, as JSON with the st
 
 test('a report with a named id (as seeded demo reports have) is found by its id too', async () => {
   const report = await reportIn(cloud, 'submitted')
-  const { _id: _original, ...fields } = await storedReport(cloud, report.id)
+  const { _id: _original, ticketNo: _ticket, ...fields } = await storedReport(cloud, report.id)
   await cloud.platform.db.collection('reports').doc('demo-report-named').set({ data: { ...fields } })
   expect(await get('requests/demo-report-named.json')).toMatchObject({ status: 200, body: [{ service_request_id: 'demo-report-named' }] })
   expect(((await get('requests.json', { service_request_id: 'demo-report-named' })).body as unknown[]).length).toBe(1)

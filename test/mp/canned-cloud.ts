@@ -32,6 +32,7 @@ const CREATED = Date.UTC(2025, 5, 2, 1, 30)
 export const CANNED_REPORT: ReportView = {
   id: 'canned-report',
   shortNo: 'K7P3QD2A',
+  ticketNo: 'SSP-20261201-0042',
   kind: 'report',
   categoryId: 'illegal-ads',
   categoryName: '牛皮癣小广告',

@@ -182,6 +182,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_status_reminded_rating_due', fields: [asc('status'), asc('ratingReminded'), asc('ratingDueAt')] },
       // the retention job: closed reports still holding contact data, oldest closed first
       { name: 'by_identity_closed', fields: [asc('identityRemoved'), asc('closedAt')] },
+      // 按编号查找 (report.byTicket); unique: two reports never share a 受理编号 (reports not yet numbered lack the field)
+      { name: 'by_ticket', fields: [asc('ticketNo')], unique: true },
     ],
   },
   {
@@ -717,6 +719,13 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'stats_boards', purpose: '已发布的每周红黑榜（_id 为 周一日期），冻结发布时的单位与网格排名', indexes: [] },
   { name: 'stats_escalations', purpose: '连续两周上黑榜、标记约谈的单位（_id 为 周一日期:单位）', indexes: [{ name: 'by_at', fields: [desc('at')] }] },
   { name: 'stats_snapshots', purpose: '每日全市快照（_id 为 YYYY-MM-DD）：当日全市计数与快照时刻的超时未办结件数', indexes: [] },
+  // ---- 受理编号 (issue #10): readable numbers from counters taken in the transaction that stores the thing numbered
+  {
+    name: 'ticket_counters',
+    purpose: '编号计数器（_id 如 SSP:20261201 为某北京日期的随手拍受理编号，ZS:2026 为当年服务证明，HB 为公益广告）：已发出的最大序号',
+    indexes: [],
+  },
+  { name: 'ticket_backfill', purpose: '为编号上线前存入的随手拍补发受理编号的进度（_id 为 reports）：已处理到的文档编号、是否完成', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

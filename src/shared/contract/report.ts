@@ -75,8 +75,10 @@ export interface ReportLocationView extends LatLng {
 
 export interface ReportView {
   id: string
-  /** eight characters people can read out on the phone */
+  /** the old eight-character fragment of the id (kept for older clients); people are shown `ticketNo` */
   shortNo: string
+  /** 受理编号 people read out on the phone: SSP-<Beijing date>-<day's sequence>, e.g. SSP-20261201-0042 */
+  ticketNo: string
   kind: ReportKind
   categoryId: CategoryId
   categoryName: string
@@ -137,6 +139,8 @@ export interface ReopenRequestView {
 export interface ReportListItem {
   id: string
   shortNo: string
+  /** 受理编号, as in ReportView */
+  ticketNo: string
   kind: ReportKind
   categoryName: string
   status: ReportStatus
@@ -160,6 +164,8 @@ export interface ReportPage<T> {
 
 export interface FeedItem {
   id: string
+  /** 受理编号: names the report, says nothing about who filed it */
+  ticketNo: string
   kind: ReportKind
   categoryName: string
   /** approximate: the grid's name and a point rounded to about 100 m */
@@ -176,6 +182,8 @@ export interface FeedItem {
 export interface LedgerItem {
   id: string
   shortNo: string
+  /** 受理编号, as in ReportView */
+  ticketNo: string
   categoryName: string
   status: ReportStatus
   statusLabel: string
@@ -194,6 +202,8 @@ export interface LedgerItem {
 
 export interface NearbyReport {
   id: string
+  /** 受理编号, as in ReportView */
+  ticketNo: string
   categoryName: string
   statusLabel: string
   createdAt: number
@@ -346,6 +356,21 @@ export const reportActions = {
     input: z.object(reportRef).strict(),
     roles: ['resident'],
     summary: '一条随手拍：按查看者的角色遮蔽身份和电话',
+  }),
+  byTicket: returns<ReportView>()({
+    input: z
+      .object({
+        // spaces and lower case forgiven (people type what they heard); the shape is checked after
+        ticketNo: z
+          .string()
+          .max(40)
+          .transform((v) => v.trim().toUpperCase().replace(/\s+/g, ''))
+          .pipe(z.string().regex(/^SSP-\d{8}-\d{4,6}$/, '受理编号格式不正确，应如 SSP-20261201-0042')),
+      })
+      .strict(),
+    // which report the caller may see is the domain's rule: their grid's, their unit's, the office any, a resident their own
+    roles: ['resident'],
+    summary: '按受理编号查找一条随手拍（精确匹配）：网格员限本网格、处置人员限本单位、居民限本人',
   }),
   feed: returns<ReportPage<FeedItem>>()({
     input: z.object({ kind: z.enum(['report', 'praise']).optional(), cursor: cursor.optional() }).strict(),

@@ -7,7 +7,7 @@ import type { ActionContext } from '../../runtime/context'
 import type { AttemptDoc } from '../quiz/docs'
 import { namesOf } from '../report/city'
 import type { ReportDoc } from '../report/types'
-import { categoryName, shortNo, toLedgerItems } from '../report/views'
+import { categoryName, ticketOf, toLedgerItems } from '../report/views'
 import { ID_TYPE_LABEL } from '../volunteer/identity'
 import { C, findMany, type ActivityDoc, type ProfileDoc, type ShiftDoc, type SignupDoc } from '../volunteer/model'
 import { shanghaiDateTime, shanghaiDay } from '../volunteer/time'
@@ -47,7 +47,7 @@ function ledgerSource(job: ExportJobDoc): ExportSource {
       const page = await keysetPage100<ReportDoc>(ctx, { collection: 'reports', ...q, field: 'dueAt', order: 'asc' }, cursor)
       const items = await toLedgerItems(page.docs, ctx, job.asOf)
       const rows = items.map((i): Cell[] => [
-        i.shortNo,
+        i.ticketNo,
         i.id,
         i.categoryName,
         i.statusLabel,
@@ -122,7 +122,7 @@ function reportsSource(job: ExportJobDoc): ExportSource {
       const grids = await namesOf(ctx, 'report_grids', page.docs.map((r) => r.gridId))
       const units = await namesOf(ctx, 'report_units', page.docs.map((r) => r.unitId))
       const rows = page.docs.map((r): Cell[] => [
-        shortNo(r._id),
+        ticketOf(r),
         r._id,
         categoryName(r.categoryId),
         statusLabel(r.status, r.kind),

@@ -3,7 +3,7 @@ import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import { namesOf } from '../report/city'
 import type { ReportDoc } from '../report/types'
-import { shortNo, urlsOf } from '../report/views'
+import { ticketOf, urlsOf } from '../report/views'
 import { partnerOf, takeRequest, type Partner } from './keys'
 import { createPartnerRequest } from './post'
 
@@ -103,8 +103,9 @@ async function toServiceRequests(reports: ReportDoc[], platform: Platform) {
     const photo = firstPassing(r)
     return {
       service_request_id: r._id,
-      // the 8 characters residents read out on the phone, so a hotline operator can match a caller's number
-      token: shortNo(r._id),
+      // GeoReport's token is the handle a partner holds before it has the id; ours is the 受理编号 residents
+      // read out on the phone, so a hotline operator can match a caller's number (status_notes stays the status's words)
+      token: ticketOf(r),
       status: open ? 'open' : 'closed',
       status_notes: statusNotes(r),
       service_name: category?.name ?? '其他',

@@ -7,6 +7,7 @@ import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { gridAt } from '../report/city'
 import { newReport, reportIdFor } from '../report/submit'
+import { takeTicketNo } from '../report/ticket'
 import type { ReportDoc } from '../report/types'
 import { linkReportToSite } from '../inspect/site-reports'
 import { recordReceived } from '../stats/counters'
@@ -89,13 +90,15 @@ export async function createPartnerRequest(form: URLSearchParams, partner: Partn
     source: { partner: partner.name },
   })
   const name = [input.last_name, input.first_name].filter(Boolean).join('') || null
-  const stored: ReportDoc = {
+  let stored: ReportDoc = {
     ...report,
     partnerContact: name || input.email ? { name, email: input.email ?? null } : null,
     mediaUrl: input.media_url ?? null,
   }
   try {
     await ctx.db.runTransaction(async (tx) => {
+      // 受理编号 from the residents' counter, same SSP prefix (report/ticket.ts says why); rolled back with a duplicate
+      stored = { ...stored, ticketNo: await takeTicketNo(tx, stored.createdAt, ctx.clock.now()) }
       await tx.collection('reports').add({ data: { ...stored } })
       await tx.collection('report_events').add({ data: { ...event } })
     })

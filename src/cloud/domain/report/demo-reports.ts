@@ -2,6 +2,7 @@ import { categoryOf, cellOf, dueTimeOnEntry, holderOf, type CategoryId, type Rep
 import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import type { ReportDoc, ReportEventDoc, StoredPhoto } from './types'
+import { takeTicketNo } from './ticket'
 
 /**
  * A few reports so the demo city is not empty on first start: two late ones for 督查台账, one
@@ -167,6 +168,8 @@ export async function seedDemoReports(platform: Platform): Promise<void> {
       version: events.length,
       createdAt,
       updatedAt: enteredAt,
+      // numbered from the same day counter as a resident's submit, so the demo shows SSP-… and never collides with one
+      ticketNo: await platform.db.runTransaction((tx) => takeTicketNo(tx, createdAt, now)),
     }
     const { _id, ...data } = report
     for (const event of events) await platform.db.collection('report_events').add({ data: { ...event } })

@@ -30,7 +30,7 @@ async function send(ctx: ActionContext, touser: string, templateId: string, repo
 /** 重办申请结果: what the grid worker decided, with the explanation when it stayed closed. */
 export function notifyReopenDecided(ctx: ActionContext, openid: string, report: ReportDoc, action: 'reopen' | 'keepClosed', note: string | null) {
   return send(ctx, openid, REPORT_TEMPLATES.reopenDecided, report, {
-    character_string1: { value: shortNo(report._id) },
+    character_string1: { value: report.ticketNo ?? shortNo(report._id) },
     thing2: thing(categoryName(report.categoryId)),
     phrase3: { value: action === 'reopen' ? '同意重办' : '维持办结' },
     thing4: thing(action === 'reopen' ? '已退回重新办理' : note ?? STATUS_LABEL.resolved),
@@ -40,7 +40,7 @@ export function notifyReopenDecided(ctx: ActionContext, openid: string, report: 
 /** 评价提醒: the window closes at `ratingDueAt`; after that the report closes unrated. */
 export function notifyRateReminder(ctx: ActionContext, openid: string, report: ReportDoc, closesAt: number) {
   return send(ctx, openid, REPORT_TEMPLATES.rateReminder, report, {
-    character_string1: { value: shortNo(report._id) },
+    character_string1: { value: report.ticketNo ?? shortNo(report._id) },
     thing2: thing(categoryName(report.categoryId)),
     time3: { value: shanghaiTime(closesAt) },
     thing4: thing('请评价办理结果，逾期自动办结'),

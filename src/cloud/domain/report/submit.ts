@@ -25,7 +25,8 @@ import { reportFail, shanghaiDay } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { checkPhotos, UPLOAD_AREA } from './photos'
 import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, UnitDoc } from './types'
-import { categoryName, confirmationId, toView } from './views'
+import { categoryName, confirmationId, ticketOf, toView } from './views'
+import { takeTicketNo } from './ticket'
 import { effectiveCategory } from './category-overrides'
 import { recordFollowUp } from '../entry/follow-up'
 import { linkReportToSite } from '../inspect/site-reports'
@@ -97,6 +98,7 @@ export async function nearby(input: { categoryId: CategoryId; location: LatLng }
     .slice(0, 10)
     .map(({ r, meters }) => ({
       id: r._id,
+      ticketNo: ticketOf(r),
       categoryName: categoryName(r.categoryId),
       statusLabel: statusLabel(r.status, r.kind),
       createdAt: r.createdAt,
@@ -181,11 +183,14 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     photos,
     shop,
   })
+  let stored = report
   try {
     await ctx.db.runTransaction(async (tx) => {
-      await tx.collection('reports').add({ data: { ...report } })
+      // 受理编号 from the day's counter in this same transaction: a submit that fails below gives its number back
+      stored = { ...report, ticketNo: await takeTicketNo(tx, report.createdAt, ctx.clock.now()) }
+      await tx.collection('reports').add({ data: { ...stored } })
       await tx.collection('report_events').add({ data: { ...event } })
-      if (shop) await openShopReport(tx, ctx, report, shop)
+      if (shop) await openShopReport(tx, ctx, stored, shop)
       // from here the report says whose photos these are (named or not): the upload records go
       await consumeReservations(tx, reservations, openid)
     })
@@ -203,12 +208,12 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     if (!first) throw error
     return toView(first, 'reporter', ctx)
   }
-  await recordReceived(ctx, report) // 随手拍统计: catches and logs, never throws
+  await recordReceived(ctx, stored) // 随手拍统计: catches and logs, never throws
   // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
   await recordFollowUp(ctx, openid, 'report')
   // counts on the 点位 it falls in (创文督查); logs and never throws, the report stands either way
-  await linkReportToSite(ctx, report)
-  return toView(report, 'reporter', ctx)
+  await linkReportToSite(ctx, stored)
+  return toView(stored, 'reporter', ctx)
 }
 
 /** What a new report is made of, whoever files it: a resident through `submit`, a partner through Open311. */

@@ -64,6 +64,8 @@ export interface ReportDoc {
    * residents' reports). The partner's caller, if it gave one, is `partnerContact`.
    */
   source?: { partner: string }
+  /** 受理编号 SSP-YYYYMMDD-NNNN (ticket.ts); absent only on reports stored before numbers existed, until the backfill reaches them */
+  ticketNo?: string
   /**
    * 门前三包: the shop whose frontage it is on and whose 责任书 covers its category (absent when
    * none). Kept after the shop's stage ends, so its record (frontage_shop_reports) stays linked.

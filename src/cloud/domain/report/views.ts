@@ -36,6 +36,11 @@ export function shortNo(id: string): string {
   return id.slice(-8).toUpperCase()
 }
 
+/** The number a report is named by: its 受理编号, or — until the backfill reaches a report stored before numbers existed — the old fragment. */
+export function ticketOf(report: Pick<ReportDoc, '_id' | 'ticketNo'>): string {
+  return report.ticketNo ?? shortNo(report._id)
+}
+
 /** 13812345678 → 138****5678: staff can tell two numbers apart without learning either. */
 export function maskPhone(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`
@@ -240,6 +245,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
   return {
     id: report._id,
     shortNo: shortNo(report._id),
+    ticketNo: ticketOf(report),
     kind: report.kind,
     categoryId: report.categoryId as CategoryId,
     categoryName: categoryName(report.categoryId),
@@ -294,6 +300,7 @@ export async function toListItems(reports: ReportDoc[], platform: Platform, now:
   return reports.map((r, i) => ({
     id: r._id,
     shortNo: shortNo(r._id),
+    ticketNo: ticketOf(r),
     kind: r.kind,
     categoryName: categoryName(r.categoryId),
     status: r.status,
@@ -318,6 +325,7 @@ export async function toFeedItems(reports: ReportDoc[], platform: Platform): Pro
   const urls = await urlsOf(platform, [...before, ...after].filter((t): t is string => t !== null))
   return reports.map((r, i) => ({
     id: r._id,
+    ticketNo: ticketOf(r),
     kind: r.kind,
     categoryName: categoryName(r.categoryId),
     gridName: grids.get(r.gridId) ?? '',
@@ -342,6 +350,7 @@ export async function toLedgerItems(reports: ReportDoc[], platform: Platform, no
     return {
       id: r._id,
       shortNo: shortNo(r._id),
+      ticketNo: ticketOf(r),
       categoryName: categoryName(r.categoryId),
       status: r.status,
       statusLabel: statusLabel(r.status, r.kind),

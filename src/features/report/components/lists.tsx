@@ -151,7 +151,7 @@ export function Ledger() {
               {item.holder === 'handler' ? '责任单位' : '网格'}：{item.holderName}
             </Text>
             <Text className='wm-rp-card__line'>
-              编号 {item.shortNo} · {item.gridName} · 上报于 {formatTime(item.createdAt)}
+              编号 {item.ticketNo} · {item.gridName} · 上报于 {formatTime(item.createdAt)}
               {item.returnCount > 0 ? ` · 退回 ${item.returnCount} 次` : ''}
               {item.reopenCount > 0 ? ` · 重办 ${item.reopenCount} 次` : ''}
             </Text>

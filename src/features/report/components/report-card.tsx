@@ -16,7 +16,7 @@ export function ReportCard({ item, now, onOpen, showAddress = true }: { item: Re
           <StatusBadge status={item.status} label={item.statusLabel} />
         </View>
         <Text className='wm-rp-card__line'>
-          {formatTime(item.createdAt)} · 编号 {item.shortNo}
+          {formatTime(item.createdAt)} · 编号 {item.ticketNo}
         </Text>
         <Text className='wm-rp-card__line'>
           {item.gridName}

@@ -95,7 +95,7 @@ export function ReportSummary({ view }: { view: ReportView }) {
           <StatusBadge status={view.status} label={view.statusLabel} />
         </View>
         <Text className='wm-rp-card__line'>
-          编号 {view.shortNo} · {formatDateTime(view.createdAt)}
+          编号 {view.ticketNo} · {formatDateTime(view.createdAt)}
         </Text>
         {due ? (
           <View className={`wm-rp-card__due${view.overdue ? ' wm-rp-card__due--late' : ''}`} id='wm-report-due'>
