@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { POINTS_RULES, type PointsRuleId } from '../points-rules'
 import { CATEGORY_IDS, type LimitUnit, type ReportKind, type StepLimit, type StepLimits } from '../report/categories'
-import { id, shortText } from './common'
+import { fileId, id, shortText } from './common'
 import { returns } from './define'
 
 /**
@@ -124,6 +125,111 @@ export interface AuditPageView {
   next: string | null
 }
 
+
+// ---- the settings index and the remaining settings (随手拍限额, 志愿时限, 积分规则, 手册版本, 题库) ----
+
+/** The bounds the office may set; the server refuses anything outside with a message in words. */
+export const MORE_SETTINGS_LIMITS = {
+  dailyLimitMax: 200,
+  cancelDeadlineMaxMinutes: 72 * 60,
+  autoCloseGraceMaxMinutes: 6 * 60,
+  /** per occurrence or per hour: beyond this one rule would outweigh every reward */
+  rulePointsMax: 100,
+  ruleDailyCapMax: 1000,
+  handbookPageSize: 20,
+  /** a clerk's sheet of one campaign's questions; a bigger bank is imported in parts */
+  questionsPerSheet: 500,
+  sheetMaxBytes: 5 * 1024 * 1024,
+} as const
+
+export const POINTS_RULE_IDS = Object.keys(POINTS_RULES) as [PointsRuleId, ...PointsRuleId[]]
+
+export interface ReportLimitsView {
+  dailyLimit: number
+  /** fixed by the form (not a setting): shown so the office knows the bounds */
+  minPhotos: number
+  maxPhotos: number
+}
+
+export interface VolunteerTimesView {
+  cancelDeadlineMinutes: number
+  autoCloseGraceMinutes: number
+}
+
+export interface PointsRuleSettingView {
+  rule: PointsRuleId
+  label: string
+  per: 'each' | 'hour'
+  /** as in force */
+  points: number
+  dailyCap: number
+  defaultPoints: number
+  defaultDailyCap: number
+  overridden: boolean
+}
+
+/** The settings index: every setting with what it is now. */
+export interface SettingsOverviewView {
+  report: ReportLimitsView
+  volunteer: VolunteerTimesView
+  points: PointsRuleSettingView[]
+  categoriesOverridden: number
+  units: number
+  grids: number
+  /** active questions in the bank */
+  questions: number
+  handbookVersion: number | null
+  handbookPublishedAt: number | null
+  /** null: the message templates come from the deployment (no registry in this build) */
+  notifyTemplates: number | null
+}
+
+export interface HandbookVersionRowView {
+  version: number
+  publishedAt: number
+  /** a nickname, 文明办, or 随版本发布 for the version shipped with the app — never an openid */
+  who: string
+  note: string
+  changedChapters: number
+}
+
+export interface HandbookVersionsPageView {
+  items: HandbookVersionRowView[]
+  nextOffset: number | null
+}
+
+export interface QuestionImportView {
+  applied: boolean
+  rows: number
+  /** 题号 of each */
+  added: string[]
+  changed: string[]
+  unchanged: number
+}
+
+export interface QuestionSheetView {
+  name: string
+  url: string
+  fileId: string
+}
+
+/** The 题库表 columns, by header text (order free). */
+export const QUESTION_COLUMNS = {
+  id: '题号',
+  topic: '专题',
+  type: '题型',
+  stem: '题干',
+  a: '选项A',
+  b: '选项B',
+  c: '选项C',
+  d: '选项D',
+  answer: '答案',
+  explanation: '解析',
+  section: '手册小节',
+  difficulty: '难度',
+} as const
+export const REQUIRED_QUESTION_COLUMNS = ['id', 'topic', 'type', 'stem', 'answer', 'explanation', 'section'] as const
+
 const position = z.array(z.number().finite()).min(2).max(3)
 
 /**
@@ -146,6 +252,54 @@ const gridFeature = z.object({
 })
 
 export const settingsActions = {
+  overview: returns<SettingsOverviewView>()({
+    input: z.object({}).strict(),
+    roles: ['admin'],
+    summary: '文明办「全部设置」：每一项设置现在的值（随手拍限额、志愿时限、积分规则、类别、单位、网格、题库、手册版本）',
+  }),
+  setReportLimits: returns<ReportLimitsView>()({
+    input: z.object({ dailyLimit: z.number().int('须为整数').min(1, '每天至少允许 1 条').max(MORE_SETTINGS_LIMITS.dailyLimitMax, `每天最多 ${MORE_SETTINGS_LIMITS.dailyLimitMax} 条`) }).strict(),
+    roles: ['admin'],
+    summary: '文明办修改每人每天随手拍上限：下一次提交即按新上限计',
+  }),
+  setVolunteerTimes: returns<VolunteerTimesView>()({
+    input: z
+      .object({
+        cancelDeadlineMinutes: z.number().int('须为整数').min(0, '不能为负数').max(MORE_SETTINGS_LIMITS.cancelDeadlineMaxMinutes, '取消截止最多提前 72 小时').optional(),
+        autoCloseGraceMinutes: z.number().int('须为整数').min(0, '不能为负数').max(MORE_SETTINGS_LIMITS.autoCloseGraceMaxMinutes, '自动签退宽限最多 6 小时').optional(),
+      })
+      .strict()
+      .refine((v) => v.cancelDeadlineMinutes !== undefined || v.autoCloseGraceMinutes !== undefined, { message: '请至少修改一项' }),
+    roles: ['admin'],
+    summary: '文明办修改志愿活动的取消截止时间与自动签退宽限：下一次报名、取消、签退即按新值',
+  }),
+  setPointsRule: returns<PointsRuleSettingView>()({
+    input: z
+      .object({
+        rule: z.enum(POINTS_RULE_IDS),
+        points: z.number().int('须为整数').min(1, '分值至少 1 分').max(MORE_SETTINGS_LIMITS.rulePointsMax, `分值最多 ${MORE_SETTINGS_LIMITS.rulePointsMax} 分`).optional(),
+        dailyCap: z.number().int('须为整数').min(1, '每日上限至少 1 分').max(MORE_SETTINGS_LIMITS.ruleDailyCapMax, `每日上限最多 ${MORE_SETTINGS_LIMITS.ruleDailyCapMax} 分`).optional(),
+      })
+      .strict()
+      .refine((v) => v.points !== undefined || v.dailyCap !== undefined, { message: '请至少修改分值或每日上限' }),
+    roles: ['admin'],
+    summary: '文明办修改一条积分规则的分值或每日上限：下一次获得积分即按新值；积分规则页同步显示',
+  }),
+  handbookVersions: returns<HandbookVersionsPageView>()({
+    input: z.object({ offset: z.number().int().min(0).max(10_000).optional() }).strict(),
+    roles: ['admin'],
+    summary: '文明办查看手册的已发布版本（新的在前，分页）：谁、何时发布，改了几章',
+  }),
+  importQuestions: returns<QuestionImportView>()({
+    input: z.object({ fileId, dryRun: z.boolean().optional() }).strict(),
+    roles: ['admin'],
+    summary: '文明办从 Excel 题库表导入题目：按题号新增或修改；dryRun 只检查并给出新增/修改/未变；任何一行有错则整表不导入并逐行说明',
+  }),
+  questionTemplate: returns<QuestionSheetView>()({
+    input: z.object({}).strict(),
+    roles: ['admin'],
+    summary: '下载题库表模板（含列名与示范题目），照此填写后导入',
+  }),
   categories: returns<CategorySettingsView>()({
     input: z.object({}).strict(),
     roles: ['admin'],
@@ -202,6 +356,9 @@ export const SETTINGS_ERRORS = {
   'SETTINGS.UNIT_NAME_TAKEN': '已有同名的责任单位',
   'SETTINGS.GRIDS_INVALID': '网格数据有误，未导入任何网格',
   'SETTINGS.BAD_CURSOR': '分页参数无效，请从第一页重新加载',
+  'SETTINGS.FILE_NOT_YOURS': '找不到这个表格，请重新选择后上传',
+  'SETTINGS.SHEET_UNREADABLE': '表格无法读取，请用 Excel 另存为 .xlsx 后重试',
+  'SETTINGS.QUESTIONS_INVALID': '题库表格有误，未导入任何题目',
 } as const
 
 export type SettingsErrorCode = keyof typeof SETTINGS_ERRORS

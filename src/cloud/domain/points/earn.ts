@@ -2,6 +2,7 @@ import { POINTS_RULES, pointsFor, type PointsRuleId } from '@/shared/points-rule
 import { DatabaseError, DOCUMENT_NOT_FOUND, DUPLICATE_KEY, type Command, type Transaction } from '../../platform/database'
 import type { ActionContext } from '../../runtime/context'
 import { shanghaiDay } from '../quiz/rules'
+import { applyRuleOverride, POINTS_OVERRIDES, type PointsRuleOverrideDoc } from '../settings/points-overrides'
 import { ensureUser } from '../user/profile'
 import { ledgerId, type LedgerDoc } from './index'
 
@@ -51,7 +52,8 @@ export async function txFind<T>(tx: Transaction, collection: string, id: string)
  * writes; a person without a profile (they deleted their data) earns nothing.
  */
 export async function earnInTransaction(tx: Transaction, _: Command, earning: Earning, now: number): Promise<EarnOutcome> {
-  const rule = POINTS_RULES[earning.rule]
+  // the office's points and cap for this rule (设置 → 积分规则), read in the same transaction as the counter
+  const rule = applyRuleOverride(POINTS_RULES[earning.rule], await txFind<PointsRuleOverrideDoc>(tx, POINTS_OVERRIDES, POINTS_RULES[earning.rule].reason))
   const id = ledgerId(earning.openid, earning.sourceId)
   if (await txFind<LedgerDoc>(tx, 'points_ledger', id)) return { earned: false, why: 'already' }
   if (!(await txFind<{ _id: string }>(tx, 'users', earning.openid))) return { earned: false, why: 'no-profile' }

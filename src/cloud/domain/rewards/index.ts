@@ -15,7 +15,7 @@ import {
   type VerifyResultView,
 } from '@/shared/contract/rewards'
 import { fail, type Fail } from '@/shared/errors'
-import { POINTS_RULES, REDEEM_REASON } from '@/shared/points-rules'
+import { REDEEM_REASON } from '@/shared/points-rules'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
@@ -23,6 +23,7 @@ import { writeAudit } from '../audit'
 import { ledgerId, type LedgerDoc } from '../points'
 import { txFind } from '../points/earn'
 import { ensureUser, type UserDoc } from '../user/profile'
+import { rulesInForce } from '../settings/points-overrides'
 
 const rewardsFail = (code: RewardsErrorCode): Fail => fail(code, REWARDS_ERRORS[code])
 
@@ -300,6 +301,8 @@ export async function withdrawReward(input: { rewardId: string }, ctx: ActionCon
   return toRewardView({ ...reward, status: 'withdrawn', updatedAt: now }, now)
 }
 
-export function pointsRules(): PointsRulesView {
-  return { rules: Object.values(POINTS_RULES).map((r) => ({ reason: r.reason, label: r.label, points: r.points, per: r.per, dailyCap: r.dailyCap, how: r.how })) }
+/** The rules as the server awards them: the office's overrides (设置 → 积分规则) applied. */
+export async function pointsRules(ctx: ActionContext): Promise<PointsRulesView> {
+  const rules = await rulesInForce(ctx.db)
+  return { rules: rules.map(({ rule: r }) => ({ reason: r.reason, label: r.label, points: r.points, per: r.per, dailyCap: r.dailyCap, how: r.how })) }
 }

@@ -11,7 +11,7 @@ export const rewardsFunction = defineFunction('rewards', CONTRACT.rewards, {
   updateReward: (input, ctx) => updateReward(input, ctx),
   withdraw: (input, ctx) => withdrawReward(input, ctx),
   verify: (input, ctx) => verify(input, ctx),
-  rules: async () => pointsRules(),
+  rules: (_input, ctx) => pointsRules(ctx),
 })
 
 export default rewardsFunction
