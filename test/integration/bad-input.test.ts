@@ -317,13 +317,6 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
       dryRun: true,
     },
     audit: { subjectType: 'reportCategory', cursor: '1764554400000~abc' },
-    overview: {},
-    setReportLimits: { dailyLimit: 10 },
-    setVolunteerTimes: { cancelDeadlineMinutes: 60, autoCloseGraceMinutes: 15 },
-    setPointsRule: { rule: 'report.accepted', points: 6, dailyCap: 30 },
-    handbookVersions: { offset: 0 },
-    importQuestions: { fileId: 'cloud://env/sheets/20261201/0123456789abcdef01234567.xlsx', dryRun: true },
-    questionTemplate: {},
   },
   stats: {
     range: { scope: 'unit', period: 'custom', from: '2026-11-01', to: '2026-11-20' },
@@ -337,6 +330,14 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     start: { kind: 'reports', format: 'csv', filter: { status: 'submitted', categoryId: 'illegal-parking', unitId: 'unit-demo', from: 0, to: 86_400_000 }, requestId: 'export-req-0001' },
     step: { jobId: 'job-1' },
     job: { jobId: 'job-1' },
+  },
+  notify: {
+    templateIds: { purposes: ['reportAccepted', 'shiftReminder'] },
+    consent: { grants: [{ purpose: 'reportAccepted', templateId: 'REPORT_ACCEPTED_TEMPLATE', accepted: true }] },
+    credits: {},
+    templates: {},
+    setTemplate: { purpose: 'reportAccepted', templateId: 'tmpl-accepted-01' },
+    outbox: { purpose: 'reportAccepted' },
   },
   inspect: {
     home: {},

@@ -17,6 +17,7 @@ import { frontageFunction } from './frontage'
 import { exportsFunction } from './exports'
 import { settingsFunction } from './settings'
 import { statsFunction } from './stats'
+import { notifyFunction } from './notify'
 
 /** Every cloud function, by name. The local host serves these; `build:cloud` bundles each. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
@@ -38,4 +39,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   exports: exportsFunction,
   settings: settingsFunction,
   stats: statsFunction,
+  notify: notifyFunction,
 }

@@ -719,8 +719,6 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'stats_boards', purpose: '已发布的每周红黑榜（_id 为 周一日期），冻结发布时的单位与网格排名', indexes: [] },
   { name: 'stats_escalations', purpose: '连续两周上黑榜、标记约谈的单位（_id 为 周一日期:单位）', indexes: [{ name: 'by_at', fields: [desc('at')] }] },
   { name: 'stats_snapshots', purpose: '每日全市快照（_id 为 YYYY-MM-DD）：当日全市计数与快照时刻的超时未办结件数', indexes: [] },
-  // ---- 文明办设置 (settings, issue #11): the office's overrides of the built-in 积分规则
-  { name: 'points_rule_overrides', purpose: '文明办对内置积分规则的修改（_id 为规则编号）：分值、每日上限；下一次获得积分即按新值', indexes: [] },
   // ---- 受理编号 (issue #10): readable numbers from counters taken in the transaction that stores the thing numbered
   {
     name: 'ticket_counters',
@@ -728,6 +726,25 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [],
   },
   { name: 'ticket_backfill', purpose: '为编号上线前存入的随手拍补发受理编号的进度（_id 为 reports）：已处理到的文档编号、是否完成', indexes: [] },
+  // ---- 订阅消息 (notify, issue #10): one credit per accepted consent, the office's template ids, the outbox
+  {
+    name: 'notify_credits',
+    purpose: '订阅消息额度：居民每次“允许”一个模板记一条（openid、通知类型、模板 ID、授权时间、使用时间），发送时条件更新扣减一次',
+    indexes: [
+      { name: 'by_owner_unused', fields: [asc('openid'), asc('purpose'), asc('templateId'), asc('usedAt'), asc('grantedAt')] },
+      { name: 'by_granted', fields: [asc('grantedAt')] },
+    ],
+  },
+  { name: 'notify_templates', purpose: '文明办设定的订阅消息模板 ID（_id 为通知类型），覆盖部署配置', indexes: [] },
+  {
+    name: 'notify_outbox',
+    purpose: '订阅消息发送记录（_id 按时间排序）：通知类型、对象类别、结果（已发送、失败、无额度跳过、未配置模板跳过）、页面、内容；不记录接收人',
+    indexes: [
+      { name: 'by_purpose', fields: [asc('purpose'), desc('_id')] },
+      { name: 'by_at', fields: [asc('at')] },
+    ],
+  },
+  { name: 'notify_marks', purpose: '已发送的一次性提醒（_id 如 shiftReminder:报名编号），定时任务重复运行也只发一次', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

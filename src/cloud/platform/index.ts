@@ -17,6 +17,11 @@ export interface Platform {
 export interface PlatformConfig {
   /** the first admins, from configuration (ADMIN_OPENIDS, comma-separated) */
   adminOpenids: readonly string[]
+  /**
+   * subscribe-message purposes without a configured template id use a placeholder id (the local
+   * host, so its outbox shows what would have been sent); in WeChat cloud they are not configured
+   */
+  placeholderTemplates?: boolean
 }
 
 /** Who is calling: from the platform context only (cloud.getWXContext), never from the event. */

@@ -16,6 +16,7 @@ import { frontageActions } from './frontage'
 import { exportsActions } from './exports'
 import { settingsActions } from './settings'
 import { statsActions } from './stats'
+import { notifyActions } from './notify'
 
 /**
  * The contract of every cloud function: function name → action table. The server binds handlers
@@ -41,6 +42,7 @@ export const CONTRACT = {
   exports: exportsActions,
   settings: settingsActions,
   stats: statsActions,
+  notify: notifyActions,
 }
 
 export type Contract = typeof CONTRACT
@@ -389,19 +391,11 @@ export type {
   GridImportView,
   GridSettingView,
   GridSettingsView,
-  HandbookVersionRowView,
-  HandbookVersionsPageView,
-  PointsRuleSettingView,
-  QuestionImportView,
-  QuestionSheetView,
-  ReportLimitsView,
   SettingsErrorCode,
-  SettingsOverviewView,
   UnitSettingView,
   UnitSettingsView,
-  VolunteerTimesView,
 } from './settings'
-export { MORE_SETTINGS_LIMITS, QUESTION_COLUMNS, REQUIRED_QUESTION_COLUMNS, SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
+export { SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
 export type { ExportFormat, ExportJobView, ExportKind, ExportStatus, ExportStepView, ExportsErrorCode, ReportsFilter } from './exports'
 export { EXPORT_FORMATS, EXPORT_KIND_LABEL, EXPORT_KINDS, EXPORT_LIMITS, EXPORTS_ERRORS } from './exports'
 export type {
@@ -426,3 +420,20 @@ export type {
   UnitMonthView,
 } from './stats'
 export { DEFAULT_STATS_BOARD_RULE, RESOLVE_BUCKETS, STATS_ERRORS, STATS_LIMITS } from './stats'
+export type {
+  NotifyAudience,
+  NotifyConsentView,
+  NotifyCreditsView,
+  NotifyErrorCode,
+  NotifyField,
+  NotifyFieldKind,
+  NotifyPurpose,
+  NotifyTemplateIdsView,
+  NotifyTemplatesView,
+  NotifyTemplateView,
+  OutboxEntryView,
+  OutboxOutcome,
+  OutboxPageView,
+  TemplateSource,
+} from './notify'
+export { NOTIFY_ERRORS, NOTIFY_LIMITS, NOTIFY_PURPOSE_LABEL, NOTIFY_PURPOSES } from './notify'

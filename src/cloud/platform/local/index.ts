@@ -53,7 +53,7 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     openApi: createLocalOpenApi(clock, readFile),
     clock,
     log: options.log ?? stderrLogger,
-    config: { adminOpenids: options.adminOpenids ?? [] },
+    config: { adminOpenids: options.adminOpenids ?? [], placeholderTemplates: true },
     close: () => {
       db.close()
       // an in-memory platform's files live in a temp folder it made: nothing of it outlives close
