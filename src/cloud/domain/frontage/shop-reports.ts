@@ -16,6 +16,7 @@ import { claimFail, claimUploads, consumeReservations, ReservationTaken } from '
 import { loadShopRules, recordShopReport } from './ledger'
 import { frontageFail, M, type In, type Out, type ShopDoc, type ShopReportDoc } from './model'
 import { ownsShop, shopFor } from './registry'
+import { reportMoved } from '../report/now'
 
 /**
  * 门前三包: a 随手拍 on a shop's frontage, in a category its 责任书 covers, goes to the shop first.
@@ -210,6 +211,7 @@ export async function answerReport(input: In<'answerReport'>, ctx: ActionContext
     })
   if (moved === 'photo-taken') return frontageFail('FRONTAGE.PHOTO_NOT_YOURS')
   if (!moved) return frontageFail('FRONTAGE.REPORT_NOT_WAITING')
+  await reportMoved(ctx, report, 'resolved', now) // 随手拍 now: logs, never throws
   // 创文督查: a resolved report leaves its 点位's open count; logs, never throws
   await reportOpenChanged(ctx, report._id, false)
   // 已办结 sends no subscribe message today (a unit's 办结 sends none either): the reporter finds it in 我的随手拍
@@ -246,11 +248,13 @@ interface Escalation {
 async function escalate(ctx: ActionContext, reportId: string, e: Escalation): Promise<ReportDoc | null | 'photo-taken'> {
   const now = ctx.clock.now()
   const calendar = await loadWorkCalendar(ctx)
-  return ctx.db
+  let before: ReportDoc | null = null
+  const after = await ctx.db
     .runTransaction(async (tx) => {
       const current = await readDoc<ReportDoc>(tx, 'reports', reportId)
       const stage = await readDoc<ShopReportDoc>(tx, M.shopReports, reportId)
       if (current.status !== e.from || stage.stage !== e.stage) return null
+      before = current
       const category = categoryOf(current.categoryId)
       const dueAt = category ? dueTimeOnEntry('submitted', category.limits, now, calendar) : null
       const seq = (current.version ?? 0) + 1
@@ -295,6 +299,9 @@ async function escalate(ctx: ActionContext, reportId: string, e: Escalation): Pr
       if (error instanceof ReservationTaken) return 'photo-taken' as const
       throw error
     })
+  // 随手拍 now (status counters, the overdue mark of the shop's step): logs, never throws
+  if (after && after !== 'photo-taken' && before) await reportMoved(ctx, before, 'submitted', now)
+  return after
 }
 
 /**

@@ -12,6 +12,7 @@ import { checkNote } from './photos'
 import { mayRecategorize } from './recategorize-rule'
 import type { ReportDoc, ReportEventDoc } from './types'
 import { toView } from './views'
+import { reportMoved } from './now'
 
 type Actor = { as: 'grid' | 'office'; scope: string | null }
 
@@ -95,5 +96,7 @@ export async function recategorize(
     return true
   })
   if (!written) return reportFail('REPORT.STALE')
+  // 随手拍 now: a re-timed step loses its overdue mark (the timer marks it again if still past due); logs, never throws
+  await reportMoved(ctx, report, status, now)
   return toView({ ...report, ...patch }, actor.as, ctx)
 }

@@ -34,6 +34,7 @@ import { PAINTED_PARKING_MESSAGE } from '@/shared/contract/report'
 import { placeOf } from '../frontage/geo'
 import { openShopReport, shopFirst, type ShopRouting } from '../frontage/shop-reports'
 import { recordReceived } from '../stats/counters'
+import { reportEntered } from './now'
 
 export interface SubmitInput {
   categoryId: CategoryId
@@ -209,6 +210,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     return toView(first, 'reporter', ctx)
   }
   await recordReceived(ctx, stored) // 随手拍统计: catches and logs, never throws
+  await reportEntered(ctx, stored) // 随手拍 now (the status counter): logs, never throws
   // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
   await recordFollowUp(ctx, openid, 'report')
   // counts on the 点位 it falls in (创文督查); logs and never throws, the report stands either way

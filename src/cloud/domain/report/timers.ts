@@ -5,6 +5,7 @@ import { notifyRateReminder } from './notify'
 import { eraseReporter } from './transitions'
 import { shopFixStood } from '../frontage/shop-reports'
 import { recordWindowClosed } from '../stats/counters'
+import { reportMoved } from './now'
 import type { ReportDoc, ReportEventDoc } from './types'
 
 /**
@@ -67,6 +68,7 @@ export async function closeRatingWindows(ctx: ActionContext): Promise<void> {
       // 门前三包: nobody said the shop's answer failed, so its fix stood (a 3–5★ rating counts at the rating)
       if (closed && !report.rating) await shopFixStood(ctx, report, now)
       if (closed) await recordWindowClosed(ctx, report, now) // 随手拍统计: catches and logs, never throws
+      if (closed) await reportMoved(ctx, report, to, now) // 随手拍 now: logs, never throws
     },
   )
 }

@@ -20,7 +20,7 @@ import { effectiveCategory } from './category-overrides'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { loadSettings, routeFor } from './city'
-import { notifyReopenDecided } from './notify'
+import { notifyReopenDecided, notifyTransition } from './notify'
 import { reportFail } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { notesOf } from './notes'
@@ -32,6 +32,7 @@ import { recordRating } from '../inspect/ledger'
 import { reportOpenChanged } from '../inspect/site-reports'
 import { answeredByShop, escalateUnhappy, shopFixStood } from '../frontage/shop-reports'
 import { recordTransition } from '../stats/counters'
+import { reportMoved } from './now'
 
 /**
  * Every status change goes through `applyTransition`: the caller must hold the transition's role
@@ -179,6 +180,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
   if (change.afterCommit) await change.afterCommit()
   const after: ReportDoc = { ...report, ...patch }
   await recordTransition(ctx, report, after, change.action, change.score ?? null, now) // 随手拍统计: catches and logs, never throws
+  await reportMoved(ctx, report, transition.to, now) // 随手拍 now (status counters, the overdue mark): logs, never throws
   // 创文督查: a closed (or reopened) report leaves (or rejoins) its 点位's open count; logs, never throws
   if (report.open !== after.open) await reportOpenChanged(ctx, report._id, after.open)
   // 创文督查: a resident's rating of a unit's handling counts in the unit's satisfaction
@@ -187,6 +189,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
     // an internal note is not the reporter's to read, in the app or in a message
     await notifyReopenDecided(ctx, report.reporterOpenid, after, change.action, change.noteVisibility === 'internal' ? null : change.note ?? null)
   }
+  await notifyTransition(ctx, report, after, change.action, change) // 订阅消息: a credit per message; logs, never throws
   const viewer = actorRole === 'office' ? 'office' : transition.role
   return toView(after, viewer, ctx)
 }

@@ -5,6 +5,7 @@ import { cityMap, confirm, nearby, prepare, submit } from '../../domain/report/s
 import { addNote } from '../../domain/report/notes'
 import { phraseBook, phrases, setPhrases } from '../../domain/report/phrases'
 import { recategorize } from '../../domain/report/recategorize'
+import { markOverdue } from '../../domain/report/now'
 import { backfillTicketNumbers, byTicket } from '../../domain/report/ticket'
 import { backfillReportClocks, closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
 import { approve, dispatch, forget, keepClosed, rate, reject, reopen, requestReopen, resolve, sendBack, start } from '../../domain/report/transitions'
@@ -56,6 +57,8 @@ export const reportFunction = defineFunction(
     expireContacts: { cron: '0 30 19 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => expireContacts(ctx) },
     // reports from before these clocks existed get them; two index reads a night once none are left
     backfillReportClocks: { cron: '0 0 19 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => backfillReportClocks(ctx) },
+    // 超时标记 for the dashboard's overdue-now count: every 10 minutes, paged and idempotent
+    markOverdue: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: async (ctx) => void (await markOverdue(ctx)) },
     // reports from before 受理编号 existed get one; resumes from its cursor, one read a run once done
     backfillTicketNumbers: { cron: '0 40 * * * * *', everyMs: 60 * 60_000, run: (ctx) => backfillTicketNumbers(ctx) },
   },
