@@ -325,6 +325,10 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
     publishBoard: { week: '2026-11-16' },
     escalations: {},
     unitMonth: { unitId: 'unit-demo' },
+    dashboard: { period: 'custom', from: '2026-11-01', to: '2026-11-20' },
+    setTargets: { population: 5_000_000, registrationTarget: 0.13 },
+    publishedBoards: {},
+    publishedBoard: { week: '2026-11-16' },
   },
   exports: {
     start: { kind: 'reports', format: 'csv', filter: { status: 'submitted', categoryId: 'illegal-parking', unitId: 'unit-demo', from: 0, to: 86_400_000 }, requestId: 'export-req-0001' },

@@ -1,14 +1,11 @@
 import { REPORT_TEMPLATES } from '@/shared/contract/report'
 import type { ReportDoc } from '@/cloud/domain/report/types'
 import { expectOk } from '../support/cloud'
-import { grantConsent } from '../support/notify'
 import { ALICE_PHONE, HOUR, P, reportIn, startReportCloud, type ReportCloud } from './report-fixtures'
 
 let cloud: ReportCloud
 beforeEach(async () => {
   cloud = await startReportCloud()
-  // the reporter subscribed to these messages on the detail page
-  await grantConsent(cloud, P.alice, ['reopenDecided', 'rateReminder'])
 })
 afterEach(() => cloud.close())
 
@@ -156,7 +153,7 @@ describe('评价期: a resolved report closes itself', () => {
     const report = await reportIn(cloud, 'resolved')
     const base = await stored(report.id)
     const db = cloud.platform.db
-    for (let i = 0; i < 150; i++) await db.collection('reports').doc(`bulk-${String(i).padStart(3, '0')}`).set({ data: { ...base, _id: undefined, ticketNo: undefined, reporterOpenid: null } })
+    for (let i = 0; i < 150; i++) await db.collection('reports').doc(`bulk-${String(i).padStart(3, '0')}`).set({ data: { ...base, _id: undefined, reporterOpenid: null } })
     cloud.clock.advance(8 * DAY)
     expectOk(await timer('closeRatingWindows'))
     const left = await db.collection('reports').where({ status: 'resolved' }).count()

@@ -748,7 +748,21 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_at', fields: [asc('at')] },
     ],
   },
-  { name: 'notify_marks', purpose: '已发送的一次性提醒（_id 如 shiftReminder:报名编号），定时任务重复运行也只发一次', indexes: [{ name: 'by_at', fields: [asc('at')] }] },
+  { name: 'notify_marks', purpose: '已发送的一次性提醒（_id 如 shiftReminder:报名编号），定时任务重复运行也只发一次', indexes: [] },
+  // dashboard counters outside 随手拍 (志愿、答题、手册、海报), kept on write like stats_* (stats/dash.ts)
+  {
+    name: 'dash_days',
+    purpose: '数据看板每日计数（_id 为 领域:编号:YYYY-MM-DD；领域为志愿者、志愿队伍、答题专题、手册章节、海报）',
+    indexes: [{ name: 'by_area_period', fields: [asc('area'), asc('period'), asc('scopeId')] }, { name: 'by_area_id_period', fields: [asc('area'), asc('scopeId'), asc('period')] }],
+  },
+  {
+    name: 'dash_weeks',
+    purpose: '数据看板每周计数（_id 为 领域:编号:周一日期），与每日计数同时累加',
+    indexes: [{ name: 'by_area_period', fields: [asc('area'), asc('period'), asc('scopeId')] }, { name: 'by_area_id_period', fields: [asc('area'), asc('scopeId'), asc('period')] }],
+  },
+  { name: 'dash_months', purpose: '数据看板每月计数（_id 为 领域:编号:YYYY-MM），与每日计数同时累加', indexes: [{ name: 'by_area_period', fields: [asc('area'), asc('period'), asc('scopeId')] }] },
+  { name: 'dash_totals', purpose: '数据看板累计数（_id 为 领域:编号，如 volunteer:all 的注册志愿者总数）', indexes: [] },
+  { name: 'stats_backfill', purpose: '补记旧举报计数的进度（_id 为 reports）：上次处理到的举报编号、已处理页数、是否完成', indexes: [] },
 ]
 
 export function findCollection(name: string): CollectionSpec | undefined {

@@ -2,6 +2,7 @@ import type { FollowUpKind, PosterCounters } from '@/shared/contract/entry'
 import type { Clock } from '../../platform'
 import type { Database } from '../../platform/database'
 import { findById } from '../../platform/find'
+import { recordPosterMoves } from '../stats/dash'
 import { posterDayId } from './counters'
 
 /**
@@ -67,6 +68,7 @@ export async function recordFollowUp(ctx: { db: Database; clock: Clock }, openid
     .collection('poster_days')
     .doc(posterDayId(attribution.posterId, attribution.day))
     .update({ data: { [counter]: _.inc(1) } })
+  await recordPosterMoves(ctx, attribution.posterId, attribution.day, { [counter]: 1 })
   await ctx.db
     .collection('posters')
     .doc(attribution.posterId)

@@ -3,6 +3,7 @@ import type { Fail } from '@/shared/errors'
 import { DatabaseError, DUPLICATE_KEY, type Database } from '../../platform/database'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
+import { recordPosterMoves } from '../stats/dash'
 import { incrementDay } from './counters'
 import { shanghaiDay } from './day'
 import { rememberScan } from './follow-up'
@@ -42,6 +43,7 @@ export async function scanPoster(input: { posterId: string }, ctx: ActionContext
   const firstEver = await firstTime(ctx.db, 'poster_people', `${poster._id}_${openid}`, { posterId: poster._id, openid, at: now })
 
   await incrementDay(ctx.db, poster._id, day, { scans: 1, people: firstToday ? 1 : 0 })
+  await recordPosterMoves(ctx, poster._id, day, { scans: 1, people: firstToday ? 1 : 0 })
   const _ = ctx.db.command
   await ctx.db
     .collection('posters')

@@ -14,6 +14,7 @@ import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { recordFollowUp } from '../entry/follow-up'
 import { earnPoints } from '../points/earn'
+import { recordChapterFinished, recordChapterOpened } from '../stats/dash'
 import { currentHandbook } from './publish'
 import { buildSearchIndex, searchIndex, type SearchIndex } from './search'
 import { findSection, readAllChapters, readChapter, toToc, type HandbookMetaDoc } from './store'
@@ -213,6 +214,7 @@ export async function recordProgress(
     }
     try {
       await ctx.db.collection('handbook_progress').add({ data: { ...fresh } })
+      await recordChapterOpened(ctx, chapter.id, completed)
       if (completed) await earnChapter(ctx, chapter.id)
       await recordFollowUp(ctx, openid, 'chapter')
       return toProgressView(fresh)
@@ -228,6 +230,7 @@ export async function recordProgress(
     // only the first completion stamps the time
     const first = await ctx.db.collection('handbook_progress').where({ _id: id, completed: false }).update({ data: { completed: true, completedAt: now } })
     if (first.stats.updated === 1) await earnChapter(ctx, chapter.id)
+    if (first.stats.updated === 1) await recordChapterFinished(ctx, chapter.id)
   }
   await recordFollowUp(ctx, openid, 'chapter')
   const updated = await findById<ProgressDoc>(ctx.db, 'handbook_progress', id)

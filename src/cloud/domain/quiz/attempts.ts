@@ -18,6 +18,7 @@ import type { ActionContext } from '../../runtime/context'
 import { recordFollowUp } from '../entry/follow-up'
 import { awardPoints } from '../points'
 import { ensureUser } from '../user/profile'
+import { recordQuizSubmitted } from '../stats/dash'
 import { loadActiveIndex, topicCounts } from './bank-store'
 import type { AttemptDoc, AttemptItem, QuestionDoc } from './docs'
 import { addToBoards, membershipsOf } from './leaderboard'
@@ -228,6 +229,7 @@ export async function submitQuiz(input: { attemptId: string; answers: number[][]
   }
   // a quiz taken within 24 h of scanning a poster counts for that poster (office poster stats)
   await recordFollowUp(ctx, attempt.openid, 'quiz')
+  await recordQuizSubmitted(ctx, attempt, input.answers, flags)
   return finishAndView(ctx, { ...attempt, ...scored })
 }
 

@@ -79,9 +79,9 @@ async function bump(ctx: ActionContext, collection: string, scope: StatsScope, s
   }
 }
 
-type Scopes = Array<[StatsScope, string | null]>
+export type Scopes = Array<[StatsScope, string | null]>
 
-async function bumpAll(ctx: ActionContext, scopes: Scopes, at: number, deltas: Deltas): Promise<void> {
+export async function bumpAll(ctx: ActionContext, scopes: Scopes, at: number, deltas: Deltas): Promise<void> {
   const moves = Object.fromEntries(Object.entries(deltas).filter(([, n]) => n !== 0)) as Deltas
   if (Object.keys(moves).length === 0) return
   // up to 4 scopes × day/week/month, each its own document: one round trip's wait, not twelve
@@ -95,7 +95,7 @@ async function bumpAll(ctx: ActionContext, scopes: Scopes, at: number, deltas: D
 }
 
 /** Claims a one-time event; false when it was counted before (a retried or raced write). */
-async function claim(ctx: ActionContext, markId: string): Promise<boolean> {
+export async function claim(ctx: ActionContext, markId: string): Promise<boolean> {
   try {
     await ctx.db.collection(STATS.marks).add({ data: { _id: markId, at: ctx.clock.now() } })
     return true
@@ -105,7 +105,7 @@ async function claim(ctx: ActionContext, markId: string): Promise<boolean> {
   }
 }
 
-const scopesOf = (report: ReportDoc, unitId: string | null): Scopes => [
+export const scopesOf = (report: ReportDoc, unitId: string | null): Scopes => [
   ['city', CITY_ID],
   ['grid', report.gridId],
   ['category', report.categoryId],

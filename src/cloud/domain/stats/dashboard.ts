@@ -1,32 +1,236 @@
-import type { StatsDashboardView } from '@/shared/contract'
+import { CATEGORIES, holderOf, REPORT_STATUSES, STATUS_LABEL, type ReportStatus } from '@/shared/report'
+import { QUIZ_TOPIC_LABEL, QUIZ_TOPICS } from '@/shared/contract/quiz'
+import { STATS_LIMITS, type StatsCounts, type StatsDashboardView, type StatsRangeView, type StatsRow, type StatsScope } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
+import { HANDBOOK_CHAPTERS } from '@/shared/handbook/ids'
+import { addDays, dayOf, weekOf } from '@/shared/calendar/weeks'
 import type { ActionContext } from '../../runtime/context'
-import { emptyCounts } from './counters'
-import { range, toRow } from './read'
+import { readMeta } from '../handbook/store'
+import type { GridDoc } from '../report/types'
+import { readReportNow } from '../report/now'
+import { CITY_ID, emptyCounts, type StatsGranularity } from './counters'
+import { DASH, DASH_ALL, type DashArea, type DashDoc, type DashTotalDoc } from './dash'
+import { citySeries, daysBetween, namesOf, rangeOf, segmentsOf, sumPeriod, toRow } from './read'
+import { SNAPSHOTS, type SnapshotDoc } from './snapshot'
+import { loadTargets } from './targets'
 
-/** The office's dashboard (issue #11). First cut: the 随手拍 figures the stats counters already keep. */
-export async function dashboard(input: { period: '7d' | '30d' | 'quarter' | 'custom'; from?: string; to?: string }, ctx: ActionContext): Promise<StatsDashboardView | Fail> {
-  const city = await range({ ...input, scope: 'city' }, ctx)
-  if ('ok' in city) return city
-  const totals = city.rows[0] ?? null
-  return {
-    from: city.from,
-    to: city.to,
-    days: city.days,
-    generatedAt: ctx.clock.now(),
-    reports: {
-      totals: totals ?? toRow('all', '全市', emptyCounts()),
-      series: city.series,
-      byCategory: [],
-      byUnit: [],
-      byGrid: [],
-      nowByStatus: [],
-      overdueNow: 0,
-      overdueSeries: [],
-    },
-    volunteers: { registered: 0, population: null, registrationTarget: null, registrationRate: null, hoursByWeek: [], activeTeams: 0, signups: 0, noShows: 0, noShowRate: null },
-    quiz: { byTopic: [] },
-    posters: { rows: [], truncated: false },
-    handbook: { byChapter: [] },
+/**
+ * The office's dashboard (issue #11). Every figure is read from counters kept on write and the
+ * daily snapshots, never from the records: a range is split into whole months, whole weeks and the
+ * days left over (segmentsOf), and each segment is one indexed, paged read per scope — so a 30-day
+ * view costs the same with a thousand reports or a million. The reads are independent and run at
+ * once, so the view waits for the slowest, not their sum.
+ */
+const PAGE = 100
+
+type Counts = Record<string, number>
+
+/** Every dash doc of one area in one period, paged by (area, period, scopeId), summed by scope id; true when cut at rowsMax. */
+async function sumDash(ctx: ActionContext, granularity: StatsGranularity, area: DashArea, period: string, sums: Map<string, Counts>): Promise<boolean> {
+  const _ = ctx.db.command
+  let after: string | null = null
+  for (let read = 0; read < STATS_LIMITS.rowsMax; read += PAGE) {
+    const where: Record<string, unknown> = { area, period, ...(after !== null ? { scopeId: _.gt(after) } : {}) }
+    const { data } = await ctx.db.collection(DASH[granularity]).where(where).orderBy('scopeId', 'asc').limit(PAGE).get()
+    const docs = data as unknown as DashDoc[]
+    for (const doc of docs) {
+      const into = sums.get(doc.scopeId) ?? {}
+      for (const [k, n] of Object.entries(doc.counts ?? {})) into[k] = (into[k] ?? 0) + n
+      sums.set(doc.scopeId, into)
+    }
+    if (docs.length < PAGE) return false
+    after = docs[docs.length - 1].scopeId
   }
+  return true
+}
+
+type Segments = StatsRangeView['read']
+
+/** The segments of a range, each read the same way: months, weeks, then days. */
+async function overSegments(read: Segments, each: (granularity: StatsGranularity, period: string) => Promise<boolean>): Promise<boolean> {
+  const jobs = [
+    ...read.months.map((p) => each('months', p)),
+    ...read.weeks.map((p) => each('weeks', p)),
+    ...read.days.map((p) => each('days', p)),
+  ]
+  return (await Promise.all(jobs)).some(Boolean)
+}
+
+async function statsOver(ctx: ActionContext, scope: StatsScope, read: Segments): Promise<{ sums: Map<string, StatsCounts>; truncated: boolean }> {
+  const sums = new Map<string, StatsCounts>()
+  const truncated = await overSegments(read, (g, p) => sumPeriod(ctx, g, scope, p, sums))
+  return { sums, truncated }
+}
+
+async function dashOver(ctx: ActionContext, area: DashArea, read: Segments): Promise<{ sums: Map<string, Counts>; truncated: boolean }> {
+  const sums = new Map<string, Counts>()
+  const truncated = await overSegments(read, (g, p) => sumDash(ctx, g, area, p, sums))
+  return { sums, truncated }
+}
+
+const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null)
+const n = (c: Counts | undefined, key: string) => c?.[key] ?? 0
+
+/** Every grid (paged by _id, at most rowsMax), for the shaded map: a grid nobody reported on is still drawn. */
+async function allGrids(ctx: ActionContext): Promise<GridDoc[]> {
+  const grids: GridDoc[] = []
+  let after: string | null = null
+  for (let read = 0; read < STATS_LIMITS.rowsMax; read += PAGE) {
+    const where: Record<string, unknown> = after !== null ? { _id: ctx.db.command.gt(after) } : {}
+    const { data } = await ctx.db.collection('report_grids').where(where).orderBy('_id', 'asc').limit(PAGE).get()
+    const page = data as unknown as GridDoc[]
+    grids.push(...page)
+    if (page.length < PAGE) break
+    after = page[page.length - 1]._id
+  }
+  return grids
+}
+
+async function reportsPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardView['reports']> {
+  const [city, categories, units, grids, series, gridDocs, now, snapshots] = await Promise.all([
+    statsOver(ctx, 'city', read),
+    statsOver(ctx, 'category', read),
+    statsOver(ctx, 'unit', read),
+    statsOver(ctx, 'grid', read),
+    citySeries(ctx, from, to),
+    allGrids(ctx),
+    readReportNow(ctx),
+    // one snapshot per day, ≤ 92 days: one indexed page by _id (the day)
+    ctx.db
+      .collection(SNAPSHOTS)
+      .where({ _id: ctx.db.command.gte(from).and(ctx.db.command.lte(to)) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get(),
+  ])
+  const totals = toRow(CITY_ID, '全市', city.sums.get(CITY_ID) ?? emptyCounts())
+
+  // every category of the list, then any counted id the list no longer has
+  const categoryIds = [...new Set([...CATEGORIES.map((c) => c.id), ...categories.sums.keys()])]
+  const categoryNames = await namesOf(ctx, 'category', categoryIds)
+  const byCategory = categoryIds
+    .map((id) => toRow(id, categoryNames.get(id) ?? id, categories.sums.get(id) ?? emptyCounts()))
+    .sort((a, b) => b.received - a.received || (a.id < b.id ? -1 : 1))
+
+  const unitIds = [...units.sums.keys()]
+  const unitNames = await namesOf(ctx, 'unit', unitIds)
+  const byUnit: StatsRow[] = unitIds
+    .map((id) => toRow(id, unitNames.get(id) ?? id, units.sums.get(id)!))
+    .sort((a, b) => b.received - a.received || (a.id < b.id ? -1 : 1))
+
+  const gridById = new Map(gridDocs.map((g) => [g._id, g]))
+  const gridIds = [...new Set([...gridDocs.map((g) => g._id), ...grids.sums.keys()])]
+  const byGrid = gridIds.map((id) => {
+    const c = grids.sums.get(id) ?? emptyCounts()
+    const doc = gridById.get(id)
+    return {
+      id,
+      name: doc?.name ?? id,
+      received: c.received,
+      resolved: c.resolved,
+      onTimeRate: ratio(c.resolvedOnTime, c.resolved),
+      polygon: doc?.geometry?.coordinates?.[0] ?? null,
+    }
+  })
+
+  const statuses = REPORT_STATUSES.filter((s) => holderOf(s) !== null || (now.byStatus[s] ?? 0) > 0)
+  const nowByStatus = statuses.map((status: ReportStatus) => ({ status, label: STATUS_LABEL[status], count: now.byStatus[status] ?? 0 }))
+
+  const overdueByDay = new Map((snapshots.data as unknown as SnapshotDoc[]).map((s) => [s.day, s.overdueOpen]))
+  const overdueSeries: Array<{ day: string; overdue: number | null }> = []
+  for (let day = from; day <= to; day = addDays(day, 1)) overdueSeries.push({ day, overdue: overdueByDay.get(day) ?? null })
+
+  return { totals, series, byCategory, byUnit, byGrid, nowByStatus, overdueNow: now.overdue, overdueSeries }
+}
+
+/** Confirmed hours of each week the range touches, from the city's week docs: one indexed read by (area, scopeId, period). */
+async function hoursByWeek(ctx: ActionContext, from: string, to: string): Promise<Array<{ week: string; hours: number }>> {
+  const first = weekOf(Date.parse(`${from}T04:00:00Z`))
+  const last = weekOf(Date.parse(`${to}T04:00:00Z`))
+  const _ = ctx.db.command
+  const { data } = await ctx.db
+    .collection(DASH.weeks)
+    .where({ area: 'volunteer', scopeId: DASH_ALL, period: _.gte(first).and(_.lte(last)) })
+    .orderBy('period', 'asc')
+    .limit(PAGE)
+    .get()
+  const byWeek = new Map((data as unknown as DashDoc[]).map((d) => [d.period, n(d.counts, 'minutes')]))
+  const out: Array<{ week: string; hours: number }> = []
+  for (let week = first; week <= last; week = addDays(week, 7)) out.push({ week, hours: Math.round(((byWeek.get(week) ?? 0) / 60) * 10) / 10 })
+  return out
+}
+
+async function volunteersPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardView['volunteers']> {
+  const [city, teams, total, targets, weeks] = await Promise.all([
+    dashOver(ctx, 'volunteer', read),
+    dashOver(ctx, 'volunteerTeam', read),
+    ctx.db.collection(DASH.totals).where({ _id: `volunteer:${DASH_ALL}` }).limit(1).get(),
+    loadTargets(ctx),
+    hoursByWeek(ctx, from, to),
+  ])
+  const c = city.sums.get(DASH_ALL)
+  const registered = n((total.data[0] as unknown as DashTotalDoc | undefined)?.counts, 'registered')
+  const signups = n(c, 'signups')
+  const noShows = n(c, 'noShows')
+  return {
+    registered,
+    population: targets?.population ?? null,
+    registrationTarget: targets?.registrationTarget ?? null,
+    registrationRate: targets ? ratio(registered, targets.population) : null,
+    hoursByWeek: weeks,
+    activeTeams: [...teams.sums.values()].filter((t) => n(t, 'confirmed') > 0).length,
+    signups,
+    noShows,
+    noShowRate: ratio(noShows, signups),
+  }
+}
+
+async function quizPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardView['quiz']> {
+  const { sums } = await dashOver(ctx, 'quiz', read)
+  return {
+    byTopic: QUIZ_TOPICS.map((topic) => {
+      const c = sums.get(topic)
+      return { topic, name: QUIZ_TOPIC_LABEL[topic], papers: n(c, 'papers'), answered: n(c, 'answered'), correct: n(c, 'correct'), accuracy: ratio(n(c, 'correct'), n(c, 'answered')) }
+    }),
+  }
+}
+
+async function postersPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardView['posters']> {
+  const { sums, truncated } = await dashOver(ctx, 'poster', read)
+  const ids = [...sums.keys()]
+  const titles = new Map<string, string>()
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const { data } = await ctx.db.collection('posters').where({ _id: ctx.db.command.in(ids.slice(i, i + PAGE)) }).limit(PAGE).get()
+    for (const doc of data as unknown as Array<{ _id: string; title: string }>) titles.set(doc._id, doc.title)
+  }
+  const rows = ids
+    .map((posterId) => {
+      const c = sums.get(posterId)
+      return { posterId, title: titles.get(posterId) ?? posterId, scans: n(c, 'scans'), people: n(c, 'people'), reports: n(c, 'reports'), reads: n(c, 'chapters'), quizzes: n(c, 'quizzes') }
+    })
+    .sort((a, b) => b.scans - a.scans || (a.posterId < b.posterId ? -1 : 1))
+  return { rows, truncated }
+}
+
+async function handbookPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardView['handbook']> {
+  const [{ sums }, meta] = await Promise.all([dashOver(ctx, 'handbook', read), readMeta(ctx.db)])
+  // the published table of contents in its order (or the built-in one before the first publish), then any counted chapter since dropped
+  const chapters: Array<{ id: string; title: string }> = meta ? meta.chapters.map((c) => ({ id: c.id, title: c.title })) : HANDBOOK_CHAPTERS.map((c) => ({ id: c.id, title: c.title }))
+  for (const id of sums.keys()) if (!chapters.some((c) => c.id === id)) chapters.push({ id, title: HANDBOOK_CHAPTERS.find((c) => c.id === id)?.title ?? id })
+  return { byChapter: chapters.map((c) => ({ chapterId: c.id, title: c.title, readers: n(sums.get(c.id), 'readers'), finished: n(sums.get(c.id), 'finished') })) }
+}
+
+export async function dashboard(input: { period: '7d' | '30d' | 'quarter' | 'custom'; from?: string; to?: string }, ctx: ActionContext): Promise<StatsDashboardView | Fail> {
+  const span = rangeOf(input, dayOf(ctx.clock.now()))
+  if ('ok' in span) return span
+  const { from, to } = span
+  const read = segmentsOf(from, to)
+  const [reports, volunteers, quiz, posters, handbook] = await Promise.all([
+    reportsPart(ctx, from, to, read),
+    volunteersPart(ctx, from, to, read),
+    quizPart(ctx, read),
+    postersPart(ctx, read),
+    handbookPart(ctx, read),
+  ])
+  return { from, to, days: daysBetween(from, to), generatedAt: ctx.clock.now(), reports, volunteers, quiz, posters, handbook }
 }

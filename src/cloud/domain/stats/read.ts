@@ -103,7 +103,7 @@ export async function namesOf(ctx: ActionContext, scope: StatsScope, ids: readon
 
 const monthEnd = (month: string) => addDays(`${addMonths(month, 1)}-01`, -1)
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 
 /**
  * Splits a range into the fewest docs to read: a whole calendar month from its month doc, a whole
@@ -130,7 +130,7 @@ export function segmentsOf(from: string, to: string): StatsRangeView['read'] {
 }
 
 /** The dates a period means, in Beijing days; the range always ends today or earlier. */
-function rangeOf(input: { period: '7d' | '30d' | 'quarter' | 'custom'; from?: string; to?: string }, today: string): { from: string; to: string } | Fail {
+export function rangeOf(input: { period: '7d' | '30d' | 'quarter' | 'custom'; from?: string; to?: string }, today: string): { from: string; to: string } | Fail {
   if (input.period === '7d') return { from: addDays(today, -6), to: today }
   if (input.period === '30d') return { from: addDays(today, -29), to: today }
   if (input.period === 'quarter') {
@@ -165,7 +165,7 @@ export async function range(
 }
 
 /** The city's day docs of the range (≤ 92, one indexed page), every day present with zeros where none. */
-async function citySeries(ctx: ActionContext, from: string, to: string): Promise<StatsSeriesPoint[]> {
+export async function citySeries(ctx: ActionContext, from: string, to: string): Promise<StatsSeriesPoint[]> {
   const _ = ctx.db.command
   const { data } = await ctx.db
     .collection(STATS.days)

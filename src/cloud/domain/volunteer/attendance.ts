@@ -4,6 +4,7 @@ import type { Fail } from '@/shared/errors'
 import { decodeScene } from '@/shared/scene'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import type { ActionContext } from '../../runtime/context'
+import { recordShiftClosed } from '../stats/dash'
 import { verifyDigits, verifyToken, type CodeVerdict } from './checkin-code'
 import { checkGeofence } from './geo'
 import { creditFor } from './hours'
@@ -227,7 +228,8 @@ export async function closeEndedShift(ctx: ActionContext, shift: ShiftDoc, setti
     if (data.length === 0) break
     for (const doc of data as unknown as SignupDoc[]) await closeRecord(ctx, doc, shift, shift.endAt, 'auto', true)
   }
-  await ctx.db.collection(C.shifts).where({ _id: shift._id, closed: false }).update({ data: { closed: true, updatedAt: now } })
+  const closing = await ctx.db.collection(C.shifts).where({ _id: shift._id, closed: false }).update({ data: { closed: true, updatedAt: now } })
+  await recordShiftClosed(ctx, shift, closing.stats.updated === 1)
 }
 
 /**

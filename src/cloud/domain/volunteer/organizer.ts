@@ -11,6 +11,7 @@ import { encodeScene } from '@/shared/scene'
 import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
 import { earnPoints } from '../points/earn'
+import { recordHoursConfirmed, recordMinutesAdjusted } from '../stats/dash'
 import { managedShift } from './activities'
 import { closeEndedShift } from './attendance'
 import { digitsFor, rotatesAt, slotOf, SLOT_MS, tokenFor } from './checkin-code'
@@ -111,6 +112,7 @@ async function confirmOne(ctx: ActionContext, s: SignupDoc): Promise<boolean> {
     .doc(s.openid)
     .update({ data: { confirmedMinutes: _.inc(s.minutes), confirmedCount: _.inc(1), updatedAt: now } })
   await writeAudit(ctx, { subjectType: 'volunteer_signup', subjectId: s._id, action: 'confirmHours', detail: { minutes: s.minutes, shiftId: s.shiftId } })
+  await recordHoursConfirmed(ctx, s)
   // 文明积分 for the confirmed minutes, once per record; a later adjustment does not move them
   await earnPoints(ctx, { openid: s.openid, rule: 'volunteer.hours', sourceId: `volunteer:${s._id}`, units: s.minutes, refId: s.shiftId }, { createProfile: true })
   return true
@@ -196,6 +198,7 @@ export async function adjustMinutes(
     .where({ _id: current._id, state: current.state, minutes: current.minutes })
     .update({ data: changes })
   if (done.stats.updated === 0) return vFail('VOLUNTEER.BUSY')
+  await recordMinutesAdjusted(ctx, current, input.minutes)
   if (current.state === 'confirmed' && input.minutes !== current.minutes) {
     await ctx.db.collection(C.profiles).doc(current.openid).update({ data: { confirmedMinutes: _.inc(input.minutes - current.minutes), updatedAt: now } })
   }

@@ -4,6 +4,7 @@ import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import type { ActionContext } from '../../runtime/context'
 import { grantId } from '../../runtime/grants'
 import { writeAudit } from '../audit'
+import { recordVolunteerRegistered } from '../stats/dash'
 import { isValidIdNumber, maskIdNumber, maskName, maskPhone } from './identity'
 import { C, findDoc, vFail, type ProfileDoc } from './model'
 
@@ -69,6 +70,7 @@ export async function register(input: RegisterInput, ctx: ActionContext): Promis
     }
     try {
       await ctx.db.collection(C.profiles).add({ data: { _id: openid, ...fresh } })
+      await recordVolunteerRegistered(ctx)
     } catch (error) {
       // a double tap: the other call created it; apply these fields on top
       if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error

@@ -1,4 +1,5 @@
 import { CONTRACT } from '@/shared/contract'
+import { backfillCounters } from '../../domain/stats/backfill'
 import { board, escalations, publishBoard, publishedBoard, publishedBoards, setBoardRule } from '../../domain/stats/board'
 import { dashboard } from '../../domain/stats/dashboard'
 import { range, unitMonth } from '../../domain/stats/read'
@@ -27,6 +28,8 @@ export const statsFunction = defineFunction(
     // counters are kept on write, so there is no roll-up; this only records the day's overdue count.
     // 00:10 in Shanghai (16:10 UTC), once the previous day is over; a second run changes nothing
     snapshotCity: { cron: '0 10 16 * * * *', everyMs: 24 * 60 * 60_000, run: (ctx) => snapshotCity(ctx) },
+    // reports stored before the counters existed: a few pages every 10 minutes until done, then a no-op
+    backfillCounters: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: async (ctx) => void (await backfillCounters(ctx)) },
   },
 )
 
