@@ -3,9 +3,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import type { ActivityDetailView, ShiftView } from '@/shared/contract'
-import { VOLUNTEER_TEMPLATES } from '@/shared/volunteer'
+import { CONSENT_MOMENTS } from '@/shared/notify'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
+import { askConsent, prepareConsent } from '@/lib/subscribe'
 import { PlaceMap } from '@/components/place-map'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { newRequestId, useResource } from '../api/volunteer'
@@ -16,19 +17,6 @@ import { StateBadge, TypeTag } from './badges'
 import { ShiftRow } from './shift-row'
 import './volunteer.scss'
 import './family-shift.scss'
-
-/**
- * Asks once per sign-up for the two messages we may send (promotion from the waitlist, a changed
- * or cancelled shift). WeChat only delivers what the person accepted; refusing changes nothing.
- */
-async function askForMessages(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: [VOLUNTEER_TEMPLATES.promoted, VOLUNTEER_TEMPLATES.changed], entityIds: [] })
-  } catch {
-    // declined or unavailable: the sign-up goes ahead
-  }
-}
 
 /** WeChat's own map, to navigate there; closing it is not an error */
 function openPlace({ place }: ActivityDetailView): void {
@@ -43,7 +31,11 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
   const [pending, setPending] = useState<Record<string, string>>({})
   const now = Date.now()
 
-  useDidShow(() => void detail.reload())
+  useDidShow(() => {
+    void detail.reload()
+    // the sign-up tap asks for messages; the template ids must be at hand before the tap
+    void prepareConsent()
+  })
   usePullDownRefresh(() => void detail.reload().finally(() => Taro.stopPullDownRefresh()))
   useShareAppMessage(() => ({
     title: detail.data ? `一起来做志愿者：${detail.data.title}` : '文明通 · 志愿服务',
@@ -75,7 +67,8 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
   const signUp = async (shift: ShiftView) => {
     setMessage(null)
     setBusyShift(shift.id)
-    await askForMessages()
+    // 活动开始提醒, 候补成功, 活动取消: each accepted one lets the server send one such message
+    await askConsent(CONSENT_MOMENTS.signup)
     const requestId = pending[shift.id] ?? newRequestId()
     setPending((p) => ({ ...p, [shift.id]: requestId }))
     const result = await callCloud('volunteer', 'signUp', { shiftId: shift.id, requestId })
