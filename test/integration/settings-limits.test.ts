@@ -75,7 +75,7 @@ describe('积分规则', () => {
     const before = await cloud.snapshot()
     expect(await cloud.as(P.office).call('settings', 'setPointsRule', { rule: 'report.accepted', dailyCap: 0 })).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
     expect(await cloud.as(P.office).call('settings', 'setPointsRule', { rule: 'report.accepted' })).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
-    expect(await cloud.as(P.office).call('settings', 'setPointsRule', { rule: 'made.up', points: 5 })).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
+    expect(await cloud.as(P.office).call('settings', 'setPointsRule', { rule: 'made.up' as never, points: 5 })).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
     expect(await cloud.as(P.alice).call('settings', 'setPointsRule', { rule: 'report.accepted', points: 50 })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
     expect(await cloud.snapshot()).toEqual(before)
   })
@@ -89,7 +89,7 @@ describe('全部设置 and 手册版本', () => {
     expect(o.points.map((r) => r.rule)).toEqual(Object.keys(POINTS_RULES))
     expect(o.units).toBeGreaterThan(0)
     expect(o.grids).toBeGreaterThan(0)
-    expect(o.notifyTemplates).toBeNull()
+    expect(o.notifyTemplates).toEqual(expect.any(Number))
     expect(await cloud.as(P.alice).call('settings', 'overview', {})).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
   })
 

@@ -180,8 +180,8 @@ export interface SettingsOverviewView {
   questions: number
   handbookVersion: number | null
   handbookPublishedAt: number | null
-  /** null: the message templates come from the deployment (no registry in this build) */
-  notifyTemplates: number | null
+  /** message purposes with a template id (the office's, the deployment's or the local placeholder) */
+  notifyTemplates: number
 }
 
 export interface HandbookVersionRowView {

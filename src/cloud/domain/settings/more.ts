@@ -1,10 +1,12 @@
 import type { HandbookVersionRowView, PointsRuleSettingView, ReportLimitsView, VolunteerTimesView } from '@/shared/contract/settings'
 import { MORE_SETTINGS_LIMITS } from '@/shared/contract/settings'
+import { NOTIFY_PURPOSES } from '@/shared/notify'
 import { POINTS_RULES, type PointsRule, type PointsRuleId } from '@/shared/points-rules'
 import { REPORT_LIMITS } from '@/shared/report'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { META_ID, type HandbookMetaDoc, type HandbookVersionDoc } from '../handbook/store'
+import { resolveTemplates } from '../notify/templates'
 import { loadActiveIndex } from '../quiz/bank-store'
 import { loadSettings as loadReportSettings, SETTINGS_ID as REPORT_SETTINGS_ID } from '../report/city'
 import { DEFAULT_NICKNAME } from '../user/profile'
@@ -33,7 +35,7 @@ function ruleView(base: PointsRule, override: PointsRuleOverrideDoc | null): Poi
 
 /** Every setting with its value now: one read per area (a document or a count), never a list scan. */
 export async function overview(ctx: ActionContext): Out<'overview'> {
-  const [report, volunteer, rules, categories, units, grids, index, handbook] = await Promise.all([
+  const [report, volunteer, rules, categories, units, grids, index, handbook, templates] = await Promise.all([
     loadReportSettings(ctx),
     loadVolunteerSettings(ctx),
     rulesInForce(ctx.db),
@@ -42,6 +44,7 @@ export async function overview(ctx: ActionContext): Out<'overview'> {
     ctx.db.collection('report_grids').count(),
     loadActiveIndex(ctx.db),
     findById<HandbookMetaDoc>(ctx.db, 'handbook_meta', META_ID),
+    resolveTemplates(ctx, NOTIFY_PURPOSES),
   ])
   return {
     report: reportLimitsOf(report.dailyLimit),
@@ -53,7 +56,7 @@ export async function overview(ctx: ActionContext): Out<'overview'> {
     questions: index?.total ?? 0,
     handbookVersion: handbook?.version ?? null,
     handbookPublishedAt: handbook?.publishedAt ?? null,
-    notifyTemplates: null,
+    notifyTemplates: [...templates.values()].filter((t) => t.templateId !== null).length,
   }
 }
 
