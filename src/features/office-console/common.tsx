@@ -7,11 +7,18 @@ import type { LimitUnit, StepLimit, StepLimits } from '@/shared/report/categorie
 import type { Fail } from '@/shared/errors'
 import './office-console.scss'
 
-export const SETTINGS_VIEWS = ['categories', 'units', 'grids', 'audit', 'exports'] as const
+export const SETTINGS_VIEWS = ['index', 'categories', 'units', 'grids', 'limits', 'volunteer', 'points', 'notify', 'questions', 'handbook', 'audit', 'exports'] as const
 export type SettingsViewName = (typeof SETTINGS_VIEWS)[number]
 export const isSettingsView = (v: string): v is SettingsViewName => (SETTINGS_VIEWS as readonly string[]).includes(v)
 
 export const VIEW_TITLE: Record<SettingsViewName, string> = {
+  index: '全部设置',
+  limits: '随手拍限额',
+  volunteer: '志愿时限',
+  points: '积分规则',
+  notify: '通知模板',
+  questions: '题库',
+  handbook: '手册版本',
   categories: '类别与时限',
   units: '责任单位',
   grids: '网格',
@@ -79,7 +86,7 @@ export function Refusal({ what }: { what: string }) {
       <EmptyState
         glyph='设'
         title='此页面仅限文明办使用'
-        description={`您打开的是「${what}」。随手拍类别与时限、责任单位、网格和数据导出都由市文明办管理。您可以回到首页，看看您能做的事。`}
+        description={`您打开的是「${what}」。随手拍类别与限额、责任单位、网格、志愿时限、积分规则、题库和数据导出都由市文明办管理。您可以回到首页，看看您能做的事。`}
         actionText='回到首页'
         onAction={() => openPage('/pages/home/index')}
       />
@@ -105,6 +112,24 @@ export function Gate({ error, loading, what, reload, rows = 5 }: { error: Fail |
     )
   }
   return null
+}
+
+/** 「返回全部设置」: every settings view leads back to the index */
+export function BackToIndex() {
+  return (
+    <View className='wm-oc-back' role='link' id='wm-oc-back' onClick={() => goSettings('index')}>
+      <Text>‹ 全部设置</Text>
+    </View>
+  )
+}
+
+/** a whole number typed by a clerk, or null with the reason in words */
+export function wholeNumber(text: string, what: string, min: number, max: number): { value: number } | { problem: string } {
+  const t = text.trim()
+  const n = Number(t)
+  if (t === '' || !Number.isInteger(n)) return { problem: `${what}请填写整数` }
+  if (n < min || n > max) return { problem: `${what}须在 ${min}–${max} 之间` }
+  return { value: n }
 }
 
 /** a big tap-target button drawn as a plain View (NutUI's Button is heavy for a few taps) */

@@ -8,6 +8,9 @@ import { UnitsView } from '@/features/office-console/units'
 import { GridsView } from '@/features/office-console/grids'
 import { AuditView } from '@/features/office-console/audit'
 import { ExportsView } from '@/features/office-console/exports'
+import { HandbookView, IndexView, LimitsView, PointsView, VolunteerView } from '@/features/office-console/more'
+import { NotifyView } from '@/features/office-console/notify'
+import { QuestionsView } from '@/features/office-console/questions'
 
 /**
  * 文明办「设置」and 数据导出: every screen is a view of this one page (?view=), so the main package
@@ -16,7 +19,8 @@ import { ExportsView } from '@/features/office-console/exports'
 export default function OfficeSettingsPage() {
   const router = useRouter<{ view?: string }>()
   const asked = router.params.view ?? ''
-  const view: SettingsViewName = isSettingsView(asked) ? asked : 'categories'
+  // no view (or an unknown one): the index of every setting
+  const view: SettingsViewName = isSettingsView(asked) ? asked : 'index'
   const [refresh, setRefresh] = useState(0)
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: VIEW_TITLE[view] })
@@ -28,6 +32,13 @@ export default function OfficeSettingsPage() {
   return (
     <PageShell>
       <View key={refresh}>
+        {view === 'index' ? <IndexView /> : null}
+        {view === 'limits' ? <LimitsView /> : null}
+        {view === 'volunteer' ? <VolunteerView /> : null}
+        {view === 'points' ? <PointsView /> : null}
+        {view === 'notify' ? <NotifyView /> : null}
+        {view === 'questions' ? <QuestionsView /> : null}
+        {view === 'handbook' ? <HandbookView /> : null}
         {view === 'categories' ? <CategoriesView /> : null}
         {view === 'units' ? <UnitsView /> : null}
         {view === 'grids' ? <GridsView /> : null}
