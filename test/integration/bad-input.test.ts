@@ -317,6 +317,13 @@ const VALID_SAMPLES: Record<string, Record<string, Record<string, unknown>>> = {
       dryRun: true,
     },
     audit: { subjectType: 'reportCategory', cursor: '1764554400000~abc' },
+    overview: {},
+    setReportLimits: { dailyLimit: 10 },
+    setVolunteerTimes: { cancelDeadlineMinutes: 60, autoCloseGraceMinutes: 15 },
+    setPointsRule: { rule: 'report.accepted', points: 6, dailyCap: 30 },
+    handbookVersions: { offset: 0 },
+    importQuestions: { fileId: 'cloud://env/sheets/20261201/0123456789abcdef01234567.xlsx', dryRun: true },
+    questionTemplate: {},
   },
   stats: {
     range: { scope: 'unit', period: 'custom', from: '2026-11-01', to: '2026-11-20' },

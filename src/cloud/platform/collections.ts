@@ -721,6 +721,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'stats_boards', purpose: '已发布的每周红黑榜（_id 为 周一日期），冻结发布时的单位与网格排名', indexes: [] },
   { name: 'stats_escalations', purpose: '连续两周上黑榜、标记约谈的单位（_id 为 周一日期:单位）', indexes: [{ name: 'by_at', fields: [desc('at')] }] },
   { name: 'stats_snapshots', purpose: '每日全市快照（_id 为 YYYY-MM-DD）：当日全市计数与快照时刻的超时未办结件数', indexes: [] },
+  // ---- 文明办设置 (settings, issue #11): the office's overrides of the built-in 积分规则
+  { name: 'points_rule_overrides', purpose: '文明办对内置积分规则的修改（_id 为规则编号）：分值、每日上限；下一次获得积分即按新值', indexes: [] },
   // 随手拍 now (issue #11): the dashboard's open-by-status and overdue-now counters, kept on write
   { name: 'report_now', purpose: '随手拍当前计数（_id 为 status:状态 或 overdue）：各状态件数、已标记超时未办结件数', indexes: [] },
   // ---- 受理编号 (issue #10): readable numbers from counters taken in the transaction that stores the thing numbered

@@ -391,11 +391,19 @@ export type {
   GridImportView,
   GridSettingView,
   GridSettingsView,
+  HandbookVersionRowView,
+  HandbookVersionsPageView,
+  PointsRuleSettingView,
+  QuestionImportView,
+  QuestionSheetView,
+  ReportLimitsView,
   SettingsErrorCode,
+  SettingsOverviewView,
   UnitSettingView,
   UnitSettingsView,
+  VolunteerTimesView,
 } from './settings'
-export { SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
+export { MORE_SETTINGS_LIMITS, QUESTION_COLUMNS, REQUIRED_QUESTION_COLUMNS, SETTINGS_ERRORS, SETTINGS_LIMITS, STEP_LIMIT_MAX } from './settings'
 export type { ExportFormat, ExportJobView, ExportKind, ExportStatus, ExportStepView, ExportsErrorCode, ReportsFilter } from './exports'
 export { EXPORT_FORMATS, EXPORT_KIND_LABEL, EXPORT_KINDS, EXPORT_LIMITS, EXPORTS_ERRORS } from './exports'
 export type {
