@@ -184,7 +184,9 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_identity_closed', fields: [asc('identityRemoved'), asc('closedAt')] },
       // 超时标记 (markOverdue): open reports not yet marked, the longest past due first
       { name: 'by_open_marked_due', fields: [asc('open'), asc('overdueMarkedAt'), asc('dueAt')] },
-      // 按编号查找 (report.byTicket); unique: two reports never share a 受理编号 (reports not yet numbered lack the field)
+      // 按编号查找 (report.byTicket); unique: two reports never share a 受理编号. Reports not yet numbered lack the field:
+      // SQLite lets many lack it, the cloud's unique index counts a missing field as one value — create it there once
+      // backfillTicketNumbers has finished (ticket_backfill/reports says done), as a plain index until then
       { name: 'by_ticket', fields: [asc('ticketNo')], unique: true },
     ],
   },
