@@ -11,7 +11,10 @@ import { Action, BackToIndex, Done, Gate, Problem, goSettings, timeText, wholeNu
 /** bounds the server enforces too (MORE_SETTINGS_LIMITS in the zod contract, which a screen may not import) */
 const BOUNDS = { dailyLimit: [1, 200], cancelMinutes: [0, 72 * 60], graceMinutes: [0, 360], points: [1, 100], dailyCap: [1, 1000] } as const
 
-const minutesText = (m: number) => (m === 0 ? '不限' : m % 60 === 0 ? `${m / 60} 小时` : m > 60 ? `${Math.floor(m / 60)} 小时 ${m % 60} 分钟` : `${m} 分钟`)
+const minutesText = (m: number) => (m % 60 === 0 ? `${m / 60} 小时` : m > 60 ? `${Math.floor(m / 60)} 小时 ${m % 60} 分钟` : `${m} 分钟`)
+/** 「开始前 2 小时截止取消」「开始前都可以取消」 */
+const cancelText = (m: number) => (m === 0 ? '开始前都可以取消' : `开始前 ${minutesText(m)}截止取消`)
+const graceText = (m: number) => (m === 0 ? '结束即自动签退' : `结束后 ${minutesText(m)}自动签退`)
 const perText = (r: Pick<PointsRuleSettingView, 'per' | 'points'>) => (r.per === 'hour' ? `每小时 ${r.points} 分` : `每次 ${r.points} 分`)
 
 interface Row {
@@ -40,7 +43,7 @@ function rowsOf(o: SettingsOverviewView): Array<{ group: string; rows: Row[] }> 
         {
           id: 'volunteer',
           name: '志愿时限',
-          value: `开始前 ${minutesText(o.volunteer.cancelDeadlineMinutes)}截止取消 · 结束后 ${minutesText(o.volunteer.autoCloseGraceMinutes)}自动签退`,
+          value: `${cancelText(o.volunteer.cancelDeadlineMinutes)} · ${graceText(o.volunteer.autoCloseGraceMinutes)}`,
           go: view('volunteer'),
         },
         { id: 'points', name: '积分规则', value: changedRules ? `${o.points.length} 条规则，已修改 ${changedRules} 条` : `${o.points.length} 条规则，均为默认`, go: view('points') },
@@ -184,7 +187,7 @@ export function VolunteerView() {
     if (!r.ok) return setProblem(r.issues?.length ? r.issues.map((i) => i.message).join('；') : r.message)
     const v: VolunteerTimesView = r.data
     load.setData({ ...data, volunteer: v })
-    setDone(`已保存：开始前 ${minutesText(v.cancelDeadlineMinutes)}截止取消，结束后 ${minutesText(v.autoCloseGraceMinutes)}自动签退。下一次报名、取消即按新值。已记入修改记录。`)
+    setDone(`已保存：${cancelText(v.cancelDeadlineMinutes)}，${graceText(v.autoCloseGraceMinutes)}。下一次报名、取消即按新值。已记入修改记录。`)
   }
   return (
     <View className='wm-oc' id='wm-oc-volunteer'>
