@@ -1,6 +1,7 @@
 import type { ReportDoc } from '@/cloud/domain/report/types'
 import { RATE_REMINDER_BEFORE_MS } from '@/cloud/domain/report/timers'
 import { expectOk } from '../support/cloud'
+import { grantConsent } from '../support/notify'
 import { HOUR, P, reportIn, startReportCloud, storedReport, type ReportCloud } from './report-fixtures'
 
 /**
@@ -28,6 +29,7 @@ test('an old 已办结 report gets its window; one resolved long ago still gets 
   const resolvedAt = (await storedReport(cloud, recent.id)).resolvedAt as number
   await asOld(recent.id, 'ratingDueAt')
   const old = await reportIn(cloud, 'resolved')
+  await grantConsent(cloud, P.alice, ['rateReminder'])
   await asOld(old.id, 'ratingDueAt')
   await cloud.platform.db.collection('reports').doc(old.id).update({ data: { resolvedAt: resolvedAt - 60 * DAY } })
 

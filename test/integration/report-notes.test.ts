@@ -2,6 +2,7 @@ import type { ReportView } from '@/shared/contract'
 import { open311 } from '@/cloud/domain/open311'
 import type { ReportEventDoc } from '@/cloud/domain/report/types'
 import { expectOk } from '../support/cloud'
+import { grantConsent } from '../support/notify'
 import { HOUR, P, reportIn, startReportCloud, storedReport, type ReportCloud } from './report-fixtures'
 
 /**
@@ -71,6 +72,7 @@ describe('an internal note on a transition', () => {
 
   test('an internal note on 同意重办 reaches the unit, not the reporter’s message', async () => {
     const report = await reportIn(cloud, 'reopen-requested')
+    await grantConsent(cloud, P.alice, ['reopenDecided'])
     expectOk(await cloud.as(P.grid).call('report', 'reopen', { reportId: report.id, note: SECRET, noteVisibility: 'internal' }))
     const sent = cloud.platform.openApi.outbox.filter((m) => m.api === 'subscribeMessage.send' && m.touser === P.alice)
     expect(sent.length).toBeGreaterThan(0)

@@ -1,11 +1,14 @@
 import { REPORT_TEMPLATES } from '@/shared/contract/report'
 import type { ReportDoc } from '@/cloud/domain/report/types'
 import { expectOk } from '../support/cloud'
+import { grantConsent } from '../support/notify'
 import { ALICE_PHONE, HOUR, P, reportIn, startReportCloud, type ReportCloud } from './report-fixtures'
 
 let cloud: ReportCloud
 beforeEach(async () => {
   cloud = await startReportCloud()
+  // the reporter subscribed to these messages on the detail page
+  await grantConsent(cloud, P.alice, ['reopenDecided', 'rateReminder'])
 })
 afterEach(() => cloud.close())
 

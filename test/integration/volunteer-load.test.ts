@@ -1,5 +1,6 @@
 import type { SignupDoc } from '@/cloud/domain/volunteer/model'
 import { expectOk, type TestCloud } from '../support/cloud'
+import { grantConsent } from '../support/notify'
 import { HOUR, publish, registerVolunteer, requestId, shiftView, startVolunteerCloud, subscribeMessagesTo } from './volunteer-fixtures'
 
 /**
@@ -33,7 +34,11 @@ async function signupsIn(state: string): Promise<SignupDoc[]> {
 
 beforeAll(async () => {
   cloud = await startVolunteerCloud()
-  for (let i = 0; i < PEOPLE; i++) await registerVolunteer(cloud, person(i), i)
+  for (let i = 0; i < PEOPLE; i++) {
+    await registerVolunteer(cloud, person(i), i)
+    // the sign-up tap's consent: a promoted volunteer is told only with a credit
+    await grantConsent(cloud, person(i), ['waitlistPromoted'])
+  }
   ;({ activityId, shiftIds: [shiftId] } = await publish(cloud, [{ startIn: 24 * HOUR, capacity: PLACES }]))
 })
 afterAll(() => cloud.close())

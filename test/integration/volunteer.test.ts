@@ -1,5 +1,6 @@
 import { encodeScene } from '@/shared/scene'
 import { expectOk, TEST_ADMIN, type TestCloud } from '../support/cloud'
+import { grantConsent } from '../support/notify'
 import {
   currentCode,
   HOUR,
@@ -28,6 +29,8 @@ const north = (m: number) => ({ lat: PLACE.lat + (m * 180) / (Math.PI * 6371008.
 
 async function signedUp(openid: string, shiftId: string, n = 1) {
   await registerVolunteer(cloud, openid, n)
+  // the sign-up tap asks for the volunteer's messages, as the app does
+  await grantConsent(cloud, openid, ['shiftReminder', 'waitlistPromoted', 'shiftCancelled'])
   return expectOk(await signUp(cloud, openid, shiftId))
 }
 
@@ -269,7 +272,7 @@ describe('cancellation and the waitlist', () => {
     expectOk(await cloud.as(ORGANIZER).call('volunteer', 'cancelShift', { shiftId: shiftIds[0], reason: '暴雨预警' }))
     for (const who of ['amy', 'ben']) {
       expect(subscribeMessagesTo(cloud, who)).toEqual([
-        expect.objectContaining({ templateId: 'VOLUNTEER_CHANGED_TEMPLATE', data: expect.objectContaining({ thing3: { value: '班次已取消：暴雨预警' } }) }),
+        expect.objectContaining({ templateId: 'VOLUNTEER_CANCELLED_TEMPLATE', data: expect.objectContaining({ thing3: { value: '暴雨预警' } }) }),
       ])
     }
     expect(await recordOf('amy', amy.signupId)).toMatchObject({ state: 'cancelled', cancelReason: 'byOrganizer', shiftCancelled: true })

@@ -752,7 +752,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'by_at', fields: [asc('at')] },
     ],
   },
-  { name: 'notify_marks', purpose: '已发送的一次性提醒（_id 如 shiftReminder:报名编号），定时任务重复运行也只发一次', indexes: [] },
+  { name: 'notify_marks', purpose: '已发送的一次性提醒（_id 如 shiftReminder:报名编号），定时任务重复运行也只发一次', indexes: [{ name: 'by_at', fields: [asc('at')] }] },
   // dashboard counters outside 随手拍 (志愿、答题、手册、海报), kept on write like stats_* (stats/dash.ts)
   {
     name: 'dash_days',

@@ -120,14 +120,16 @@ async function dropOlder(platform: Platform, collection: string, field: string, 
 }
 
 /**
- * Drops credits granted longer ago than the configured age (spent or not), and outbox entries of
- * the same age, so neither collection grows for ever. Removing what is already gone is nothing:
+ * Drops credits granted longer ago than the configured age (spent or not), and outbox entries and
+ * reminder marks of the same age, so neither collection grows for ever. Removing what is already gone is nothing:
  * a second run, or two at once, change nothing more.
  */
 export async function expireConsents(platform: Platform): Promise<{ credits: number; outbox: number }> {
   const before = platform.clock.now() - creditMaxAgeMs()
   const credits = await dropOlder(platform, N.credits, 'grantedAt', before)
   const outbox = await dropOlder(platform, N.outbox, 'at', before)
-  if (credits || outbox) platform.log.info('notify: expired consents', { credits, outbox })
+  // a reminder's mark only matters until its shift is over; half a year on it is only weight
+  const marks = await dropOlder(platform, N.marks, 'at', before)
+  if (credits || outbox || marks) platform.log.info('notify: expired consents', { credits, outbox, marks })
   return { credits, outbox }
 }

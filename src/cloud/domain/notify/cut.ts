@@ -53,7 +53,7 @@ function date(value: NotifyValue, at: number): string {
 
 const CUTTERS: Record<NotifyFieldKind, (value: NotifyValue, at: number) => string> = {
   // 20 characters of anything printable; line breaks and runs of spaces would show as nothing
-  thing: (v) => clip(plain(v).replace(MOBILE, '***').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim(), 20) || '无',
+  thing: (v) => clip(plain(v).replace(MOBILE, '***').replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim(), 20) || '无',
   // 5 Chinese characters or letters, nothing else (no digits, spaces or punctuation)
   phrase: (v) => chars(plain(v).replace(/[^\p{Script=Han}A-Za-z]/gu, '')).slice(0, 5).join('') || '无',
   time: (v, at) => time(v, at),

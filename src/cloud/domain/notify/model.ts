@@ -47,9 +47,14 @@ export interface OutboxDoc {
   error: string | null
 }
 
-/** Sorts by time as a string (newest first is `_id` descending), unique across instances. */
+let sequence = 0
+/**
+ * Sorts by time as a string (newest first is `_id` descending): the milliseconds, a per-instance
+ * counter (entries of one millisecond keep their order), then a random tail for other instances.
+ */
 export function outboxId(at: number): string {
-  return `${String(at).padStart(15, '0')}${randomBytes(5).toString('hex')}`
+  sequence = (sequence + 1) % 36 ** 4
+  return `${String(at).padStart(15, '0')}${sequence.toString(36).padStart(4, '0')}${randomBytes(3).toString('hex')}`
 }
 
 export const creditId = () => randomBytes(10).toString('hex')

@@ -3,8 +3,8 @@ import { fail, type Fail } from '@/shared/errors'
 import type { ActionContext } from '../../runtime/context'
 import { N, type OutboxDoc } from './model'
 
-/** Outbox ids sort by time: 15 digits of milliseconds, then 10 hex characters. */
-const CURSOR = /^\d{15}[0-9a-f]{10}$/
+/** Outbox ids sort by time: 15 digits of milliseconds, 4 of a counter, 6 hex characters. */
+const CURSOR = /^\d{15}[0-9a-z]{4}[0-9a-f]{6}$/
 
 /** Newest first; the cursor is the last id shown (ids sort by time, so it is also the index). */
 export async function outbox(input: { purpose?: NotifyPurpose; cursor?: string }, ctx: ActionContext): Promise<OutboxPageView | Fail> {

@@ -1,48 +1,106 @@
-import { REPORT_TEMPLATES } from '@/shared/contract/report'
-import { STATUS_LABEL } from '@/shared/report'
+import { REJECT_REASONS, STATUS_LABEL, type RejectReason, type TransitionAction } from '@/shared/report'
+import type { NotifyPurpose } from '@/shared/notify'
+import { findById } from '../../platform/find'
+import type { Platform } from '../../platform'
 import type { ActionContext } from '../../runtime/context'
-import type { ReportDoc } from './types'
-import { categoryName, shortNo } from './views'
+import { notifyPeople, notifyPerson, type NotifyValues } from '../notify'
+import type { ReportDoc, UnitDoc } from './types'
+import { categoryName, ticketOf } from './views'
 
 /**
- * Subscribe messages to reporters. A message the person did not subscribe to fails at WeChat;
- * that must never undo the change it reports, so failures are logged (without the openid) and
- * swallowed, as in the volunteer area.
+ * Subscribe messages about a report, through the one sending module (a credit per message, values
+ * cut to the template, an outbox entry, never a throw). Values name the report (ticket number,
+ * category, place, unit) and never who reported it: the place is where the problem is, and the
+ * handler's message is read by unit staff who must not learn an anonymous reporter.
  */
 const DETAIL_PAGE = 'packages/reports/pages/detail/index'
+const TASK_PAGE = DETAIL_PAGE
 
-/** WeChat caps `thing` values at 20 characters. */
-const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') })
+const pageOf = (report: ReportDoc) => `${DETAIL_PAGE}?id=${report._id}`
 
-/** Shanghai wall-clock time (UTC+8) as WeChat's `time` values want it. */
-function shanghaiTime(ms: number): string {
-  return new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-async function send(ctx: ActionContext, touser: string, templateId: string, report: ReportDoc, data: Record<string, { value: string }>) {
-  try {
-    await ctx.openApi.sendSubscribeMessage({ touser, templateId, page: `${DETAIL_PAGE}?id=${report._id}`, data })
-  } catch (error) {
-    ctx.log.error('subscribe message not sent', { templateId, error: error instanceof Error ? error.name : 'unknown' })
-  }
+function toReporter(ctx: Platform, openid: string, purpose: NotifyPurpose, report: ReportDoc, values: NotifyValues) {
+  return notifyPerson(ctx, openid, purpose, pageOf(report), values)
 }
 
 /** 重办申请结果: what the grid worker decided, with the explanation when it stayed closed. */
 export function notifyReopenDecided(ctx: ActionContext, openid: string, report: ReportDoc, action: 'reopen' | 'keepClosed', note: string | null) {
-  return send(ctx, openid, REPORT_TEMPLATES.reopenDecided, report, {
-    character_string1: { value: report.ticketNo ?? shortNo(report._id) },
-    thing2: thing(categoryName(report.categoryId)),
-    phrase3: { value: action === 'reopen' ? '同意重办' : '维持办结' },
-    thing4: thing(action === 'reopen' ? '已退回重新办理' : note ?? STATUS_LABEL.resolved),
+  return toReporter(ctx, openid, 'reopenDecided', report, {
+    character_string1: ticketOf(report),
+    thing2: categoryName(report.categoryId),
+    phrase3: action === 'reopen' ? '同意重办' : '维持办结',
+    thing4: action === 'reopen' ? '已退回重新办理' : note ?? STATUS_LABEL.resolved,
   })
 }
 
 /** 评价提醒: the window closes at `ratingDueAt`; after that the report closes unrated. */
-export function notifyRateReminder(ctx: ActionContext, openid: string, report: ReportDoc, closesAt: number) {
-  return send(ctx, openid, REPORT_TEMPLATES.rateReminder, report, {
-    character_string1: { value: report.ticketNo ?? shortNo(report._id) },
-    thing2: thing(categoryName(report.categoryId)),
-    time3: { value: shanghaiTime(closesAt) },
-    thing4: thing('请评价办理结果，逾期自动办结'),
+export function notifyRateReminder(ctx: Platform, openid: string, report: ReportDoc, closesAt: number) {
+  return toReporter(ctx, openid, 'rateReminder', report, {
+    character_string1: ticketOf(report),
+    thing2: categoryName(report.categoryId),
+    time3: closesAt,
+    thing4: '请评价办理结果，逾期自动办结',
   })
+}
+
+async function unitName(ctx: Platform, unitId: string | null): Promise<string> {
+  if (!unitId) return '责任单位'
+  return (await findById<UnitDoc>(ctx.db, 'report_units', unitId))?.name ?? '责任单位'
+}
+
+/** A unit's handlers (a unit has a handful; the read is capped all the same). */
+async function handlersOf(ctx: Platform, unitId: string): Promise<string[]> {
+  const { data } = await ctx.db.collection('role_grants').where({ role: 'handler', scopeId: unitId }).limit(100).get()
+  return data.map((g) => String(g.openid))
+}
+
+/**
+ * The messages of one stored transition: to the reporter at 受理 (the first dispatch, or a
+ * praise approved), 重新派发 (after a unit sent it back), 重新办理 (dispatched after 同意重办),
+ * 不予受理 and 办结; to the unit's handlers whenever it is dispatched to them. 重办 decisions
+ * keep their own message (notifyReopenDecided). Each send logs and never throws.
+ */
+export async function notifyTransition(
+  ctx: ActionContext,
+  before: ReportDoc,
+  after: ReportDoc,
+  action: TransitionAction,
+  change: { note?: string | null; noteVisibility?: string; reason?: string | null },
+): Promise<void> {
+  try {
+    const now = ctx.clock.now()
+    const reporter = after.reporterOpenid
+    const base = { character_string1: ticketOf(after), thing2: categoryName(after.categoryId) }
+    if (action === 'dispatch') {
+      const unit = await unitName(ctx, after.unitId)
+      if (reporter) {
+        if (before.status === 'submitted') {
+          await toReporter(ctx, reporter, 'reportAccepted', after, { ...base, phrase3: '已受理', time4: now, thing5: `已派发至${unit}办理` })
+        } else if (before.status === 'reopened') {
+          await toReporter(ctx, reporter, 'reportReopened', after, { ...base, thing3: `已重新派发${unit}办理`, time4: now })
+        } else {
+          await toReporter(ctx, reporter, 'reportDispatched', after, { ...base, thing3: unit, time4: now })
+        }
+      }
+      if (after.unitId) {
+        await notifyPeople(ctx, await handlersOf(ctx, after.unitId), 'unitDispatched', `${TASK_PAGE}?id=${after._id}`, {
+          ...base,
+          thing3: after.location.address,
+          time4: after.dueAt ?? now,
+        })
+      }
+      return
+    }
+    if (!reporter) return
+    if (action === 'approve') {
+      await toReporter(ctx, reporter, 'reportAccepted', after, { ...base, phrase3: '已采纳', time4: now, thing5: '感谢您的文明点赞，已公开展示' })
+    } else if (action === 'reject') {
+      const reason = REJECT_REASONS[(change.reason ?? 'other') as RejectReason] ?? REJECT_REASONS.other
+      await toReporter(ctx, reporter, 'reportRejected', after, { ...base, thing3: reason, time4: now })
+    } else if (action === 'resolve') {
+      // the handler's words are the reporter's to read on 办结 (the contract refuses an internal note there)
+      await toReporter(ctx, reporter, 'reportResolved', after, { ...base, phrase3: '已办结', time4: now, thing5: change.note || '请查看办理结果并评价' })
+    }
+  } catch (error) {
+    ctx.log.error('report notification failed', { action, error: error instanceof Error ? error.name : 'unknown' })
+  }
 }

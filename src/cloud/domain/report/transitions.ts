@@ -20,7 +20,7 @@ import { effectiveCategory } from './category-overrides'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { loadSettings, routeFor } from './city'
-import { notifyReopenDecided } from './notify'
+import { notifyReopenDecided, notifyTransition } from './notify'
 import { reportFail } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { notesOf } from './notes'
@@ -189,6 +189,7 @@ async function applyTransition(checked: Checked, change: Change, ctx: ActionCont
     // an internal note is not the reporter's to read, in the app or in a message
     await notifyReopenDecided(ctx, report.reporterOpenid, after, change.action, change.noteVisibility === 'internal' ? null : change.note ?? null)
   }
+  await notifyTransition(ctx, report, after, change.action, change) // 订阅消息: a credit per message; logs, never throws
   const viewer = actorRole === 'office' ? 'office' : transition.role
   return toView(after, viewer, ctx)
 }

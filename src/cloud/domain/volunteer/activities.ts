@@ -26,7 +26,7 @@ import {
   type SignupDoc,
   type TeamDoc,
 } from './model'
-import { notifyChanged } from './notify'
+import { notifyCancelled, notifyChanged } from './notify'
 import { loadSettings } from './settings'
 import { fillFreePlaces, findShift, waitlistPosition } from './signup'
 import { shanghaiDay } from './time'
@@ -316,7 +316,7 @@ async function cancelOneShift(ctx: ActionContext, activity: ActivityDoc, shift: 
     .collection(C.signups)
     .where({ shiftId: shift._id, state: _.in(['signed', 'waitlisted']) })
     .update({ data: { state: 'cancelled', cancelReason: 'byOrganizer', updatedAt: now } })
-  if (shift.endAt > now) for (const openid of told) await notifyChanged(ctx, openid, activity, shift, `班次已取消：${reason}`)
+  if (shift.endAt > now) for (const openid of told) await notifyCancelled(ctx, openid, activity, shift, reason)
   await writeAudit(ctx, { subjectType: 'volunteer_shift', subjectId: shift._id, action: 'cancelShift', detail: { reason, told: told.length } })
 }
 

@@ -1,48 +1,53 @@
-import { VOLUNTEER_TEMPLATES } from '@/shared/contract/volunteer'
-import type { ActionContext } from '../../runtime/context'
+import type { Platform } from '../../platform'
+import { notifyPerson } from '../notify'
 import type { ActivityDoc, ShiftDoc } from './model'
-import { shanghaiDateTime, shanghaiTime } from './time'
 
 /**
- * Subscribe messages to volunteers. A message the person did not subscribe to fails at WeChat;
- * that must never undo the change it reports, so failures are logged (without the openid) and
- * swallowed.
+ * Subscribe messages to volunteers, through the one sending module: each spends one of the
+ * person's credits for its purpose (or is recorded as skipped), and none ever fails the change it
+ * reports.
  */
 export const ACTIVITY_PAGE = 'packages/volunteer/pages/activity/index'
 
-/** WeChat caps `thing` values at 20 characters. */
-const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') })
+type ActivityRef = Pick<ActivityDoc, '_id' | 'title'>
+type ShiftTimes = Pick<ShiftDoc, 'startAt' | 'endAt'>
 
-function shiftTime(shift: Pick<ShiftDoc, 'startAt' | 'endAt'>): string {
-  return `${shanghaiDateTime(shift.startAt)}-${shanghaiTime(shift.endAt)}`
-}
+const pageOf = (activity: ActivityRef) => `${ACTIVITY_PAGE}?id=${activity._id}`
+const period = (shift: ShiftTimes) => ({ from: shift.startAt, to: shift.endAt })
 
-async function send(ctx: ActionContext, touser: string, templateId: string, page: string, data: Record<string, { value: string }>) {
-  try {
-    await ctx.openApi.sendSubscribeMessage({ touser, templateId, page, data })
-  } catch (error) {
-    ctx.log.error('subscribe message not sent', { templateId, error: error instanceof Error ? error.name : 'unknown' })
-  }
-}
-
-export function notifyPromoted(ctx: ActionContext, openid: string, activity: Pick<ActivityDoc, '_id' | 'title'>, shift: ShiftDoc) {
-  return send(ctx, openid, VOLUNTEER_TEMPLATES.promoted, `${ACTIVITY_PAGE}?id=${activity._id}`, {
-    thing1: thing(activity.title),
-    time2: { value: shiftTime(shift) },
-    thing3: thing('候补成功，您已获得名额'),
+/** 候补成功: a waitlisted volunteer got a place. */
+export async function notifyPromoted(ctx: Platform, openid: string, activity: ActivityRef, shift: ShiftTimes): Promise<void> {
+  await notifyPerson(ctx, openid, 'waitlistPromoted', pageOf(activity), {
+    thing1: activity.title,
+    time2: period(shift),
+    thing3: '候补成功，您已获得名额',
   })
 }
 
-export function notifyChanged(
-  ctx: ActionContext,
-  openid: string,
-  activity: Pick<ActivityDoc, '_id' | 'title'>,
-  shift: Pick<ShiftDoc, 'startAt' | 'endAt'>,
-  note: string,
-) {
-  return send(ctx, openid, VOLUNTEER_TEMPLATES.changed, `${ACTIVITY_PAGE}?id=${activity._id}`, {
-    thing1: thing(activity.title),
-    time2: { value: shiftTime(shift) },
-    thing3: thing(note),
+/** 活动变更: the shift moved, or the activity's place changed. */
+export async function notifyChanged(ctx: Platform, openid: string, activity: ActivityRef, shift: ShiftTimes, note: string): Promise<void> {
+  await notifyPerson(ctx, openid, 'shiftChanged', pageOf(activity), {
+    thing1: activity.title,
+    time2: period(shift),
+    thing3: note,
+  })
+}
+
+/** 活动取消: the organizer cancelled the shift (or its activity), with the reason they gave. */
+export async function notifyCancelled(ctx: Platform, openid: string, activity: ActivityRef, shift: ShiftTimes, reason: string): Promise<void> {
+  await notifyPerson(ctx, openid, 'shiftCancelled', pageOf(activity), {
+    thing1: activity.title,
+    time2: period(shift),
+    thing3: reason,
+  })
+}
+
+/** 活动开始提醒: an hour before the shift, to each volunteer holding a place. */
+export async function notifyReminder(ctx: Platform, openid: string, activity: Pick<ActivityDoc, '_id' | 'title' | 'place'>, shift: ShiftTimes): Promise<void> {
+  await notifyPerson(ctx, openid, 'shiftReminder', pageOf(activity), {
+    thing1: activity.title,
+    time2: period(shift),
+    thing3: activity.place.name,
+    thing4: '请提前到达，出示签到码签到',
   })
 }

@@ -18,6 +18,7 @@ import { myProfile, register } from '../../domain/volunteer/profile'
 import { myRecords } from '../../domain/volunteer/records'
 import { loadSettings, updateSettings } from '../../domain/volunteer/settings'
 import { cancelSignup, signUp } from '../../domain/volunteer/signup'
+import { remindShifts } from '../../domain/notify/shift-reminder'
 import { defineFunction } from '../../runtime/define-function'
 
 /** 志愿服务: activities, sign-ups and the waitlist, check-in/out, hours, certificates. */
@@ -55,6 +56,8 @@ export const volunteerFunction = defineFunction(
   {
     // forgotten check-outs close at shift end + grace even when nobody opens the shift again
     closeEndedShifts: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: (ctx) => closeEndedShifts(ctx) },
+    // 活动开始提醒: every 10 minutes, shifts starting within the hour; a per-signup mark makes a rerun send nothing
+    remindShifts: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: async (ctx) => void (await remindShifts(ctx)) },
   },
 )
 
