@@ -29,6 +29,7 @@ const OFFICE_TOOLS: OfficeTool[] = [
   { title: '民意调查', detail: '按模板建问卷、发布与结束，各社区知晓率、支持率、参与率、满意度', url: '/packages/survey/pages/index/index?view=office' },
   { title: '身边好人', detail: '推荐审核、本人同意、发起评选、异常投票、评审分和公布结果', url: '/packages/rolemodel/pages/index/index?view=office' },
   { title: '角色授权', detail: '网格员、处置人员、组织者、教师', url: '/packages/office/pages/roles/index' },
+  { title: '全部设置', detail: '每一项设置和它现在的值：限额、志愿时限、积分规则、通知模板、题库导入、手册版本…', url: '/packages/office/pages/settings/index?view=index' },
   { title: '类别与时限', detail: '随手拍类别的名称、说明和受理、签收、办结时限', url: '/packages/office/pages/settings/index?view=categories' },
   { title: '责任单位', detail: '新增责任单位、修改单位名称', url: '/packages/office/pages/settings/index?view=units' },
   { title: '网格', detail: '导入网格 GeoJSON：先检查再导入', url: '/packages/office/pages/settings/index?view=grids' },
