@@ -3,7 +3,8 @@
  * local host runs), exported as CSV and as xlsx through the real handlers — `exports.start`, then
  * `exports.step` until done, each call as a separate invocation the way the client drives it.
  * Prints the total time, the number of steps, the slowest read step and the assembly step, the
- * file size and the peak RSS (process.memoryUsage().rss sampled after every step).
+ * file size and the peak RSS (process.memoryUsage().rss sampled after every step and every 10 ms
+ * during one, so the assembly's peak inside its step is seen too).
  * `npx tsx bench/exports.ts` (a second run with `--expose-gc` gives a cleaner baseline).
  *
  * The rows go straight into the SQLite file in one transaction (the store's own `(id, doc)` rows,
@@ -125,25 +126,37 @@ export async function runExportsBench(): Promise<Record<string, string | number>
       global.gc?.()
       const baseline = process.memoryUsage().rss
       let peak = baseline
+      // the assembly awaits each part's download: the sampler runs between them
+      let stepPeak = 0
+      const sampler = setInterval(() => {
+        const rss = process.memoryUsage().rss
+        peak = Math.max(peak, rss)
+        stepPeak = Math.max(stepPeak, rss)
+      }, 10)
       const started = performance.now()
       const job = await call<ExportJobView>('start', { kind: 'reports', format, requestId: `bench-${format}-0001` })
       const startMs = performance.now() - started
       let steps = 0
       let slowestRead = 0
       let assembleMs = 0
+      let assemblyRss = 0
       let done: ExportStepView | null = null
       while (!done) {
         const s0 = performance.now()
+        const rssBefore = process.memoryUsage().rss
+        stepPeak = rssBefore
         const step = await call<ExportStepView>('step', { jobId: job.jobId })
         const ms = performance.now() - s0
         steps++
         peak = Math.max(peak, process.memoryUsage().rss)
         if (step.done) {
           assembleMs = ms
+          assemblyRss = stepPeak - rssBefore
           done = step
         } else slowestRead = Math.max(slowestRead, ms)
       }
       const total = performance.now() - started
+      clearInterval(sampler)
       const { fileContent } = await platform.storage.downloadFile({ fileID: done.fileID as string })
       figures[`${format}: rows`] = done.rows
       figures[`${format}: total (s)`] = Math.round(total / 100) / 10
@@ -154,6 +167,7 @@ export async function runExportsBench(): Promise<Record<string, string | number>
       figures[`${format}: file MB`] = mb(fileContent.length)
       figures[`${format}: peak RSS MB`] = mb(peak)
       figures[`${format}: peak RSS over baseline MB`] = mb(peak - baseline)
+      figures[`${format}: assembly step's own RSS growth MB`] = mb(assemblyRss)
     }
   } finally {
     raw.close()

@@ -7,7 +7,7 @@ import type { ActionContext } from '../../runtime/context'
 import { writeAudit } from '../audit'
 import { csvCell } from '../csv'
 import { shanghaiDay } from '../volunteer/time'
-import { xlsxBuffer } from '../xlsx/write'
+import { rowsXml, streamXlsx } from '../xlsx/write'
 import { exportsFail, JOBS, type Cell, type ExportJobDoc } from './model'
 import { sourceOf } from './sources'
 
@@ -16,7 +16,15 @@ const DAY_MS = 24 * 3600_000
 /** Derived from who asked and their requestId: a retried start lands on the same job. */
 export const jobIdOf = (openid: string, requestId: string) => createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 32)
 
-const partPath = (job: ExportJobDoc, n: number) => `exports/${job._id}/part-${String(n).padStart(5, '0')}.${job.format === 'csv' ? 'csv' : 'json'}`
+/**
+ * A part's path is fixed by its number, so a retried step overwrites its own part. An Excel part
+ * is sheet XML (`<row>` elements numbered from the part's first row), so the assembly only streams
+ * it through; jobs begun before that stored JSON rows (`.json`), which the assembly still reads.
+ */
+const partPath = (job: ExportJobDoc, n: number) => `exports/${job._id}/part-${String(n).padStart(5, '0')}.${job.format === 'csv' ? 'csv' : 'xml'}`
+
+/** the sheet's row 1 is the header: data row k (0-based, over the whole export) is row k + 2 */
+const sheetRowOf = (rowsBefore: number) => rowsBefore + 2
 
 function toView(job: ExportJobDoc): ExportJobView {
   return {
@@ -148,7 +156,8 @@ export async function stepExport(input: { jobId: string }, ctx: ActionContext): 
   const truncated = job.rows + kept.length >= EXPORT_LIMITS.maxRows && (more || rows.length > remaining)
   let partId: string | null = null
   if (kept.length > 0) {
-    const content = job.format === 'csv' ? kept.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n' : JSON.stringify(kept)
+    // numbered from the rows the job holds: a retry of this step (the job not moved on) numbers them the same
+    const content = job.format === 'csv' ? kept.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n' : rowsXml(kept, sheetRowOf(job.rows))
     partId = (await ctx.storage.uploadFile({ cloudPath: partPath(job, job.parts), fileContent: Buffer.from(content, 'utf8') })).fileID
   }
   const _ = ctx.db.command
@@ -173,22 +182,48 @@ export async function stepExport(input: { jobId: string }, ctx: ActionContext): 
   return running(after ?? job)
 }
 
+/**
+ * The parts of an Excel export as sheet XML, one downloaded at a time (a generator: the next part
+ * is fetched only when the zip stream has taken the last one). Old JSON parts are converted, each
+ * numbered after the rows before it.
+ */
+async function* sheetFragments(ctx: ActionContext, job: ExportJobDoc, header: readonly string[], note: string | null): AsyncGenerator<string | Uint8Array> {
+  yield rowsXml([[...header]], 1)
+  let rowsBefore = 0
+  for (const fileID of job.partIds) {
+    const part = (await ctx.storage.downloadFile({ fileID })).fileContent
+    if (fileID.endsWith('.json')) {
+      const rows = JSON.parse(part.toString('utf8')) as Cell[][]
+      yield rowsXml(rows, sheetRowOf(rowsBefore))
+      rowsBefore += rows.length
+    } else {
+      rowsBefore += countRows(part)
+      yield part
+    }
+  }
+  if (note) yield rowsXml([[note]], sheetRowOf(rowsBefore))
+}
+
+/** `<row ` elements in a part (no cell text can contain `<`: it is escaped) */
+function countRows(part: Buffer): number {
+  let n = 0
+  for (let at = part.indexOf('<row '); at !== -1; at = part.indexOf('<row ', at + 5)) n++
+  return n
+}
+
 async function assemble(ctx: ActionContext, job: ExportJobDoc): Promise<ExportStepView | Fail> {
   const source = sourceOf(job)
-  const parts: Buffer[] = []
-  for (const fileID of job.partIds) parts.push((await ctx.storage.downloadFile({ fileID })).fileContent)
   const note = job.truncated ? `（超过 ${EXPORT_LIMITS.maxRows} 行，其余未导出，请缩小筛选范围分批导出）` : null
   let bytes: Buffer
   if (job.format === 'csv') {
+    const parts: Buffer[] = []
+    for (const fileID of job.partIds) parts.push((await ctx.storage.downloadFile({ fileID })).fileContent)
     const head = Buffer.from(`\uFEFF${source.header.map(csvCell).join(',')}\r\n`, 'utf8')
     const tail = note ? Buffer.from(`${csvCell(note)}\r\n`, 'utf8') : Buffer.alloc(0)
     bytes = Buffer.concat([head, ...parts, tail])
   } else {
-    // the shared writer builds the whole sheet in memory (bench/exports.ts measures the peak)
-    const rows: Cell[][] = [[...source.header]]
-    for (const p of parts) for (const r of JSON.parse(p.toString('utf8')) as Cell[][]) rows.push(r)
-    if (note) rows.push([note])
-    bytes = xlsxBuffer([{ name: source.sheetName, rows }])
+    // streamed: one part's XML in memory at a time, deflated as it comes (bench/exports.ts measures the peak)
+    bytes = await streamXlsx(source.sheetName, sheetFragments(ctx, job, source.header, note))
   }
   const name = `${EXPORT_KIND_LABEL[job.kind]}_${shanghaiDay(job.asOf)}.${job.format}`
   const { fileID } = await ctx.storage.uploadFile({ cloudPath: `exports/${job._id}/export.${job.format}`, fileContent: bytes })
