@@ -19,7 +19,8 @@ import { currentCode, ORGANIZER, OTHER_ORGANIZER, OTHER_TEAM, PLACE, registerVol
  * Wednesday 25 November (the clock's "today" is Friday the 27th):
  * - reports A, B (文明路网格) and C (西城网格) as in stats-counters: A resolved in 1 h (on time), 5★;
  *   B and C resolved after 51 h (late), B rated 2★ and 重办 agreed, C never rated
- * - volunteers amy, ben, cat, dan register (amy twice: a correction, not a second volunteer)
+ * - volunteers amy, ben, cat, dan register (amy twice: a correction, not a second volunteer);
+ *   one more registered in January, before the counters existed
  * - team-a's shift 13:00–15:00: amy and ben check in at the start and out at the end (120 min
  *   each, confirmed), cat never comes (absent); team-b's shift: dan cancels an hour before (late)
  * - alice and bob scan poster P1 (alice twice); then alice: a waste practice of 4 (right, right,
@@ -88,7 +89,9 @@ beforeAll(async () => {
   await step(P.handler, 'resolve', ids.A, { afterPhotos: [await cloud.photo(P.handler)], note: '已清理' })
   await step(P.alice, 'rate', ids.A, { score: 5 })
 
-  // volunteers: registered, signed up for the 13:00 shifts of two teams
+  // volunteers: one registered before the counters existed (its profile only), four now, then
+  // signed up for the 13:00 shifts of two teams
+  await cloud.platform.db.collection('volunteer_profiles').add({ data: { _id: 'vol-old', realName: '王老志', createdAt: Date.parse('2026-01-05T02:00:00Z') } })
   for (const [n, who] of ['vol-amy', 'vol-ben', 'vol-cat', 'vol-dan'].entries()) await registerVolunteer(cloud, who, n + 1)
   await registerVolunteer(cloud, 'vol-amy', 1)
   const shiftOf = async (organizer: string, teamId: string) => {
@@ -229,7 +232,8 @@ describe('the last 7 days (21–27 November)', () => {
 
   test('volunteers: registered, hours per week, active teams, no-shows', () => {
     expect(view.volunteers).toEqual({
-      registered: 4,
+      // a running total, whatever the range: the four of this week and the one from January
+      registered: 5,
       population: null,
       registrationTarget: null,
       registrationRate: null,
@@ -287,13 +291,13 @@ test('30 days instead of 7: the 5 November report, quiz and poster come in', asy
   // a custom range of the 5th alone
   const fifth = await dashboard({ period: 'custom', from: '2026-11-05', to: '2026-11-05' })
   expect(fifth.reports.totals).toMatchObject({ received: 1, resolved: 1, onTimeRate: 1 })
-  expect(fifth.volunteers).toMatchObject({ signups: 0, activeTeams: 0, noShowRate: null, registered: 4 })
+  expect(fifth.volunteers).toMatchObject({ signups: 0, activeTeams: 0, noShowRate: null, registered: 5 })
 })
 
 test('the campaign targets: set by the office, audited, and the registration rate follows', async () => {
   const first = expectOk(await office().call('stats', 'setTargets', { population: 1000, registrationTarget: 0.05 }))
   expect(first).toEqual({ population: 1000, registrationTarget: 0.05 })
-  expect((await dashboard({ period: '7d' })).volunteers).toMatchObject({ registered: 4, population: 1000, registrationTarget: 0.05, registrationRate: 0.004 })
+  expect((await dashboard({ period: '7d' })).volunteers).toMatchObject({ registered: 5, population: 1000, registrationTarget: 0.05, registrationRate: 0.005 })
   cloud.clock.advance(60_000)
   expectOk(await office().call('stats', 'setTargets', { population: 2000, registrationTarget: 0.1 }))
   const { data } = await cloud.platform.db.collection('audit_log').where({ subjectType: 'stats_targets' }).orderBy('at', 'asc').limit(10).get()
@@ -301,7 +305,7 @@ test('the campaign targets: set by the office, audited, and the registration rat
     ['set', P.office, null, JSON.stringify({ population: 1000, registrationTarget: 0.05 })],
     ['set', P.office, JSON.stringify({ population: 1000, registrationTarget: 0.05 }), JSON.stringify({ population: 2000, registrationTarget: 0.1 })],
   ])
-  expect((await dashboard({ period: '7d' })).volunteers.registrationRate).toBe(0.002)
+  expect((await dashboard({ period: '7d' })).volunteers.registrationRate).toBe(0.0025)
 })
 
 test('bad input: a clear code and message, nothing written', async () => {
@@ -358,4 +362,19 @@ test('a published 红黑榜 reads back as frozen, newest week first, 20 a page',
   const second = expectOk(await cloud.as(P.alice).call('stats', 'publishedBoards', { cursor: first.next! }))
   expect(second.items.map((w) => w.week)).toEqual(['2026-07-06', '2026-06-29'])
   expect(second.next).toBeNull()
+})
+
+test('an organizer’s later adjustment moves the hours, and an absent record credited by hand stops being a no-show', async () => {
+  const signupOf = async (openid: string) => {
+    const { data } = await cloud.platform.db.collection('volunteer_signups').where({ openid }).limit(1).get()
+    return data[0] as { _id: string; state: string }
+  }
+  const amy = await signupOf('vol-amy')
+  const cat = await signupOf('vol-cat')
+  expect([amy.state, cat.state]).toEqual(['confirmed', 'noShow'])
+  expectOk(await cloud.as(ORGANIZER).call('volunteer', 'adjustMinutes', { signupId: amy._id, minutes: 90, reason: '提前半小时离开' }))
+  expectOk(await cloud.as(ORGANIZER).call('volunteer', 'adjustMinutes', { signupId: cat._id, minutes: 60, reason: '忘带手机，现场签到表为证' }))
+  const week = await dashboard({ period: 'custom', from: '2026-11-23', to: '2026-11-27' })
+  // amy 90 + ben 120 confirmed; cat's 60 are not confirmed yet, so not in the hours
+  expect(week.volunteers).toMatchObject({ hoursByWeek: [{ week: '2026-11-23', hours: 3.5 }], signups: 4, noShows: 1, noShowRate: 0.25, activeTeams: 1 })
 })

@@ -115,14 +115,26 @@ async function guarded(ctx: DashContext, what: string, subject: string, work: ()
 
 // ---- volunteers ----------------------------------------------------------------------------
 
-/** A new volunteer profile (not a correction of an existing one): the day's count and the running total. */
+/**
+ * A new volunteer profile (not a correction of an existing one): the day's count and the running
+ * total. The total's first touch starts it from a count of the profiles (which includes this
+ * one), so volunteers who registered before the counters are in it; two first touches at once
+ * may count one person twice, once in the total's lifetime.
+ */
 export function recordVolunteerRegistered(ctx: DashContext): Promise<void> {
   return guarded(ctx, 'volunteerRegistered', DASH_ALL, async () => {
     const now = ctx.clock.now()
-    await Promise.all([
-      bumpDash(ctx, 'volunteer', [DASH_ALL], dayOf(now), { registered: 1 }),
-      bumpDoc(ctx, DASH.totals, `volunteer:${DASH_ALL}`, { area: 'volunteer', scopeId: DASH_ALL }, { registered: 1 }),
-    ])
+    await bumpDash(ctx, 'volunteer', [DASH_ALL], dayOf(now), { registered: 1 })
+    const id = `volunteer:${DASH_ALL}`
+    const inc = () => ctx.db.collection(DASH.totals).where({ _id: id }).update({ data: { 'counts.registered': ctx.db.command.inc(1), updatedAt: now } })
+    if ((await inc()).stats.updated === 1) return
+    const { total } = await ctx.db.collection('volunteer_profiles').count()
+    try {
+      await ctx.db.collection(DASH.totals).add({ data: { _id: id, area: 'volunteer', scopeId: DASH_ALL, counts: { registered: total }, updatedAt: now } })
+    } catch (error) {
+      if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+      await inc()
+    }
   })
 }
 
