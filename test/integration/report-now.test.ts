@@ -148,3 +148,12 @@ test('a report that leaves an overdue step is taken off; a mark of the step it i
   await timer()
   expect((await readReportNow(ctx())).overdue).toBe(1)
 })
+
+test('reports stored before the counters are counted at the first read, and kept from then on', async () => {
+  await seedOverdue(3) // straight into the database: no hook saw them
+  expect(nonZero((await readReportNow(ctx())).byStatus)).toEqual({ submitted: 3 })
+  const a = await cloud.submit(P.alice)
+  await step(P.grid, 'dispatch', a.id)
+  expect(nonZero((await readReportNow(ctx())).byStatus)).toEqual({ submitted: 3, dispatched: 1 })
+  expect(nonZero((await readReportNow(ctx())).byStatus)).toEqual((await byHand(cloud.clock.now())).byStatus)
+})

@@ -48,8 +48,26 @@ export async function readReportNow(ctx: ActionContext): Promise<ReportNow> {
   const ids = [...NOW_STATUSES.map(statusId), OVERDUE_ID]
   const docs = (await ctx.db.collection(REPORT_NOW).where({ _id: _.in(ids) }).limit(100).get()).data as unknown as CounterDoc[]
   const n = new Map(docs.map((d) => [d._id, d.n]))
+  // a status no report has moved into or out of since the counters existed: counted once, from then on kept
+  await Promise.all(NOW_STATUSES.filter((s) => !n.has(statusId(s))).map(async (s) => void n.set(statusId(s), await seedStatus(ctx, s))))
   const byStatus = Object.fromEntries(NOW_STATUSES.map((s) => [s, Math.max(0, n.get(statusId(s)) ?? 0)]))
   return { byStatus, overdue: Math.max(0, n.get(OVERDUE_ID) ?? 0) }
+}
+
+/**
+ * Creates a status's counter from a count through the (kind, status) index; if another writer
+ * created it first, theirs stands. Returns the count as stored.
+ */
+async function seedStatus(ctx: ActionContext, status: ReportStatus): Promise<number> {
+  const { total } = await ctx.db.collection('reports').where({ kind: 'report', status }).count()
+  try {
+    await ctx.db.collection(REPORT_NOW).add({ data: { _id: statusId(status), n: total, updatedAt: ctx.clock.now() } })
+    return total
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
+    const raced = (await ctx.db.collection(REPORT_NOW).where({ _id: statusId(status) }).get()).data as unknown as CounterDoc[]
+    return raced[0]?.n ?? total
+  }
 }
 
 /**
