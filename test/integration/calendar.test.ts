@@ -150,7 +150,7 @@ describe('when the office changes the calendar before a due time falls', () => {
     const ids: string[] = []
     for (let i = 0; i < 3; i++) ids.push(await startedAt(sh('2026-09-30', '10:00')))
     // make them many: copies of one report sharing its due time, as a full page would
-    const { _id: _source, ...source } = (await cloud.platform.db.collection('reports').where({ _id: ids[0] }).get()).data[0]
+    const { _id: _source, ticketNo: _ticket, ...source } = (await cloud.platform.db.collection('reports').where({ _id: ids[0] }).get()).data[0]
     for (let i = 0; i < 230; i++) {
       await cloud.platform.db.collection('reports').doc(`copy-${String(i).padStart(3, '0')}`).set({ data: { ...source } })
     }

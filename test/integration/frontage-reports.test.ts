@@ -276,7 +276,7 @@ describe('门前三包: a 随手拍 at a shop frontage goes to the shop first', 
     // copies of one real report (a person may only file 20 a day)
     for (let i = 0; i < 129; i++) {
       const id = `${first.id}-${i}`
-      const { _id: _r, ...r } = report
+      const { _id: _r, ticketNo: _ticket, ...r } = report
       const { _id: _s, ...s } = stage
       const { _id: _e, ...e } = event
       await db.collection('reports').doc(id).set({ data: { ...r } })

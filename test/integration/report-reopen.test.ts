@@ -156,7 +156,7 @@ describe('评价期: a resolved report closes itself', () => {
     const report = await reportIn(cloud, 'resolved')
     const base = await stored(report.id)
     const db = cloud.platform.db
-    for (let i = 0; i < 150; i++) await db.collection('reports').doc(`bulk-${String(i).padStart(3, '0')}`).set({ data: { ...base, _id: undefined, reporterOpenid: null } })
+    for (let i = 0; i < 150; i++) await db.collection('reports').doc(`bulk-${String(i).padStart(3, '0')}`).set({ data: { ...base, _id: undefined, ticketNo: undefined, reporterOpenid: null } })
     cloud.clock.advance(8 * DAY)
     expectOk(await timer('closeRatingWindows'))
     const left = await db.collection('reports').where({ status: 'resolved' }).count()

@@ -39,6 +39,8 @@ export interface PosterCounters {
 
 export interface PosterView {
   id: string
+  /** 编号 HB-0042 for people (print, the office list); null on a poster registered before numbers */
+  serialNo: string | null
   title: string
   place: PosterPlace
   target: PosterTarget

@@ -273,6 +273,8 @@ export interface CertificateRecordView {
 
 export interface CertificateView {
   code: string
+  /** 证书编号 ZS-2026-000123 people name it by; null on a certificate issued before numbers (the code is what proves it) */
+  serialNo: string | null
   holderName: string
   totalMinutes: number
   recordCount: number

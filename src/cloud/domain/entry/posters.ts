@@ -21,6 +21,7 @@ import { writeAudit } from '../audit'
 import { currentHandbook } from '../handbook/publish'
 import { findSection } from '../handbook/store'
 import { EMPTY_COUNTERS, posterDayId } from './counters'
+import { takePosterNo } from '../report/ticket'
 import { shanghaiDay } from './day'
 
 export const ENTRY_PAGE = 'pages/entry/index'
@@ -39,6 +40,8 @@ export interface PosterDoc {
   createdAt: number
   createdBy: string
   updatedAt: number
+  /** 编号 HB-0042 from the posters' counter (report/ticket.ts); absent on posters registered before numbers */
+  serialNo?: string
 }
 
 export const entryFail = (code: EntryErrorCode): Fail => fail(code, ENTRY_ERRORS[code])
@@ -136,6 +139,7 @@ function countersOf(doc: Record<string, unknown>): PosterCounters {
 function toView(doc: PosterDoc, urls: Map<string, string>, today: PosterCounters | undefined): PosterView {
   return {
     id: doc._id,
+    serialNo: doc.serialNo ?? null,
     title: doc.title,
     place: doc.place,
     target: doc.target,
@@ -191,7 +195,11 @@ export async function registerPoster(
       updatedAt: now,
     }
     try {
-      await ctx.db.collection('posters').add({ data: { ...doc } })
+      // the number is taken with the add: a retried registration (duplicate id) gives it back
+      await ctx.db.runTransaction(async (tx) => {
+        doc.serialNo = await takePosterNo(tx, now)
+        await tx.collection('posters').add({ data: { ...doc } })
+      })
     } catch (error) {
       if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY)) throw error
       const existing = await findById<PosterDoc>(ctx.db, 'posters', id)

@@ -3,6 +3,7 @@ import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import { EMPTY_COUNTERS } from './counters'
 import { ENTRY_PAGE, type PosterDoc } from './posters'
+import { takePosterNo } from '../report/ticket'
 
 /** Demo posters on 文明路 (inside the demo grid), one per kind of target the office uses most. */
 export const DEMO_POSTERS: ReadonlyArray<Pick<PosterDoc, '_id' | 'title' | 'place' | 'target'>> = [
@@ -46,6 +47,8 @@ export async function seedEntry(platform: Platform): Promise<void> {
         createdAt: now,
         createdBy: 'seed',
         updatedAt: now,
+        // a 编号 like any registered poster's, instead of the demo id
+        serialNo: await platform.db.runTransaction((tx) => takePosterNo(tx, now)),
       },
     })
   }

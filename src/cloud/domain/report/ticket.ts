@@ -57,6 +57,20 @@ export function nextNumber(platform: Platform, counterId: string): Promise<numbe
 
 export const ticketCounterId = (day: string) => `${TICKET_PREFIX}:${day}`
 
+/**
+ * 证书编号 ZS-2026-000123: volunteer certificates, numbered per Beijing year. A number to name the
+ * certificate by, beside its random 查验码 — the code stays the proof, since a sequence is guessable.
+ */
+export async function takeCertificateNo(tx: Transaction, now: number): Promise<string> {
+  const year = shanghaiDay(now).slice(0, 4)
+  return `ZS-${year}-${String(await nextInTransaction(tx, `ZS:${year}`, now)).padStart(6, '0')}`
+}
+
+/** 公益广告编号 HB-0042: one sequence for all the city's posters (a few hundred, never per day). */
+export async function takePosterNo(tx: Transaction, now: number): Promise<string> {
+  return `HB-${String(await nextInTransaction(tx, 'HB', now)).padStart(4, '0')}`
+}
+
 export function formatTicket(day: string, seq: number): string {
   return `${TICKET_PREFIX}-${day}-${String(seq).padStart(4, '0')}`
 }

@@ -6,6 +6,7 @@ import type { ActionContext } from '../../runtime/context'
 import { maskName } from './identity'
 import { C, findDoc, findMany, randomId, vFail, type ActivityDoc, type SignupDoc } from './model'
 import { findProfile } from './profile'
+import { takeCertificateNo } from '../report/ticket'
 
 export const CERTIFICATE_ISSUER = '文明通志愿服务平台'
 /** no 0/O, 1/I/L: a code read aloud or typed from paper survives */
@@ -22,6 +23,8 @@ interface CertificateDoc {
   records: CertificateRecordView[]
   issuedAt: number
   issuer: string
+  /** 证书编号 ZS-2026-000123 (report/ticket.ts); absent on certificates issued before numbers */
+  serialNo?: string
 }
 
 /** 'ABCDE-FGHJK' or 'abcdefghjk' → 'ABCDEFGHJK' */
@@ -32,6 +35,7 @@ export function normalizeCode(code: string): string {
 function toView(doc: CertificateDoc, holderName = doc.holderName): CertificateView {
   return {
     code: doc._id,
+    serialNo: doc.serialNo ?? null,
     holderName,
     totalMinutes: doc.totalMinutes,
     recordCount: doc.recordCount,
@@ -83,11 +87,16 @@ export async function issueCertificate(ctx: ActionContext): Promise<CertificateV
   for (let attempt = 0; ; attempt++) {
     const code = Array.from({ length: CODE_LENGTH }, () => randomId(1, CODE_ALPHABET)).join('')
     try {
-      await ctx.db.collection(C.certificates).add({ data: { _id: code, ...doc } })
+      // the 证书编号 is taken with the add: a code that collides gives its number back for the next try
+      const serialNo = await ctx.db.runTransaction(async (tx) => {
+        const taken = await takeCertificateNo(tx, now)
+        await tx.collection(C.certificates).add({ data: { _id: code, ...doc, serialNo: taken } })
+        return taken
+      })
       await ctx.db.collection(C.profiles).doc(ctx.caller.openid).update({
         data: { certificateId: code, certificateMinutes: doc.totalMinutes, certificateCount: doc.recordCount, updatedAt: now },
       })
-      return toView({ _id: code, ...doc }, profile.realName)
+      return toView({ _id: code, ...doc, serialNo }, profile.realName)
     } catch (error) {
       if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY) || attempt > 3) throw error
     }

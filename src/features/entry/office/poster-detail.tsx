@@ -83,7 +83,7 @@ export function PosterDetail({ posterId }: { posterId: string }) {
           <Text className='wm-poster-detail__line'>去向：{TARGET_LABEL[poster.target.kind]}</Text>
           <Text className='wm-poster-detail__line'>地点：{poster.place.address}</Text>
           <Text className='wm-poster-detail__line'>
-            编号：{poster.id} · {retired ? '已下架' : '使用中'}
+            编号：{poster.serialNo ?? poster.id} · {retired ? '已下架' : '使用中'}
           </Text>
         </View>
       </View>

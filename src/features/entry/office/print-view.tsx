@@ -52,7 +52,7 @@ export function PrintView({ posterId }: { posterId: string }) {
         <Text className='wm-print__call'>微信扫一扫</Text>
         <Text className='wm-print__what'>{describeTarget(poster.target)}</Text>
         <Text className='wm-print__place'>
-          张贴地点：{poster.place.address} · 编号 {poster.id}
+          张贴地点：{poster.place.address} · 编号 {poster.serialNo ?? poster.id}
         </Text>
       </View>
       <View className='wm-print__actions'>

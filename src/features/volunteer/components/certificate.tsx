@@ -43,7 +43,7 @@ export function CertificateSheet({ certificate, verified }: { certificate: Certi
         </View>
       ))}
       <Text className='wm-vo-hint' style={{ marginTop: '24px' }}>
-        出具日期：{formatDate(certificate.issuedAt)} · 出具单位：{certificate.issuer}
+        {certificate.serialNo ? `证书编号：${certificate.serialNo} · ` : ''}出具日期：{formatDate(certificate.issuedAt)} · 出具单位：{certificate.issuer}
       </Text>
       <Text className='wm-vo-hint'>查验码（任何人可在文明通「志愿服务 › 服务证明」中输入查验）：</Text>
       <Text className='wm-vo-certificate__code' id='wm-vo-certificate-code'>
