@@ -67,6 +67,7 @@ export default defineAppConfig({
         'pages/roles/index',
         'pages/calendar/index',
         'pages/settings/index',
+        'pages/dashboard/index',
       ],
     },
     // one page: every family screen is a view of it (?view=), so the main package's app.json and app.js carry one path

@@ -14,6 +14,7 @@ interface OfficeTool {
 }
 
 const OFFICE_TOOLS: OfficeTool[] = [
+  { title: '数据看板', detail: '随手拍、志愿、答题、海报、手册的统计图表，按时段切换，可看表格；创文工作月报', url: '/packages/office/pages/dashboard/index' },
   { title: '海报管理', detail: '登记公益广告、生成小程序码、看扫码效果', url: '/packages/office/pages/posters/index' },
   { title: '手册发布', detail: '修改《市民文明手册》章节并发布新版本', url: '/packages/office/pages/handbook/index' },
   { title: '创文督查', detail: '测评标准导入与任务分解、材料审核、点位与督查、督办单、红黑榜与星级评定', url: '/packages/inspect/pages/index/index' },
