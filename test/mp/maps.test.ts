@@ -194,17 +194,11 @@ describe('native maps in the compiled mini-program', () => {
     expect(text).not.toContain('坐标')
   })
 
-  test('the report form’s picker shows every grid, then after 使用当前位置 the pin in its highlighted grid', async () => {
-    const page = mp.openPage('pages/report/index')
-    const before = await nativeMap(page, (node) => polygonsOf(node).length > 0, 'the picker’s native map with grids')
-    expect(polygonsOf(before)).toHaveLength(CANNED_CITY.grids.length)
-    expect(markersOf(before)).toEqual([])
-    // nothing picked yet: the whole city is in view
-    expectInView(before, CANNED_CITY.grids.flatMap((g) => ringOf(g.id)))
-
+  test('the report form places itself at the phone’s position; its folded map shows every grid with the pin in its highlighted grid', async () => {
     // the phone is on 文明路 (a GCJ-02 fix, as WeChat returns it)
     const here = { lat: 30.27702, lng: 120.14955 }
     const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx
+    const original = wx.getLocation
     const asked: unknown[] = []
     wx.getLocation = (options: { type?: string; success?: (res: unknown) => void; complete?: (res: unknown) => void }) => {
       asked.push(options.type)
@@ -214,15 +208,27 @@ describe('native maps in the compiled mini-program', () => {
         options.complete?.(res)
       }, 0)
     }
-    page.tap('wm-report-locate')
-    await page.until(() => page.text().includes('已定位：文明路网格'), 'the located grid')
-    expect(asked).toEqual(['gcj02'])
-    const after = await nativeMap(page, (node) => markersOf(node).length > 0, 'the pin on the picker’s map')
-    expectPinAt(after, here)
-    expectGridsWithHighlight(after, 'grid-demo')
-    expectInView(after, [pinPoint(here), ...ringOf('grid-demo')])
-    const text = page.text()
-    expect(text).toContain('地址：文明路网格附近')
-    expect(text).not.toMatch(COORDINATE)
+    try {
+      // photo first: the place comes by itself as the form opens
+      const page = mp.openPage('pages/report/index')
+      await page.until(() => page.text().includes('已定位：文明路网格'), 'the located grid')
+      expect(asked).toEqual(['gcj02'])
+      // the map is folded away until 地图选点
+      page.tap('wm-report-pick-map')
+      const after = await nativeMap(page, (node) => polygonsOf(node).length > 0 && markersOf(node).length > 0, 'the picker’s native map with grids and the pin')
+      expect(polygonsOf(after)).toHaveLength(CANNED_CITY.grids.length)
+      expectPinAt(after, here)
+      expectGridsWithHighlight(after, 'grid-demo')
+      expectInView(after, [pinPoint(here), ...ringOf('grid-demo')])
+      // 重新定位 asks again, the same way
+      page.tap('wm-report-locate')
+      await page.until(() => asked.length === 2, 'the second fix')
+      expect(asked).toEqual(['gcj02', 'gcj02'])
+      const text = page.text()
+      expect(text).toContain('地址：文明路网格附近')
+      expect(text).not.toMatch(COORDINATE)
+    } finally {
+      wx.getLocation = original
+    }
   })
 })

@@ -24,19 +24,20 @@ export default function ReportTabPage() {
   ]
   return (
     <PageShell>
-      <View className='wm-card wm-report-intro' id='wm-report-start'>
+      {/* photo first: the camera is the first thing on the tab; the way to one's reports is one short row */}
+      <View className='wm-report-intro' id='wm-report-start'>
         <Text className='wm-report-intro__title'>发现不文明现象？拍下来</Text>
-        <Text className='wm-text-secondary'>提交后按位置转给所在网格，再派发到责任单位，每一步都有时限，您可以随时查看进度并评价处理结果。</Text>
-        <View className='wm-report-links'>
-          {links.map((link) => (
-            <View key={link.id} id={`wm-report-link-${link.id}`} className='wm-report-link' role='button' onClick={() => openPage(link.url)}>
-              <Text className='wm-report-link__title'>{link.title}</Text>
-              <Text className='wm-text-tertiary'>{link.detail}</Text>
-            </View>
-          ))}
-        </View>
+        <Text className='wm-text-secondary'>按位置转给网格员，每一步都有时限，可随时查看进度。</Text>
       </View>
       <ReportForm />
+      <View className='wm-report-links'>
+        {links.map((link) => (
+          <View key={link.id} id={`wm-report-link-${link.id}`} className='wm-report-link' role='button' onClick={() => openPage(link.url)}>
+            <Text className='wm-report-link__title'>{link.title}</Text>
+            <Text className='wm-text-tertiary'>{link.detail}</Text>
+          </View>
+        ))}
+      </View>
     </PageShell>
   )
 }

@@ -124,9 +124,13 @@ export default async function frontageJourney(t: Journey): Promise<void> {
   await visible(page, 'textarea#wm-report-description').fill('小吃店把桌椅摆到人行道上，行人只能走机动车道。')
   await shot('10-report-form')
   await visible(page, '#wm-report-submit').tap()
-  await visible(page, '#wm-report-detail[data-status="at-shop"]').waitFor()
+  // the confirmation says the shop has it first, then the detail page
+  await visible(page, '#wm-report-done[data-status="at-shop"]').waitFor()
+  await visible(page, '#wm-report-done-next').filter({ hasText: SHOP_NAME }).waitFor()
   const reportId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
   if (!reportId) throw new Error(`no report id in ${page.url()}`)
+  await visible(page, '#wm-report-done-detail').tap()
+  await visible(page, '#wm-report-detail[data-status="at-shop"]').waitFor()
   await shot('11-report-at-shop')
   const gridQueue = dataOf<{ items: Array<{ id: string }> }>(await t.call('report', 'queue', { as: 'grid', status: 'submitted' }, 'demo-grid'), 'report.queue')
   if (gridQueue.items.some((r) => r.id === reportId)) throw new Error('the frontage report reached the grid worker\'s 待受理 before the shop had its turn')

@@ -1,13 +1,19 @@
 import type { Page } from 'playwright-core'
 import { photo } from '../photo'
 import type { BrowserTest } from '../types'
-import { visible } from '../locate'
+import { settled, visible } from '../locate'
 
 /**
- * 随手拍 end to end on the H5 build: a resident submits with a photo and a place picked on the
- * drawn grid map → the grid worker dispatches → the unit starts and resolves with an after-photo
- * → the resident sees the timeline and rates; then the public square and the office ledger.
+ * 随手拍 end to end on the H5 build: a resident takes a photo first, the place comes from the
+ * phone's position, picks a category from the short row (the rest in a sheet) and submits → the
+ * confirmation (ticket number, what happens next, 订阅进度通知) → the grid worker dispatches → the
+ * unit starts and resolves with an after-photo → the resident sees the timeline and rates; then
+ * the public square and the office ledger.
  */
+
+/** inside 文明路网格 of the demo city (the middle of the northern row) */
+const HERE = { latitude: 30.278, longitude: 120.15 }
+const PHONE = { width: 390, height: 844 }
 
 async function addPhoto(t: BrowserTest, label: string, colour: string): Promise<void> {
   const { page } = t
@@ -48,41 +54,73 @@ async function expectStatus(page: Page, status: string): Promise<void> {
 export default async function reportJourney(t: BrowserTest): Promise<void> {
   const { page } = t
 
-  // —— resident: the form ——
+  // —— resident: the form, photo first, the place from the phone's position ——
+  await t.context.grantPermissions(['geolocation'])
+  await t.context.setGeolocation(HERE)
+  await page.setViewportSize(PHONE)
   await t.signInAs('demo-resident')
   await t.open('pages/report/index')
   await visible(page, '#wm-report-form').waitFor()
+  // the first thing on the tab is the camera, then the album; the place arrives by itself
+  const cameraBox = await visible(page, '#wm-report-add-photo').boundingBox()
+  if (!cameraBox || cameraBox.y + cameraBox.height > PHONE.height) throw new Error(`拍照 is not on the first screen: ${JSON.stringify(cameraBox)}`)
+  await visible(page, '#wm-report-album').waitFor()
+  await visible(page, '#wm-report-place').filter({ hasText: '已定位：文明路网格' }).waitFor()
   await t.shot('01-form-empty')
 
+  await addPhoto(t, '小广告', '#f2d14a')
+  // the rest of the categories are one tap away, in a sheet
+  await visible(page, '#wm-cat-more').tap()
+  await visible(page, '#wm-cat-sheet').waitFor()
+  await t.shot('02a-category-sheet')
+  await visible(page, '#wm-cat-all-back-alley').tap()
+  await page.locator('#wm-cat-sheet').waitFor({ state: 'detached' })
+  await visible(page, '#wm-cat-back-alley[aria-checked="true"]').waitFor()
   await visible(page, '#wm-cat-illegal-ads').tap()
   await visible(page, '#wm-cat-illegal-ads[aria-checked="true"]').waitFor()
-  await addPhoto(t, '小广告', '#f2d14a')
-  await visible(page, '#wm-report-add-photo').scrollIntoViewIfNeeded()
   await t.shot('02-form-category-photo')
 
-  // the drawn map: 文明路网格 is the middle of the northern row
+  await visible(page, 'input#wm-report-address').fill('文明路 18 号公交站旁电线杆')
+  await visible(page, '#wm-report-place').filter({ hasText: '地址：文明路 18 号公交站旁电线杆' }).waitFor()
+  await expectNoCoordinates(page, '#wm-report-place')
+  // the drawn map is there when asked for, and a tap on it moves the pin
+  await visible(page, '#wm-report-pick-map').tap()
   const map = visible(page, '#wm-report-map')
   await map.scrollIntoViewIfNeeded()
   const box = await map.boundingBox()
   if (!box) throw new Error('the grid map is not on screen')
   await map.tap({ position: { x: box.width * 0.5, y: box.height * 0.3 } })
   await visible(page, '#wm-report-place').filter({ hasText: '已定位：文明路网格' }).waitFor()
-  await visible(page, 'input#wm-report-address').fill('文明路 18 号公交站旁电线杆')
-  await visible(page, '#wm-report-place').filter({ hasText: '地址：文明路 18 号公交站旁电线杆' }).waitFor()
-  await expectNoCoordinates(page, '#wm-report-place')
   await t.shot('03-form-location')
+  await visible(page, '#wm-report-pick-map').tap()
+  await page.locator('#wm-report-map').waitFor({ state: 'detached' })
 
   await visible(page, 'textarea#wm-report-description').fill('公交站旁电线杆和配电箱上贴满了小广告，已经持续一周。')
   await visible(page, 'input#wm-report-phone').fill('13900001234')
+  // the whole form fits in about 1.5 screens of a 390×844 phone
+  const formHeight = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('#wm-report-form')).find((el) => el.offsetParent !== null)?.scrollHeight ?? 0)
+  if (!(formHeight > 0 && formHeight <= 1.5 * PHONE.height)) throw new Error(`the form is ${formHeight}px tall, more than 1.5 screens (${1.5 * PHONE.height}px)`)
+  console.info(`  report form: ${formHeight}px at 390×844`)
   await visible(page, '#wm-report-submit').scrollIntoViewIfNeeded()
   await t.shot('04-form-ready')
   await visible(page, '#wm-report-submit').tap()
 
-  await expectStatus(page, 'submitted')
-  // the tab page stays mounted underneath; the detail page is on top once the form is hidden
+  // —— the confirmation, not the detail page ——
+  await visible(page, '#wm-report-done[data-status="submitted"]').waitFor()
   await page.locator('#wm-report-form').waitFor({ state: 'hidden' })
   const reportId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')
   if (!reportId) throw new Error(`no report id in ${page.url()}`)
+  const ticket = ((await visible(page, '#wm-report-done-no').textContent()) ?? '').trim()
+  if (!ticket || ticket.includes(reportId)) throw new Error(`the confirmation shows no ticket number people can read out: "${ticket}"`)
+  await visible(page, '#wm-report-done-next').filter({ hasText: '2 小时内由网格员受理' }).waitFor()
+  await visible(page, '#wm-report-done-points').filter({ hasText: '5 积分' }).waitFor()
+  await settled(page)
+  await t.shot('04a-confirmation')
+  await visible(page, '#wm-report-subscribe').filter({ hasText: '订阅进度通知' }).tap()
+  await visible(page, '#wm-report-done-detail').tap()
+
+  await expectStatus(page, 'submitted')
+  await visible(page, '#wm-report-head').filter({ hasText: ticket }).waitFor()
   await visible(page, '#wm-report-due').filter({ hasText: '受理时限' }).waitFor()
   await t.shot('05-detail-submitted')
   // a photo opens full screen in the browser's own viewer (not Taro's swiper-based one) and closes again
@@ -96,8 +134,10 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   // —— a neighbour reports the same thing nearby: 我也遇到 instead of a second report ——
   await t.signInAs('demo-volunteer')
   await t.open('pages/report/index')
-  await visible(page, '#wm-cat-illegal-ads').tap()
+  await visible(page, '#wm-report-place').filter({ hasText: '已定位：文明路网格' }).waitFor()
   await addPhoto(t, '又贴上了', '#f2d14a')
+  await visible(page, '#wm-cat-illegal-ads').tap()
+  await visible(page, '#wm-report-pick-map').tap()
   const sameMap = visible(page, '#wm-report-map')
   await sameMap.scrollIntoViewIfNeeded()
   const sameBox = await sameMap.boundingBox()
@@ -110,6 +150,7 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   await visible(page, '#wm-report-head').filter({ hasText: '另有 1 位市民反映' }).waitFor()
   await page.locator('#wm-report-form').waitFor({ state: 'hidden' })
   await t.shot('05c-confirmed')
+  await t.context.clearPermissions()
 
   // —— grid worker: dispatch ——
   await t.signInAs('demo-grid')
@@ -149,8 +190,12 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
 
   // —— resident: timeline and rating ——
   await t.signInAs('demo-resident')
-  await t.open('packages/reports/pages/mine/index')
+  // 我的 → 我的随手拍: the list of my reports, with its title
+  await t.open('pages/mine/index')
+  await visible(page, '.wm-mine-cell').filter({ hasText: '我的随手拍' }).tap()
+  await visible(page, '#wm-my-reports-title').filter({ hasText: '我的随手拍' }).waitFor()
   await visible(page, `#wm-report-${reportId}`).waitFor()
+  await settled(page)
   await t.shot('13-mine')
   await visible(page, `#wm-report-${reportId}`).tap()
   await expectStatus(page, 'resolved')
@@ -195,6 +240,8 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
 
   // —— a resident scans the 随手拍 poster at the bus stop: the form opens with the poster's place ——
   await t.signInAs('demo-resident')
+  // the phone knows where it is, and the poster's place still wins
+  await t.context.grantPermissions(['geolocation'])
   await t.open('pages/entry/index?scene=pDEMOREPORT')
   await visible(page, '#wm-report-form').waitFor()
   await page.waitForFunction(
@@ -202,8 +249,12 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
     null,
     { timeout: 10_000 },
   )
+  await page.waitForTimeout(500)
+  if (!(await visible(page, 'input#wm-report-address').inputValue()).includes('公交站')) throw new Error('the current position replaced the poster’s place')
+  if ((await page.locator('.wm-rp-error:visible', { hasText: '未能获取位置' }).count()) > 0) throw new Error('the form says the position failed while it has the poster’s place')
   await visible(page, '#wm-report-address').scrollIntoViewIfNeeded()
   await t.shot('21-form-from-poster')
+  await t.context.clearPermissions()
 
   // —— 首页 shows the newest fixed problems and praise from the square as 创文动态 ——
   await t.open('pages/home/index')

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -15,6 +15,8 @@ export interface LocationPickerProps {
   map: CityMapView | null
   value: PlaceValue | null
   onChange: (value: PlaceValue | null) => void
+  /** 随手拍: ask for the current position as the form opens (a place set meanwhile wins) */
+  auto?: boolean
 }
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -26,9 +28,13 @@ const nearGrid = (gridName: string) => `${gridName}附近`
  * the current position and a drawn map of the city's grids to tap on. Residents see the grid and
  * the address, never coordinates; the address line can always be corrected by hand.
  */
-export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
+export function LocationPicker({ map, value, onChange, auto }: LocationPickerProps) {
   const [message, setMessage] = useState<string | null>(null)
+  // the drawn/native map is folded away until asked for: the position usually says enough
+  const [mapOpen, setMapOpen] = useState(false)
   const grid = map && value ? gridAt(map.grids, value) : null
+  const latest = useRef(value)
+  latest.current = value
 
   const place = (point: LatLng, address?: string) => {
     const inGrid = map ? gridAt(map.grids, point) : null
@@ -38,17 +44,29 @@ export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
     onChange({ ...point, address: address ?? (ours ? (inGrid ? nearGrid(inGrid.name) : '') : (value?.address ?? '')) })
   }
 
-  const locate = async () => {
+  const locate = async (first = false) => {
     setMessage('正在获取当前位置…')
     try {
       // WeChat's precise GCJ-02 fix, the datum of its maps; Taro's H5 getLocation serves only the
       // browser's WGS-84 and fails on any other type (or none), so H5 must ask for that
       const here = await Taro.getLocation(isWeapp ? { type: 'gcj02' } : { type: 'wgs84' })
+      // a poster's place (or a pin) that came while the phone was still looking stays
+      if (first && latest.current) return setMessage(null)
       place({ lat: here.latitude, lng: here.longitude })
     } catch {
-      setMessage(isWeapp ? '未能获取位置：请允许使用位置信息，或在地图上选点' : '未能获取位置：请在下方地图上点选位置')
+      if (first && latest.current) return setMessage(null)
+      setMessage(isWeapp ? '未能获取位置：请允许使用位置信息，或在地图上选点' : '未能获取位置：请在地图上点选位置')
     }
   }
+  useEffect(() => {
+    if (auto && !latest.current) void locate(true)
+  }, [])
+  // the position came before the city's grids: name the place once they are here
+  useEffect(() => {
+    const at = latest.current
+    const inGrid = auto && map && at && !at.address ? gridAt(map.grids, at) : null
+    if (at && inGrid) onChange({ ...at, address: nearGrid(inGrid.name) })
+  }, [map])
 
   const chooseOnWeappMap = async () => {
     try {
@@ -63,15 +81,20 @@ export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
     <View>
       <View className='wm-rp-buttons'>
         <Button className='wm-rp-chip' id='wm-report-locate' fill='outline' type='primary' onClick={() => void locate()}>
-          使用当前位置
+          {auto ? '重新定位' : '使用当前位置'}
         </Button>
         {isWeapp ? (
           <Button className='wm-rp-chip' fill='outline' type='primary' onClick={() => void chooseOnWeappMap()}>
-            在地图上选点
+            {auto ? '搜索地点' : '在地图上选点'}
+          </Button>
+        ) : null}
+        {map && auto ? (
+          <Button className='wm-rp-chip' id='wm-report-pick-map' fill='outline' type='primary' aria-expanded={mapOpen} onClick={() => setMapOpen(!mapOpen)}>
+            {mapOpen ? '收起地图' : '地图选点'}
           </Button>
         ) : null}
       </View>
-      {map ? (
+      {map && (mapOpen || !auto) ? (
         <>
           <PlaceMap
             id='wm-report-map'
@@ -92,16 +115,20 @@ export function LocationPicker({ map, value, onChange }: LocationPickerProps) {
           <Text className='wm-rp-place__address'>{value.address ? `地址：${value.address}` : '请在下方填写地址描述，方便处置人员找到'}</Text>
         </View>
       ) : null}
-      {message ? <Text className='wm-rp-error'>{message}</Text> : null}
-      <Text className='wm-rp-label' style={{ marginTop: '20px' }}>
-        地址描述
-      </Text>
+      {/* a place that came meanwhile (a poster's, a pin) answers a failed position */}
+      {message && !(value && message.startsWith('未能获取位置')) ? <Text className='wm-rp-error'>{message}</Text> : null}
+      {auto ? null : (
+        <Text className='wm-rp-label' style={{ marginTop: '20px' }}>
+          地址描述
+        </Text>
+      )}
       <Input
         className='wm-rp-input'
         id='wm-report-address'
         value={value?.address ?? ''}
         maxlength={REPORT_LIMITS.addressMax}
         placeholder='如：文明路 12 号菜市场东门'
+        aria-label='地址描述'
         disabled={!value}
         onInput={(e) => value && onChange({ ...value, address: e.detail.value })}
       />

@@ -13,7 +13,8 @@ import { prepareReport, useCityMap } from '../api/report'
 import { formatTime } from '../lib/format'
 import { newRequestId } from '../lib/request-id'
 import { DETAIL_PAGE } from '../routes'
-import { CategoryPicker } from './category-picker'
+import { askSubmitConsent } from '../lib/consent'
+import { CategoryChips, rememberCategory } from './category-picker'
 import { LocationPicker, type PlaceValue } from './location-picker'
 import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
 import './report.scss'
@@ -43,7 +44,12 @@ function posterPlace(params: Partial<Record<string, string>>): (PlaceValue & { p
 
 const PHONE = /^1[3-9]\d{9}$/
 
-/** The 随手拍 form: category, photos, place, words, anonymity, phone; offers 我也遇到 before a duplicate. */
+/**
+ * The 随手拍 form, photo first: 拍照 / 相册 (each photo stamped with Beijing time and place), the
+ * place from the current position (a poster's wins), a short row of the most used categories
+ * (the rest in a sheet), then words, anonymity and phone; offers 我也遇到 before a duplicate, and
+ * after submit opens the confirmation (ticket number, what happens next, 订阅进度通知).
+ */
 export function ReportForm() {
   const map = useCityMap()
   const [prepared, setPrepared] = useState<ReportPrepareView | null>(null)
@@ -58,6 +64,7 @@ export function ReportForm() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [duplicates, setDuplicates] = useState<NearbyReport[] | null>(null)
+  const [suggested, setSuggested] = useState<CategoryId | null>(null)
   const category = categoryId ? categoryOf(categoryId) : undefined
 
   const refreshPrepared = () => void prepareReport().then((r) => r.ok && setPrepared(r.data))
@@ -91,6 +98,7 @@ export function ReportForm() {
   const problem = (): string | null => {
     if (!category) return '请选择类别'
     if (photos.length === 0) return '请至少拍一张照片'
+    if (category.cameraOnly && photos.some((p) => p.album)) return '此类问题请用相机现场拍摄：请删除相册里选的照片'
     if (stillUploading(photos)) return '照片还在上传，请稍等'
     if (photos.some((p) => p.error)) return '有照片上传失败：点照片重试，或删除后再提交'
     if (!place) return '请标记事发位置'
@@ -116,15 +124,18 @@ export function ReportForm() {
       setError(result.message)
       return
     }
-    void Taro.showToast({ title: '已提交', icon: 'success' })
+    rememberCategory(categoryId)
     reset()
-    openPage(`${DETAIL_PAGE}?id=${result.data.id}`)
+    // the confirmation: ticket number, what happens next and by when, 订阅进度通知
+    openPage(`${DETAIL_PAGE}?view=done&id=${result.data.id}`)
   }
 
   const submit = async () => {
     const why = problem()
     setError(why)
     if (why || !categoryId || !place) return
+    // 订阅进度通知: WeChat asks only inside the tap itself, so before anything else is awaited
+    await askSubmitConsent()
     if (duplicates === null && kind === 'report') {
       setBusy(true)
       const near = await callCloud('report', 'nearby', { categoryId, location: { lat: place.lat, lng: place.lng } })
@@ -165,25 +176,32 @@ export function ReportForm() {
 
   return (
     <View id='wm-report-form'>
-      <View className='wm-card'>
-        <Text className='wm-rp-label wm-rp-required'>1. 选择类别</Text>
-        <CategoryPicker kind={kind} value={categoryId} onKind={pickKind} onChange={pickCategory} />
+      <View className='wm-card wm-rp-section'>
+        <Text className='wm-rp-label wm-rp-required'>拍照取证（1–{REPORT_LIMITS.maxPhotos} 张）</Text>
+        <PhotoPicker
+          slots={photos}
+          onChange={setPhotos}
+          uploadDir={prepared?.uploadDir ?? null}
+          max={REPORT_LIMITS.maxPhotos}
+          cameraOnly={category?.cameraOnly}
+          stamp={() => ({ siteName: place?.address ?? '', lat: place?.lat ?? null, lng: place?.lng ?? null })}
+        />
+        <Text className='wm-rp-hint'>照片会印上北京时间和位置；请避免拍到路人正脸等个人信息。</Text>
       </View>
 
-      <View className='wm-card'>
-        <Text className='wm-rp-label wm-rp-required'>2. 拍照（1–{REPORT_LIMITS.maxPhotos} 张）</Text>
-        <PhotoPicker slots={photos} onChange={setPhotos} uploadDir={prepared?.uploadDir ?? null} max={REPORT_LIMITS.maxPhotos} cameraOnly={category?.cameraOnly} />
-        <Text className='wm-rp-hint'>照片会在手机上压缩后上传；请避免拍到路人正脸和车牌以外的个人信息。</Text>
+      <View className='wm-card wm-rp-section'>
+        <Text className='wm-rp-label wm-rp-required'>事发位置</Text>
+        <LocationPicker map={map} value={place} onChange={movePlace} auto />
+        <PlaceNotice place={place} categoryId={categoryId} onSuggest={setSuggested} />
       </View>
 
-      <View className='wm-card'>
-        <Text className='wm-rp-label wm-rp-required'>3. 标记位置</Text>
-        <LocationPicker map={map} value={place} onChange={movePlace} />
-        <PlaceNotice place={place} categoryId={categoryId} />
+      <View className='wm-card wm-rp-section'>
+        <Text className='wm-rp-label wm-rp-required'>类别</Text>
+        <CategoryChips kind={kind} value={categoryId} onKind={pickKind} onChange={pickCategory} suggested={suggested} />
       </View>
 
-      <View className='wm-card'>
-        <Text className='wm-rp-label'>4. 描述（选填）</Text>
+      <View className='wm-card wm-rp-section'>
+        <Text className='wm-rp-label'>描述（选填）</Text>
         <TextArea
           className='wm-rp-textarea'
           id='wm-report-description'
@@ -212,16 +230,14 @@ export function ReportForm() {
           </View>
           <SwitchMark on={anonymous} />
         </View>
-        <Text className='wm-rp-label' style={{ marginTop: '20px' }}>
-          联系电话（选填）
-        </Text>
         <Input
           className='wm-rp-input'
           id='wm-report-phone'
           type='number'
           maxlength={11}
           value={phone}
-          placeholder='便于核实情况，处置人员只能看到部分号码'
+          placeholder='联系电话（选填，处置人员只看到部分号码）'
+          aria-label='联系电话（选填）'
           onInput={(e) => setPhone(e.detail.value)}
         />
       </View>
@@ -281,14 +297,17 @@ export function ReportForm() {
  * 门前三包 at the pin: a shop's frontage (the shop answers first) or a painted zone (inside the
  * lines 摆卖/停车 is allowed), said before submit rather than after a refusal.
  */
-function PlaceNotice({ place, categoryId }: { place: PlaceValue | null; categoryId: CategoryId | null }) {
+function PlaceNotice({ place, categoryId, onSuggest }: { place: PlaceValue | null; categoryId: CategoryId | null; onSuggest: (id: CategoryId | null) => void }) {
   const [message, setMessage] = useState<string | null>(null)
   useEffect(() => {
     setMessage(null)
     if (!place) return
     let live = true
     void callCloud('frontage', 'placeCheck', { lat: place.lat, lng: place.lng, ...(categoryId ? { categoryId } : {}) }).then((r) => {
-      if (live && r.ok) setMessage(r.data.message)
+      if (!live || !r.ok) return
+      setMessage(r.data.message)
+      // a shop's frontage: what is reported there is mostly 占道经营
+      onSuggest(r.data.shop ? 'street-vending' : null)
     })
     return () => {
       live = false
