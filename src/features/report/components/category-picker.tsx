@@ -14,14 +14,16 @@ export interface CategoryPickerProps {
   current?: string
 }
 
-const KIND_LABEL: Record<ReportKind, string> = { report: '随手拍 · 不文明现象', praise: '文明点赞 · 好人好事' }
+// two pieces, each kept whole: large text wraps between them, never inside a word
+const KIND_LABEL: Record<ReportKind, [string, string]> = { report: ['随手拍 · ', '不文明现象'], praise: ['文明点赞 · ', '好人好事'] }
 
 function KindTabs({ kind, onKind }: { kind: ReportKind; onKind: (kind: ReportKind) => void }) {
   return (
     <View className='wm-rp-kinds' role='tablist'>
       {(['report', 'praise'] as const).map((k) => (
         <View key={k} role='tab' aria-selected={k === kind} className={`wm-rp-kind${k === kind ? ' wm-rp-kind--current' : ''}`} onClick={() => onKind(k)}>
-          <Text>{KIND_LABEL[k]}</Text>
+          <Text>{KIND_LABEL[k][0]}</Text>
+          <Text>{KIND_LABEL[k][1]}</Text>
         </View>
       ))}
     </View>
@@ -81,7 +83,8 @@ export function CategoryChips({ kind, value, onKind, onChange, suggested }: Cate
           >
             <Text>
               {id === value ? '✓ ' : ''}
-              {categoryOf(id)?.name}
+              {/* large text may wrap a long name at its slash (游商小贩/占道经营), not inside a word */}
+              {categoryOf(id)?.name.replace('/', '/\u200b')}
               {id === suggested && id !== value ? '（建议）' : ''}
             </Text>
           </View>

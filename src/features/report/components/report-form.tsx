@@ -175,7 +175,7 @@ export function ReportForm() {
   }
 
   return (
-    <View id='wm-report-form'>
+    <View id='wm-report-form' className='wm-rp-form'>
       <View className='wm-card wm-rp-section'>
         <Text className='wm-rp-label wm-rp-required'>拍照取证（1–{REPORT_LIMITS.maxPhotos} 张）</Text>
         <PhotoPicker
@@ -226,7 +226,7 @@ export function ReportForm() {
             <Text className='wm-rp-label' style={{ marginBottom: 0 }}>
               匿名上报
             </Text>
-            <Text className='wm-rp-hint'>匿名时网格员和处置单位看不到您是谁</Text>
+            <Text className='wm-rp-hint'>匿名时网格员和处置单位看不到您是谁；电话只显示部分号码</Text>
           </View>
           <SwitchMark on={anonymous} />
         </View>
@@ -236,7 +236,7 @@ export function ReportForm() {
           type='number'
           maxlength={11}
           value={phone}
-          placeholder='联系电话（选填，处置人员只看到部分号码）'
+          placeholder='联系电话（选填）'
           aria-label='联系电话（选填）'
           onInput={(e) => setPhone(e.detail.value)}
         />
