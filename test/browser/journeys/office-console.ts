@@ -105,7 +105,7 @@ export default async function officeConsoleJourney(t: Journey): Promise<void> {
     ),
     'report.submit',
   )
-  const report = dataOf<{ createdAt: number; dueAt: number | null; shortNo: string }>(await t.call('report', 'get', { reportId }, RESIDENT), 'report.get')
+  const report = dataOf<{ createdAt: number; dueAt: number | null; ticketNo: string }>(await t.call('report', 'get', { reportId }, RESIDENT), 'report.get')
   if (report.dueAt !== report.createdAt + 4 * HOUR) throw new Error(`dueAt ${report.dueAt} is not 4 h after createdAt ${report.createdAt}`)
 
   step('the office imports a sheet with one self-intersecting grid: the problem is named, nothing is imported')
@@ -148,10 +148,10 @@ export default async function officeConsoleJourney(t: Journey): Promise<void> {
   let filled = 0
   sheet.eachRow((row) => {
     filled += 1
-    if (JSON.stringify(row.values).includes(report.shortNo)) found = true
+    if (JSON.stringify(row.values).includes(report.ticketNo)) found = true
   })
   if (filled < rows) throw new Error(`the sheet has ${filled} rows, the export said ${rows}`)
-  if (!found) throw new Error(`the new report ${report.shortNo} is not in the exported sheet`)
+  if (!found) throw new Error(`the new report ${report.ticketNo} is not in the exported sheet`)
 
   step('a reopened page keeps the finished export')
   await t.open(`${PAGE}?view=exports`)
