@@ -40,7 +40,7 @@ export function DevIdentitySwitch() {
         className='wm-dev-identity__fab'
         id='wm-dev-identity-toggle'
         role='button'
-        aria-label='切换开发身份'
+        aria-label={`${currentIdentity?.label ?? current}：切换开发身份`}
         onClick={() => setOpen(!open)}
       >
         <Text className='wm-dev-identity__fab-current'>{currentIdentity?.label ?? current}</Text>

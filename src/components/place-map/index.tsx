@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { Image, Map, View } from '@tarojs/components'
+import { alt } from '@/components/alt'
 import type { CityGridView } from '@/shared/contract'
 import type { LatLng } from '@/shared/report'
 import { frameBox, gridPolygons, nativeView, pinMarkers, sceneCircles, type Geofence, type PlaceScene } from './geometry'
@@ -8,6 +9,8 @@ import { mapSvg, projectionFor, svgDataUri } from './map-svg'
 // over 2 KB, so the build ships it as a file: WeChat takes a marker icon only from a path
 import pinIcon from './pin.png'
 import './index.scss'
+
+
 
 export { gridAt, type Geofence } from './geometry'
 
@@ -116,7 +119,8 @@ function DrawnPlaceMap({ scene, onPick, label, id }: { scene: PlaceScene } & Omi
       aria-label={label}
       role='img'
     >
-      <Image className='wm-place-map__image' src={picture.src} mode='scaleToFill' />
+      {/* the box above is the picture (role img, labelled); the <img> inside H5's image says nothing more */}
+      <Image className='wm-place-map__image' src={picture.src} mode='scaleToFill' {...alt('')} />
     </View>
   )
 }

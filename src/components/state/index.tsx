@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import './index.scss'
 
 /** Grey blocks in the shape of the content that is on its way; better than a spinner on a blank page. */
@@ -49,7 +50,13 @@ export interface ErrorStateProps {
   what?: string
 }
 
+/** what the server says for an id that is not even well-formed (COMMON_ERRORS['INPUT.INVALID']) */
+const VALIDATION_MESSAGE = '提交的内容不符合要求'
+
 export function ErrorState({ message, onRetry, what }: ErrorStateProps) {
+  // a page that could not load because its link carries no id, or a malformed one: the link
+  // points at nothing, and a retry cannot help. Say so, with a way home — never the validation words.
+  if (message === VALIDATION_MESSAGE) return <GoneState />
   return (
     <View className='wm-state wm-state--error' role='alert'>
       <View className='wm-state__glyph wm-state__glyph--error' aria-hidden='true'>
@@ -64,13 +71,29 @@ export function ErrorState({ message, onRetry, what }: ErrorStateProps) {
   )
 }
 
+/** A link to something that is not there (any more): 「内容不存在或已下线」 and a way home. */
+export function GoneState() {
+  return (
+    <View className='wm-state' id='wm-gone'>
+      <View className='wm-state__glyph' aria-hidden='true'>
+        <Text>无</Text>
+      </View>
+      <Text className='wm-state__title'>内容不存在或已下线</Text>
+      <View className='wm-state__description'>链接可能已过期，或这条内容已被撤下。回到首页看看现在的事项。</View>
+      <Button className='wm-state__action' type='primary' fill='outline' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+        回到首页
+      </Button>
+    </View>
+  )
+}
+
 /** A gentle message at the top of a page, with a word on what it is (not only a colour). */
 export function InlineNotice({ message, onClose }: { message: string; onClose: () => void }) {
   return (
     <View className='wm-notice' role='status' id='wm-notice'>
       <Text className='wm-notice__tag'>提示</Text>
       <Text className='wm-notice__text'>{message}</Text>
-      <View className='wm-notice__close' role='button' aria-label='关闭提示' onClick={onClose}>
+      <View className='wm-notice__close' role='button' aria-label='知道了，关闭提示' onClick={onClose}>
         <Text>知道了</Text>
       </View>
     </View>

@@ -76,6 +76,10 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   await t.shot('02-tab-filtered')
 
   // —— detail → sign up → registration first ——
+  const confirmLateSignUp = async () => {
+    await page.locator('.taro-modal__title:visible', { hasText: '临近开始' }).waitFor()
+    await page.locator('.taro-model__confirm:visible').tap()
+  }
   await t.open(`packages/volunteer/pages/activity/index?id=${published.id}`)
   await visible(page, '#wm-vo-detail').waitFor()
   // the place in words and on the map, never as coordinates
@@ -86,6 +90,8 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   if (placeText.includes('坐标') || /\d{2,3}\.\d{3,}/.test(placeText)) throw new Error(`the activity's place shows coordinates: ${placeText}`)
   await t.shot('03-detail')
   await visible(page, `#wm-vo-signup-${shiftId}`).tap()
+  // the shift starts in 20 minutes, inside its late-cancel window: signing up asks once (issue #10)
+  await confirmLateSignUp()
   await visible(page, '#wm-vo-register').waitFor()
   await visible(page, 'input#wm-vo-realname').fill('王文明')
   await visible(page, 'input#wm-vo-idnumber').fill('110101199003074258')
@@ -95,6 +101,7 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   await visible(page, '#wm-vo-register-submit').tap()
   await visible(page, '#wm-vo-detail').waitFor()
   await visible(page, `#wm-vo-signup-${shiftId}`).tap()
+  await confirmLateSignUp()
   await visible(page, '#wm-vo-message').filter({ hasText: '报名成功' }).waitFor()
   await visible(page, `#wm-vo-cancel-${shiftId}`).waitFor()
   await t.shot('05-signed-up')

@@ -1,3 +1,4 @@
+import { CELL } from '@/components/alt'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -102,20 +103,20 @@ function OverviewBody({ o }: { o: FamilyOverview }) {
           <View className='wm-card' id='wm-fa-overview-schools'>
             <View className='wm-fa-table' role='table'>
               <View className='wm-fa-table__row wm-fa-table__row--head' role='row'>
-                <Text className='wm-fa-table__cell wm-fa-table__cell--name'>学校</Text>
-                <Text className='wm-fa-table__cell'>班级</Text>
-                <Text className='wm-fa-table__cell'>家庭</Text>
-                <Text className='wm-fa-table__cell wm-fa-table__cell--wide'>回执</Text>
+                <Text {...CELL} className='wm-fa-table__cell wm-fa-table__cell--name'>学校</Text>
+                <Text {...CELL} className='wm-fa-table__cell'>班级</Text>
+                <Text {...CELL} className='wm-fa-table__cell'>家庭</Text>
+                <Text {...CELL} className='wm-fa-table__cell wm-fa-table__cell--wide'>回执</Text>
               </View>
               {o.bySchool.map((s) => (
                 <View key={s.school.id} className='wm-fa-table__row' role='row'>
-                  <View className='wm-fa-table__cell wm-fa-table__cell--name'>
+                  <View {...CELL} className='wm-fa-table__cell wm-fa-table__cell--name'>
                     <Text>{s.school.name}</Text>
                     <Text className='wm-text-tertiary'>{s.school.district}</Text>
                   </View>
-                  <Text className='wm-fa-table__cell'>{s.classes}</Text>
-                  <Text className='wm-fa-table__cell'>{s.families}</Text>
-                  <Text className='wm-fa-table__cell wm-fa-table__cell--wide'>
+                  <Text {...CELL} className='wm-fa-table__cell'>{s.classes}</Text>
+                  <Text {...CELL} className='wm-fa-table__cell'>{s.families}</Text>
+                  <Text {...CELL} className='wm-fa-table__cell wm-fa-table__cell--wide'>
                     {s.receipts}（{pct(s.receipts, s.families)}）
                   </Text>
                 </View>

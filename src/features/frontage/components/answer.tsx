@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -158,7 +159,7 @@ export function AnswerReport({ params }: { params: FrontageParams }) {
               <View className='wm-fr-photos'>
                 {slots.map((s, i) => (
                   <View key={s.key} className='wm-fr-photo'>
-                    <Image className='wm-fr-photo__image' src={s.path} mode='aspectFill' />
+                    <Image className='wm-fr-photo__image' src={s.path} mode='aspectFill' {...alt('整改照片')} />
                     <View className='wm-fr-photo__bar' role={s.error ? 'button' : undefined} onClick={s.error ? () => retry(s) : undefined}>
                       <Text>{s.error ? '上传失败，点此重试' : s.fileId ? '已上传' : `上传中 ${s.progress}%`}</Text>
                     </View>

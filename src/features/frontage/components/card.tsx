@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useEffect, useMemo, type CSSProperties } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -151,7 +152,7 @@ function DoorCardPicture({ card, style }: { card: DoorCardView; style: CSSProper
         ))}
       </View>
       <View style={s.foot}>
-        {card.codeImageUrl ? <Image src={card.codeImageUrl} style={s.qr} mode='aspectFit' id='wm-fr-card-code' /> : <View style={s.qrEmpty}><Text>小程序码生成中</Text></View>}
+        {card.codeImageUrl ? <Image src={card.codeImageUrl} style={s.qr} mode='aspectFit' id='wm-fr-card-code' {...alt('门店小程序码')} /> : <View style={s.qrEmpty}><Text>小程序码生成中</Text></View>}
         <View style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
           <Text style={s.call}>扫码查看门前三包责任，发现问题随手拍</Text>
           <Text style={s.small}>微信扫一扫，查看本店责任内容、星级和整改记录；拍到的问题先由本店处理。</Text>

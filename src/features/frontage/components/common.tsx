@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useMemo, type ReactNode } from 'react'
 import { Image, Map, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -139,7 +140,7 @@ export function Photos({ urls, label }: { urls: string[]; label: string }) {
     <View className='wm-in-photos'>
       {urls.map((url, i) => (
         <View key={`${url}-${i}`} role='button' aria-label={`查看${label}的第 ${i + 1} 张照片`} onClick={() => viewPhotos(urls, url)}>
-          <Image className='wm-in-photo' src={url} mode='aspectFill' />
+          <Image className='wm-in-photo' src={url} mode='aspectFill' {...alt('照片')} />
         </View>
       ))}
     </View>
@@ -395,7 +396,7 @@ export function FrontageMap({ frontage, marks = NO_MARKS, pin = null, minSpanM =
       role='img'
       aria-label={label}
     >
-      <Image className='wm-fr-map__image' src={picture.src} mode='scaleToFill' />
+      <Image className='wm-fr-map__image' src={picture.src} mode='scaleToFill' {...alt('')} />
     </View>
   )
 }

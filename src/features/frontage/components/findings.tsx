@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -95,7 +96,7 @@ function FindingCard({ finding: f, showShop, mayFix, onFixed }: { finding: Findi
       {f.photos.length ? (
         <View className='wm-in-photos'>
           {f.photos.map((url) => (
-            <Image key={url} className='wm-in-photo' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: f.photos, current: url })} />
+            <Image key={url} className='wm-in-photo' src={url} mode='aspectFill' {...alt('问题照片')} onClick={() => void Taro.previewImage({ urls: f.photos, current: url })} />
           ))}
         </View>
       ) : null}
@@ -105,7 +106,7 @@ function FindingCard({ finding: f, showShop, mayFix, onFixed }: { finding: Findi
           <Text className='wm-text-secondary wm-fr-block'>{f.answer.note}</Text>
           <View className='wm-in-photos'>
             {f.answer.photos.map((url) => (
-              <Image key={url} className='wm-in-photo' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: f.answer?.photos ?? [], current: url })} />
+              <Image key={url} className='wm-in-photo' src={url} mode='aspectFill' {...alt('问题照片')} onClick={() => void Taro.previewImage({ urls: f.answer?.photos ?? [], current: url })} />
             ))}
           </View>
         </View>

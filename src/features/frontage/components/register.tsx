@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useMemo, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Map, Picker, Text, View } from '@tarojs/components'
@@ -146,7 +147,7 @@ export function ShapeMap({ shapes, draft = null, focus = null, spanM = 160, onPi
   }
   return (
     <View id={id} className={`wm-fr-map wm-fr-map--drawn${onPick ? ' wm-fr-map--pickable' : ''}`} style={{ paddingTop: `${((proj.height / proj.width) * 100).toFixed(3)}%` }} onClick={pick} aria-label={label} role='img'>
-      <Image className='wm-fr-map__image' src={picture.src} mode='scaleToFill' />
+      <Image className='wm-fr-map__image' src={picture.src} mode='scaleToFill' {...alt('')} />
     </View>
   )
 }

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { EmptyState } from '@/components/state'
@@ -34,7 +35,7 @@ export function ReportRow({ item, onOpen }: { item: ShopReportItem; onOpen?: () 
       {item.photos.length > 0 ? (
         <View className='wm-in-photos'>
           {item.photos.slice(0, 3).map((url, i) => (
-            <Image key={`${url}-${i}`} className='wm-in-photo' src={url} mode='aspectFill' />
+            <Image key={`${url}-${i}`} className='wm-in-photo' src={url} mode='aspectFill' {...alt('随手拍照片')} />
           ))}
         </View>
       ) : null}

@@ -1,3 +1,4 @@
+import { CELL } from '@/components/alt'
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -30,21 +31,21 @@ function RankTable({ rows, what, id, wide = false }: { rows: BoardRowView[]; wha
   return (
     <View className={`wm-card wm-fd-table${wide ? ' wm-fd-table--wide' : ''}`} id={id} role='table'>
       <View className='wm-fd-table__head' role='row'>
-        <Text className='wm-fd-table__rank'>名次</Text>
-        <Text className='wm-fd-table__name'>{what}</Text>
-        <Text className='wm-fd-table__rate'>整改率</Text>
-        <Text className='wm-fd-table__nums'>按时整改 / 应整改</Text>
-        <Text className='wm-fd-table__list'>榜单</Text>
+        <Text {...CELL} className='wm-fd-table__rank'>名次</Text>
+        <Text {...CELL} className='wm-fd-table__name'>{what}</Text>
+        <Text {...CELL} className='wm-fd-table__rate'>整改率</Text>
+        <Text {...CELL} className='wm-fd-table__nums'>按时整改 / 应整改</Text>
+        <Text {...CELL} className='wm-fd-table__list'>榜单</Text>
       </View>
       {rows.map((r) => (
         <View key={r.id} className={`wm-fd-table__row${r.list ? ` wm-fd-table__row--${r.list}` : ''}`} role='row'>
-          <Text className='wm-fd-table__rank'>{r.rank === null ? '—' : `第 ${r.rank} 名`}</Text>
-          <Text className='wm-fd-table__name'>{r.name}</Text>
-          <Text className='wm-fd-table__rate wm-fd-strong'>{pct(r.rate)}</Text>
-          <Text className='wm-fd-table__nums'>
+          <Text {...CELL} className='wm-fd-table__rank'>{r.rank === null ? '—' : `第 ${r.rank} 名`}</Text>
+          <Text {...CELL} className='wm-fd-table__name'>{r.name}</Text>
+          <Text {...CELL} className='wm-fd-table__rate wm-fd-strong'>{pct(r.rate)}</Text>
+          <Text {...CELL} className='wm-fd-table__nums'>
             按时整改 {r.onTime} / 应整改 {r.due}
           </Text>
-          <View className='wm-fd-table__list'>
+          <View {...CELL} className='wm-fd-table__list'>
             <ListTag list={r.list} />
           </View>
         </View>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { alt } from '@/components/alt'
 import { Image, Map, Picker, Text, View } from '@tarojs/components'
 import { fitBox } from '@/components/place-map/geometry'
 import { projectionFor, svgDataUri } from '@/components/place-map/map-svg'
@@ -94,7 +95,7 @@ function SitesMap({ sites }: { sites: MapSiteView[] }) {
   if (!picture) return null
   return (
     <View className='wm-fd-map wm-fd-map--drawn' role='img' aria-label={`${sites.length} 个点位的分布图`}>
-      <Image className='wm-fd-map__image' src={picture} mode='widthFix' />
+      <Image className='wm-fd-map__image' src={picture} mode='widthFix' {...alt('')} />
     </View>
   )
 }

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -28,7 +29,7 @@ export function PhotoStrip({ photos, onRemove, onRetry, onAdd, max, addId, label
     <View className='wm-fd-photos'>
       {photos.map((p, i) => (
         <View key={p.key} className='wm-fd-photo'>
-          <Image className='wm-fd-photo__image' src={p.path} mode='aspectFill' />
+          <Image className='wm-fd-photo__image' src={p.path} mode='aspectFill' {...alt('照片')} />
           <View className='wm-fd-photo__bar' role={p.failed && onRetry ? 'button' : undefined} onClick={p.failed && onRetry ? () => onRetry(p.key) : undefined}>
             <Text>{p.status}</Text>
           </View>
@@ -58,7 +59,7 @@ function StoredPhotos({ photos, label }: { photos: OrderPhotoView[]; label: stri
     <View className='wm-fd-photos'>
       {photos.map((p, i) => (
         <View key={`${p.url}-${i}`} className='wm-fd-photo' role='button' aria-label={`查看${label}第 ${i + 1} 张照片`} onClick={() => viewPhotos(urls, p.url)}>
-          <Image className='wm-fd-photo__image' src={p.url} mode='aspectFill' />
+          <Image className='wm-fd-photo__image' src={p.url} mode='aspectFill' {...alt('照片')} />
           {p.takenAt ? (
             <View className='wm-fd-photo__bar'>
               <Text>{minuteText(p.takenAt)}</Text>

@@ -1,3 +1,4 @@
+import { CELL } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -88,9 +89,9 @@ function RatingTable({ d, office }: { d: Ratings; office: boolean }) {
   return (
     <View className='wm-in-table' role='table'>
       <View className='wm-in-table__row wm-in-table__row--head' role='row'>
-        <Text className='wm-in-table__cell wm-in-table__cell--name'>单位</Text>
-        <Text className='wm-in-table__cell'>得分</Text>
-        <Text className='wm-in-table__cell wm-in-table__cell--wide'>星级</Text>
+        <Text {...CELL} className='wm-in-table__cell wm-in-table__cell--name'>单位</Text>
+        <Text {...CELL} className='wm-in-table__cell'>得分</Text>
+        <Text {...CELL} className='wm-in-table__cell wm-in-table__cell--wide'>星级</Text>
       </View>
       {rows.map((r) => (
         <View
@@ -100,12 +101,12 @@ function RatingTable({ d, office }: { d: Ratings; office: boolean }) {
           id={`wm-inspect-rating-${r.unit.unitId}`}
           onClick={office ? () => goInspect('score', { unitId: r.unit.unitId, month: d.period.key }) : undefined}
         >
-          <View className='wm-in-table__cell wm-in-table__cell--name'>
+          <View {...CELL} className='wm-in-table__cell wm-in-table__cell--name'>
             <Text>{r.unit.name}</Text>
             {office ? <Text className='wm-text-tertiary'>看计算 ›</Text> : null}
           </View>
-          <Text className='wm-in-table__cell'>{scoreText(r.score)}</Text>
-          <View className='wm-in-table__cell wm-in-table__cell--wide' aria-label={starWords(r.stars)}>
+          <Text {...CELL} className='wm-in-table__cell'>{scoreText(r.score)}</Text>
+          <View {...CELL} className='wm-in-table__cell wm-in-table__cell--wide' aria-label={starWords(r.stars)}>
             {r.stars > 0 ? <Text className='wm-in-nowrap'>{'★'.repeat(r.stars)}&nbsp;</Text> : null}
             <Text className='wm-in-nowrap'>{starWords(r.stars)}</Text>
           </View>

@@ -1,3 +1,4 @@
+import { CELL } from '@/components/alt'
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import type { ProblemDeductionView, UnitScoreView } from '@/shared/contract'
@@ -101,21 +102,21 @@ export function ScoreView({ params }: { params: InspectParams }) {
           </View>
           <View className='wm-card wm-fd-table' id='wm-inspect-score-lines' role='table'>
             <View className='wm-fd-table__row wm-fd-table__row--wrap' role='row'>
-              <Text className='wm-fd-table__name'>基础分</Text>
-              <Text className='wm-fd-table__rate wm-fd-strong'>{s.base}</Text>
+              <Text {...CELL} className='wm-fd-table__name'>基础分</Text>
+              <Text {...CELL} className='wm-fd-table__rate wm-fd-strong'>{s.base}</Text>
             </View>
             {s.lines.map((l, i) => (
               <View key={i} className='wm-fd-table__row wm-fd-table__row--wrap' role='row'>
-                <Text className='wm-fd-table__name'>
+                <Text {...CELL} className='wm-fd-table__name'>
                   {l.label}（{l.count} 项）
                 </Text>
-                <Text className={`wm-fd-table__rate wm-fd-strong${l.points < 0 ? ' wm-fd-late' : ''}`}>{points(l.points)}</Text>
-                <Text className='wm-fd-table__how wm-text-secondary'>{l.how}</Text>
+                <Text {...CELL} className={`wm-fd-table__rate wm-fd-strong${l.points < 0 ? ' wm-fd-late' : ''}`}>{points(l.points)}</Text>
+                <Text {...CELL} className='wm-fd-table__how wm-text-secondary'>{l.how}</Text>
               </View>
             ))}
             <View className='wm-fd-table__row wm-fd-table__row--total' role='row'>
-              <Text className='wm-fd-table__name'>合计</Text>
-              <Text className='wm-fd-table__rate wm-fd-strong'>{s.score}</Text>
+              <Text {...CELL} className='wm-fd-table__name'>合计</Text>
+              <Text {...CELL} className='wm-fd-table__rate wm-fd-strong'>{s.score}</Text>
             </View>
           </View>
         </View>

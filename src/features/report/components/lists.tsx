@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { alt } from '@/components/alt'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
@@ -107,14 +108,14 @@ export function Queue({ role }: { role: QueueRole }) {
   const now = Date.now()
   return (
     <View id={`wm-queue-${role}`}>
-      <View className='wm-rp-kinds' role='tablist'>
+      <View className='wm-rp-kinds wm-tabs-wrap' role='tablist'>
         {QUEUE_TABS[role].map((tab) => (
           <View
             key={tab.status}
             id={`wm-tab-${tab.status}`}
             role='tab'
             aria-selected={tab.status === status}
-            className={`wm-rp-kind${tab.status === status ? ' wm-rp-kind--current' : ''}`}
+            className={`wm-rp-kind wm-tabs-wrap__item${tab.status === status ? ' wm-rp-kind--current' : ''}`}
             onClick={() => setStatus(tab.status)}
           >
             <Text>{tab.label}</Text>
@@ -174,13 +175,13 @@ function FeedCard({ item }: { item: FeedItem }) {
       <View className='wm-rp-feed__photos'>
         {item.beforeUrl ? (
           <View className='wm-rp-feed__photo'>
-            <Image className='wm-rp-feed__photo-image' src={item.beforeUrl} mode='aspectFill' />
+            <Image className='wm-rp-feed__photo-image' src={item.beforeUrl} mode='aspectFill' {...alt(item.kind === 'praise' ? '现场照片' : '整改前照片')} />
             <Text className='wm-rp-feed__tag'>{item.kind === 'praise' ? '现场' : '整改前'}</Text>
           </View>
         ) : null}
         {item.afterUrl ? (
           <View className='wm-rp-feed__photo'>
-            <Image className='wm-rp-feed__photo-image' src={item.afterUrl} mode='aspectFill' />
+            <Image className='wm-rp-feed__photo-image' src={item.afterUrl} mode='aspectFill' {...alt('整改后照片')} />
             <Text className='wm-rp-feed__tag'>整改后</Text>
           </View>
         ) : null}

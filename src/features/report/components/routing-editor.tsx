@@ -1,3 +1,4 @@
+import { fieldName } from '@/components/alt'
 import { useCallback, useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -99,6 +100,7 @@ export function RoutingEditor() {
               <View style={{ display: 'flex', alignItems: 'center', flex: 1, marginRight: Taro.pxTransform(16) }}>
                 <Input
                   id={setting.id}
+                  {...fieldName(setting.label)}
                   className='wm-rp-input'
                   style={{ flex: 1 }}
                   type='number'
@@ -132,7 +134,8 @@ export function RoutingEditor() {
             const id = category.id as CategoryId
             return (
               <View key={category.id} className='wm-rp-dup__item' style={{ display: 'block' }}>
-                <View className='wm-rp-row' role='button' onClick={() => setOpen(open === id ? null : id)}>
+                {/* the unit goes under the category's name when both do not fit on one line: a name never breaks */}
+                <View className='wm-rp-row' role='button' style={{ flexWrap: 'wrap', columnGap: '8px' }} onClick={() => setOpen(open === id ? null : id)}>
                   <Text className='wm-rp-cat__name'>{category.name}</Text>
                   <Text className='wm-text-secondary'>{cityWide ? unitName(cityWide.unitId) : byGrid.length ? '按网格派发' : '未设置'} ›</Text>
                 </View>

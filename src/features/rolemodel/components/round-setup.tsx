@@ -1,3 +1,4 @@
+import { fieldName } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
@@ -125,11 +126,11 @@ export function RoundSetup() {
               </View>
             </Picker>
             <Text className='wm-field-label'>评选名额（入选几位）</Text>
-            <Input className='wm-field-input' id='wm-rm-setup-seats' type='number' value={seats} maxlength={2} onInput={(e) => setSeats(e.detail.value)} />
+            <Input className='wm-field-input' id='wm-rm-setup-seats' {...fieldName('评选名额')} type='number' value={seats} maxlength={2} onInput={(e) => setSeats(e.detail.value)} />
             <Text className='wm-field-label'>每人每天可投票数（每位候选人每天限 1 票）</Text>
-            <Input className='wm-field-input' id='wm-rm-setup-votes' type='number' value={votesPerDay} maxlength={2} onInput={(e) => setVotesPerDay(e.detail.value)} />
+            <Input className='wm-field-input' id='wm-rm-setup-votes' {...fieldName('每人每天可投票数')} type='number' value={votesPerDay} maxlength={2} onInput={(e) => setVotesPerDay(e.detail.value)} />
             <Text className='wm-field-label'>投票权重 %（评审组评分权重 = 100 − 投票权重）</Text>
-            <Input className='wm-field-input' id='wm-rm-setup-weight' type='number' value={voteWeight} maxlength={3} onInput={(e) => setVoteWeight(e.detail.value)} />
+            <Input className='wm-field-input' id='wm-rm-setup-weight' {...fieldName('投票权重')} type='number' value={voteWeight} maxlength={3} onInput={(e) => setVoteWeight(e.detail.value)} />
             <Text className='wm-text-secondary wm-rm-gap' id='wm-rm-setup-weights'>
               {panel === null ? '投票权重应为 0–100 的整数' : `结果 = 得票折算分 × ${weight}% + 评审分 × ${panel}%`}
             </Text>

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -65,6 +66,16 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
   const mineFor = (shiftId: string) => a.mine.find((m) => m.shiftId === shiftId)
 
   const signUp = async (shift: ShiftView) => {
+    // inside the late-cancel window a sign-up can no longer be taken back for free: ask once
+    if (now > shift.startAt - a.cancelDeadlineMinutes * 60_000) {
+      const { confirm } = await Taro.showModal({
+        title: '临近开始',
+        content: `距开始已不足 ${Math.round((a.cancelDeadlineMinutes / 60) * 10) / 10} 小时，报名后再取消将记为一次缺席。确定报名吗？`,
+        confirmText: '确定报名',
+        cancelText: '再想想',
+      })
+      if (!confirm) return
+    }
     setMessage(null)
     setBusyShift(shift.id)
     // 活动开始提醒, 候补成功, 活动取消: each accepted one lets the server send one such message
@@ -128,7 +139,9 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
         </>
       )
     }
-    if (a.status === 'cancelled' || shift.status === 'cancelled' || shift.startAt <= now) return null
+    if (a.status === 'cancelled' || shift.status === 'cancelled') return null
+    // a shift that has begun is told in words, not by a missing button
+    if (shift.startAt <= now) return <Text className='wm-vo-hint' id={`wm-vo-state-${shift.id}`}>{shift.endAt > now ? '进行中' : '已结束'}</Text>
     const full = shift.placesLeft === 0
     return (
       <Button size='small' type='primary' fill={full ? 'outline' : 'solid'} loading={busy} id={`wm-vo-signup-${shift.id}`} onClick={() => void signUp(shift)}>
@@ -140,7 +153,7 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
   return (
     <View id='wm-vo-detail'>
       <View className='wm-vo-card'>
-        {a.coverUrl ? <Image className='wm-vo-cover' src={a.coverUrl} mode='aspectFill' /> : null}
+        {a.coverUrl ? <Image className='wm-vo-cover' src={a.coverUrl} mode='aspectFill' {...alt(`${a.title}的封面`)} /> : null}
         <View className='wm-vo-card__head'>
           <View className='wm-vo-card__glyph' aria-hidden='true'>
             <Text>{ACTIVITY_TYPE_GLYPH[a.type]}</Text>

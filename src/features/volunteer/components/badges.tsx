@@ -41,6 +41,8 @@ export function Chips({
           className={`wm-vo-chip${o.key === value ? ' wm-vo-chip--on' : ''}`}
           role='radio'
           aria-checked={o.key === value}
+          // H5: the chosen chip takes keyboard focus, so the scrolling strip is reachable by keyboard
+          {...(process.env.TARO_ENV === 'h5' ? { tabIndex: o.key === value ? 0 : -1 } : {})}
           onClick={() => onChange(o.key)}
         >
           <Text>{o.label}</Text>

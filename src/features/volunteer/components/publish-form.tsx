@@ -1,3 +1,4 @@
+import { fieldName } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Picker, Text, View } from '@tarojs/components'
@@ -205,7 +206,7 @@ export function PublishForm({ teamId }: { teamId: string }) {
             </View>
             <View className='wm-vo-row'>
               <Text className='wm-text-secondary'>名额</Text>
-              <Input className='wm-vo-input' style={{ width: '200px' }} type='number' value={s.capacity} maxlength={3} onInput={(e) => updateShift(s.key, { capacity: e.detail.value })} />
+              <Input className='wm-vo-input' style={{ width: '200px' }} {...fieldName('名额')} type='number' value={s.capacity} maxlength={3} onInput={(e) => updateShift(s.key, { capacity: e.detail.value })} />
               {shifts.length > 1 ? (
                 <Button size='small' fill='none' onClick={() => setShifts((list) => list.filter((x) => x.key !== s.key))}>
                   删除

@@ -1,3 +1,4 @@
+import { fieldName } from '@/components/alt'
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -164,7 +165,7 @@ function NumberField({ id, label, hint, value, onChange }: { id: string; label: 
   return (
     <View className='wm-ub-field'>
       <Text className='wm-ub-field__label'>{label}</Text>
-      <Input className='wm-field-input wm-ub-field__input' id={id} type='number' value={value} maxlength={5} onInput={(e) => onChange(e.detail.value)} />
+      <Input className='wm-field-input wm-ub-field__input' id={id} {...fieldName(label)} type='number' value={value} maxlength={5} onInput={(e) => onChange(e.detail.value)} />
       <Text className='wm-ub-small'>{hint}</Text>
     </View>
   )

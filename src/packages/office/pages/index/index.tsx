@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { RoleGate } from '@/components/guard'
 import { PageShell } from '@/components/page-shell'
 import { openPage } from '@/lib/navigate'
 import './index.scss'
@@ -41,22 +42,24 @@ const OFFICE_TOOLS: OfficeTool[] = [
 export default function OfficeHomePage() {
   return (
     <PageShell>
-      <Text className='wm-section-title'>管理功能</Text>
-      <View className='wm-card wm-office-tools' id='wm-office-tools'>
-        {OFFICE_TOOLS.map((tool) => (
-          <View
-            key={tool.title}
-            className={`wm-office-tool${tool.url ? ' wm-office-tool--open' : ''}`}
-            hoverClass={tool.url ? 'wm-office-tool--pressed' : 'none'}
-            role={tool.url ? 'link' : undefined}
-            onClick={() => tool.url && openPage(tool.url)}
-          >
-            <Text className='wm-office-tool__title'>{tool.title}</Text>
-            <Text className='wm-text-tertiary'>{tool.detail}</Text>
-            <Text className='wm-office-tool__status'>{tool.url ? '进入 ›' : '即将开放'}</Text>
-          </View>
-        ))}
-      </View>
+      <RoleGate roles={['admin']} who='文明办' what='文明办工作台'>
+        <Text className='wm-section-title'>管理功能</Text>
+        <View className='wm-card wm-office-tools' id='wm-office-tools'>
+          {OFFICE_TOOLS.map((tool) => (
+            <View
+              key={tool.title}
+              className={`wm-office-tool${tool.url ? ' wm-office-tool--open' : ''}`}
+              hoverClass={tool.url ? 'wm-office-tool--pressed' : 'none'}
+              role={tool.url ? 'link' : undefined}
+              onClick={() => tool.url && openPage(tool.url)}
+            >
+              <Text className='wm-office-tool__title'>{tool.title}</Text>
+              <Text className='wm-text-tertiary'>{tool.detail}</Text>
+              <Text className='wm-office-tool__status'>{tool.url ? '进入 ›' : '即将开放'}</Text>
+            </View>
+          ))}
+        </View>
+      </RoleGate>
     </PageShell>
   )
 }

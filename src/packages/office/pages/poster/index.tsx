@@ -1,4 +1,5 @@
 import { useRouter } from '@tarojs/taro'
+import { Missing, RoleGate } from '@/components/guard'
 import { PageShell } from '@/components/page-shell'
 import { PosterDetail } from '@/features/entry/office'
 
@@ -6,7 +7,13 @@ export default function PosterPage() {
   const { params } = useRouter<{ id?: string }>()
   return (
     <PageShell>
-      <PosterDetail posterId={params.id ?? ''} />
+      <RoleGate roles={['admin']} who='文明办' what='海报详情'>
+        {!params.id ? (
+          <Missing />
+        ) : (
+          <PosterDetail posterId={params.id ?? ''} />
+        )}
+      </RoleGate>
     </PageShell>
   )
 }

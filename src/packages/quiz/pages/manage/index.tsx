@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
-import { openPage } from '@/lib/navigate'
-import { QUIZ_HOME, QuestionAdmin, useQuizHome } from '@/features/quiz'
+import { Refusal } from '@/components/guard'
+import { ErrorState, Skeleton } from '@/components/state'
+import { QuestionAdmin, useQuizHome } from '@/features/quiz'
 
 /** 题库管理 (文明办). The server checks the role on every action; this page only hides itself. */
 export default function QuizManagePage() {
@@ -13,9 +13,7 @@ export default function QuizManagePage() {
         state.data.canManage ? (
           <QuestionAdmin topics={state.data.topics} />
         ) : (
-          <View className='wm-card'>
-            <EmptyState glyph='题' title='题库管理仅限文明办' description='如需调整题目，请联系文明办。' actionText='回答题首页' onAction={() => openPage(QUIZ_HOME)} />
-          </View>
+          <Refusal who='文明办' what='题库管理' />
         )
       ) : state.status === 'error' ? (
         <View className='wm-card'>

@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { RoleGate } from '@/components/guard'
 import { PageShell } from '@/components/page-shell'
 import { Queue, type QueueRole } from '@/features/report'
 import './index.scss'
@@ -12,8 +13,10 @@ export default function ReportQueuePage() {
   const role: QueueRole = params.role === 'handler' ? 'handler' : 'grid'
   return (
     <PageShell>
-      <Text className='wm-queue__title'>{TITLE[role]}</Text>
-      <Queue role={role} />
+      <RoleGate roles={[role]} who={role === 'handler' ? '责任单位处置人员' : '网格员'} what={TITLE[role]}>
+        <Text className='wm-queue__title'>{TITLE[role]}</Text>
+        <Queue role={role} />
+      </RoleGate>
     </PageShell>
   )
 }

@@ -1,4 +1,5 @@
 import { useRouter } from '@tarojs/taro'
+import { Missing, RoleGate } from '@/components/guard'
 import { PageShell } from '@/components/page-shell'
 import { CodeScreen } from '@/features/volunteer/components/code-screen'
 
@@ -6,7 +7,13 @@ export default function CheckInCodePage() {
   const { params } = useRouter<{ shiftId?: string }>()
   return (
     <PageShell>
-      <CodeScreen shiftId={decodeURIComponent(params.shiftId ?? '')} />
+      <RoleGate roles={['organizer']} who='志愿服务队组织者' what='签到码'>
+        {!params.shiftId ? (
+          <Missing />
+        ) : (
+          <CodeScreen shiftId={decodeURIComponent(params.shiftId ?? '')} />
+        )}
+      </RoleGate>
     </PageShell>
   )
 }

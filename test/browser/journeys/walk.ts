@@ -1,0 +1,344 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserTest } from '../types'
+
+/**
+ * The walk (issue #10, “pages that guard themselves”, “large text, tap targets”): every page of the
+ * H5 build — the page list is read from src/app.config.ts (subpackages included), and a page with
+ * `?view=` is visited once per view named in its source — as the demo identities of 「切换身份」,
+ * in normal and in large-text mode, without parameters and, where the page takes an id, with a
+ * stale one. Each visit fails on:
+ * - horizontal overflow (the document, or the page's own scroller, wider than the viewport);
+ * - a tile, tab or button title that wraps onto a second line (one text node laid out on more
+ *   than one line: a word broken, as 「文明积/分」 once was);
+ * - a tappable element under 44 px tall (button, link, tab, role=button/link/tab, NutUI buttons,
+ *   and any Taro view React gave an onClick/onTap);
+ * - the validation message 「提交的内容不符合要求」 (a missing or stale id must say 内容不存在或已下线);
+ * - any axe-core violation (run in normal mode; large text changes sizes, not names or colours);
+ * - a console error (the runner's own rule).
+ *
+ * What is sampled, to keep the walk to minutes on a shared 2-core machine: residents and staff see
+ * the same public pages, so every page is walked as 居民 (the refusals) and as 文明办 (the office's
+ * full screens); each other identity walks the pages of its own area (volunteer pages as 志愿者 and
+ * 组织者, reports as 网格员 and 处置人员, family as 教师 and 学校管理员, rolemodel as 区文明办审核员,
+ * inspect as 单位联络员 and 督查员, frontage as 街道办 and 门店负责人) and everybody walks 首页 and 我的,
+ * which change with the role. The stale-id visits are made as 文明办 in normal mode.
+ * WALK_IDS=demo-resident,demo-admin and WALK_PAGES=<regexp on the route> narrow a local run.
+ *
+ * Screens: test-results/screens/walk-<page>-<identity>-<normal|large>.png; the findings, excused
+ * or not, also go to test-results/walk-findings.json.
+ */
+type Journey = BrowserTest & { step?(name: string): void }
+
+const ROOT = path.resolve(__dirname, '../../..')
+const SCREENS = path.join(ROOT, 'test-results/screens')
+const STALE = 'walk-stale-0000'
+const VALIDATION = '提交的内容不符合要求'
+
+/**
+ * Pages other engineers are rebuilding at the time of writing (issue #10 随手拍 form — H7; the
+ * office dashboard — H2; the office settings console — H3). Their findings are printed and saved
+ * but do not fail the walk. The lead empties this list once those pieces land.
+ */
+const EXCUSED_WHILE_REBUILT: readonly RegExp[] = [
+  /^pages\/report\/index/, // H7: the photo-first 随手拍 form
+  /^packages\/office\/pages\/dashboard\//, // H2: the office dashboard
+  /^packages\/office\/pages\/settings\//, // H3: the office console (设置 ?view=)
+]
+
+const EVERYONE = [
+  'demo-resident',
+  'demo-volunteer',
+  'demo-organizer',
+  'demo-grid',
+  'demo-handler',
+  'demo-teacher',
+  'demo-school-admin',
+  'demo-district-reviewer',
+  'demo-liaison',
+  'demo-inspector',
+  'demo-street',
+  'demo-shop',
+  'demo-admin',
+]
+/** who walks a page besides 居民 and 文明办 */
+const AREA_IDENTITIES: Record<string, string[]> = {
+  'pages/home': EVERYONE,
+  'pages/mine': EVERYONE,
+  'pages/volunteer': ['demo-volunteer', 'demo-organizer'],
+  'packages/volunteer': ['demo-volunteer', 'demo-organizer'],
+  'packages/reports': ['demo-grid', 'demo-handler'],
+  'packages/family': ['demo-teacher', 'demo-school-admin'],
+  'packages/rolemodel': ['demo-district-reviewer'],
+  'packages/inspect': ['demo-liaison', 'demo-inspector'],
+  'packages/frontage': ['demo-street', 'demo-shop'],
+}
+/** route parameters that carry an id (a stale value must say 内容不存在或已下线) */
+const ID_PARAM = /^(id|code|chapter|joinCode|token|[a-z]+Id)$/
+
+interface Route {
+  /** e.g. packages/inspect/pages/index/index?view=site */
+  route: string
+  /** the same with every id parameter the page reads set to a stale value, when it reads one */
+  stale: string | null
+  identities: string[]
+}
+
+interface Finding {
+  route: string
+  identity: string
+  mode: 'normal' | 'large'
+  rule: string
+  detail: string
+  excused: boolean
+}
+
+/** The pages of src/app.config.ts, main package first, each `root` joined to its pages. */
+export function appPages(): string[] {
+  const source = fs.readFileSync(path.join(ROOT, 'src/app.config.ts'), 'utf8')
+  const list = (text: string) => Array.from(text.matchAll(/'([^']+)'/g), (m) => m[1])
+  const main = /\bpages:\s*\[([^\]]*)\]/.exec(source)
+  if (!main) throw new Error('src/app.config.ts: no pages list')
+  const pages = list(main[1])
+  for (const sub of source.matchAll(/root:\s*'([^']+)'[^}]*?pages:\s*\[([^\]]*)\]/g)) pages.push(...list(sub[2]).map((p) => `${sub[1]}/${p}`))
+  return pages
+}
+
+function routesOf(page: string): Route[] {
+  const source = fs.readFileSync(path.join(ROOT, 'src', `${page}.tsx`), 'utf8')
+  const views = Array.from(new Set(Array.from(source.matchAll(/\bview === '([a-z-]+)'/g), (m) => m[1])))
+  const ids = Array.from(new Set(Array.from(source.matchAll(/\bparams\.([A-Za-z]+)/g), (m) => m[1]))).filter((name) => ID_PARAM.test(name))
+  const area = Object.keys(AREA_IDENTITIES).find((prefix) => page.startsWith(prefix))
+  const identities = Array.from(new Set(['demo-resident', 'demo-admin', ...(area ? AREA_IDENTITIES[area] : [])]))
+  const staleQuery = ids.map((name) => `${name}=${STALE}`).join('&')
+  const one = (query: string): Route => ({
+    route: query ? `${page}?${query}` : page,
+    stale: staleQuery ? `${page}?${[query, staleQuery].filter(Boolean).join('&')}` : null,
+    identities,
+  })
+  return [one(''), ...views.map((view) => one(`view=${view}`))]
+}
+
+const slug = (route: string) =>
+  route
+    .replace(/^packages\//, '')
+    .replace(/\/index(?=\?|$)/g, '')
+    .replace(/pages\//g, '')
+    .replace(/[^A-Za-z0-9-]+/g, '_')
+    .replace(/_+$/, '')
+
+/** Everything the walk asks of a page, measured inside it. */
+async function measure(page: Page): Promise<Array<{ rule: string; detail: string }>> {
+  return page.evaluate(
+    ({ validation }) => {
+      const found: Array<{ rule: string; detail: string }> = []
+      const name = (e: Element) => {
+        const text = (e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 24)
+        const label = e.getAttribute('aria-label')
+        const cls = (e.getAttribute('class') ?? '').split(/\s+/).filter((c) => c.startsWith('wm-') || c.startsWith('nut-'))[0]
+        return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${cls ? '.' + cls : ''} 「${label ?? text}」`
+      }
+      const shown = (e: Element) => {
+        const r = e.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) return false
+        for (let n: Element | null = e; n; n = n.parentElement) {
+          const s = getComputedStyle(n)
+          if (s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0') return false
+        }
+        return true
+      }
+      const width = window.innerWidth
+      // 1. horizontal overflow: the document, and the page's own scroller
+      if (document.documentElement.scrollWidth > width + 1) found.push({ rule: 'overflow', detail: `document ${document.documentElement.scrollWidth} px wide in a ${width} px viewport` })
+      for (const scroller of Array.from(document.querySelectorAll('.taro_page, .wm-shell'))) {
+        if (!shown(scroller)) continue
+        if (scroller.scrollWidth > scroller.clientWidth + 1) {
+          const wide = Array.from(scroller.querySelectorAll('*'))
+            .filter((e) => shown(e) && e.getBoundingClientRect().right > width + 1)
+            .filter((e) => {
+              for (let n = e.parentElement; n && n !== scroller; n = n.parentElement) {
+                const s = getComputedStyle(n)
+                if (s.overflowX !== 'visible' && n.getBoundingClientRect().right <= width + 1) return false
+              }
+              return true
+            })
+          found.push({ rule: 'overflow', detail: `${name(scroller).slice(0, 30)} ${scroller.scrollWidth} px > ${scroller.clientWidth} px; widest: ${wide.slice(-1).map(name).join('')}` })
+        }
+      }
+      // 2. a title that wraps: any one text node of a button, tab or tile title laid out on two lines
+      const titles = Array.from(
+        document.querySelectorAll(
+          'button, .nut-button, [role=button], [role=tab], [role=link], .nut-tabs__titles-item, .weui-tabbar__label, [class*="tile__title"], [class*="grid__title"], [class*="entry__title"], [class*="tab__title"]',
+        ),
+      ).filter(shown)
+      for (const title of titles) {
+        // a tile or row (role=button/link holding more than a label): its title is its first words,
+        // the line under it may wrap; a button, a tab or a title element: every word of it
+        const whole = title.matches('button, .nut-button, [role=tab], .nut-tabs__titles-item, .weui-tabbar__label, [class*="__title"]')
+        const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT)
+        let checked = 0
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = (node.textContent ?? '').trim()
+          // a label, not a sentence: a sentence may wrap at a space; a label may not wrap at all
+          if (text.length < 2) continue
+          if (!whole && checked++ > 0) break
+          if (text.length > 12) continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0)
+          if (rects.length < 2) continue
+          const tops = rects.map((r) => r.top).sort((a, b) => a - b)
+          const lineHeight = Math.min(...rects.map((r) => r.height))
+          if (tops[tops.length - 1] - tops[0] >= lineHeight * 0.5) found.push({ rule: 'wraps', detail: `「${text}」 on ${rects.length} lines in ${name(title)}` })
+        }
+      }
+      // 3. tap targets under 44 px tall
+      const reactProps = (e: Element): Record<string, unknown> | undefined => {
+        const key = Object.keys(e).find((k) => k.startsWith('__reactProps$'))
+        return key ? ((e as unknown as Record<string, Record<string, unknown>>)[key] ?? undefined) : undefined
+      }
+      const tappable = Array.from(document.querySelectorAll('body *')).filter((e) => {
+        if (e.matches('button, a[href], [role=button], [role=link], [role=tab], .nut-button, taro-button-core')) return true
+        const props = reactProps(e)
+        return !!props && (typeof props.onClick === 'function' || typeof props.onTap === 'function')
+      })
+      const counted = new Set<Element>()
+      for (const e of tappable) {
+        if (!shown(e)) continue
+        // a tappable inside a tappable (NutUI's button in taro's button) is measured once, outermost
+        let inner = false
+        for (let n = e.parentElement; n; n = n.parentElement) if (counted.has(n) && n.getBoundingClientRect().height >= 44) inner = true
+        counted.add(e)
+        if (inner) continue
+        const r = e.getBoundingClientRect()
+        if (r.height < 43.5) found.push({ rule: 'tap-target', detail: `${Math.round(r.height)} px tall: ${name(e)}` })
+      }
+      // 4. a validation message for a missing or stale parameter
+      if ((document.body.innerText ?? '').includes(validation)) found.push({ rule: 'validation-message', detail: `shows 「${validation}」` })
+      return found
+    },
+    { validation: VALIDATION },
+  )
+}
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string }> }>
+}
+
+async function axe(page: Page, source: string): Promise<Array<{ rule: string; detail: string }>> {
+  const has = await page.evaluate(() => 'axe' in window)
+  // evaluated, not a <script>: the host's CSP forbids inline scripts, and rightly
+  if (!has) await page.evaluate(`${source}\n;true`)
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResult> } }
+    return w.axe.run(document, { resultTypes: ['violations'] })
+  })
+  return result.violations.map((v) => ({
+    rule: `axe:${v.id}`,
+    detail: `${v.help} (${v.impact ?? ''}) — ${v.nodes.length}×, e.g. ${v.nodes
+      .slice(0, 3)
+      .map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 120)}`)
+      .join(' | ')}`,
+  }))
+}
+
+/** Waits for the page to stand still: the shell is there, no skeleton or busy mark is left, the network is quiet. */
+async function settle(page: Page): Promise<void> {
+  await page.locator('.wm-shell:visible').first().waitFor({ timeout: 15_000 })
+  await page
+    .waitForFunction(() => !Array.from(document.querySelectorAll('.wm-skeleton, [aria-busy=true]')).some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 8_000 })
+    .catch(() => undefined)
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
+  await page.waitForTimeout(150)
+}
+
+export default async function walk(t: Journey): Promise<void> {
+  const only = process.env.WALK_PAGES ? new RegExp(process.env.WALK_PAGES) : null
+  const onlyIds = process.env.WALK_IDS ? process.env.WALK_IDS.split(',') : null
+  const routes = appPages()
+    .flatMap(routesOf)
+    .filter((r) => !only || only.test(r.route))
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  const findings: Finding[] = []
+  let visits = 0
+
+  // one list of identities, shared by two workers with their own browser context; one identity's
+  // two modes stay on one worker, one after the other: the mode is that person's account setting
+  const runs: Array<Array<{ identity: string; mode: 'normal' | 'large' }>> = []
+  for (const identity of EVERYONE) if (!onlyIds || onlyIds.includes(identity)) runs.push((['normal', 'large'] as const).map((mode) => ({ identity, mode })))
+
+  const browser = t.context.browser() as Browser
+  // tsx compiles the measuring functions with esbuild's keepNames, which calls a __name helper the page lacks
+  const keepNames = 'window.__name = window.__name || function (f) { return f }'
+  await t.context.addInitScript(keepNames)
+  const visit = async (page: Page, route: string, identity: string, mode: 'normal' | 'large', shot: boolean) => {
+    visits += 1
+    await page.goto(`${t.baseUrl}/?walk=${visits}#/${route}`, { waitUntil: 'load' })
+    await settle(page)
+    const shell = await page.locator('.wm-shell:visible').first().getAttribute('data-large-text')
+    if (shell !== (mode === 'large' ? 'on' : 'off')) throw new Error(`${route} as ${identity}: large text is ${shell}, the walk asked for ${mode}`)
+    const excused = EXCUSED_WHILE_REBUILT.some((r) => r.test(route))
+    const seen = await measure(page)
+    if (mode === 'normal') seen.push(...(await axe(page, axeSource)))
+    for (const f of seen) findings.push({ route, identity, mode, excused, ...f })
+    if (shot) await page.screenshot({ path: path.join(SCREENS, `walk-${slug(route)}-${identity.replace(/^demo-/, '')}-${mode}.png`) })
+  }
+
+  const worker = async (context: BrowserContext, page: Page) => {
+    for (let modes = runs.shift(); modes; modes = runs.shift()) for (const { identity, mode } of modes) {
+      t.step?.(`walk as ${identity}, ${mode} text`)
+      const large = mode === 'large'
+      const saved = await t.call('user', 'updateProfile', { settings: { largeText: large } }, identity)
+      if (!saved.ok) throw new Error(`user.updateProfile as ${identity}: ${saved.code} ${saved.message}`)
+      await page.goto(`${t.baseUrl}/`, { waitUntil: 'load' })
+      await page.evaluate(
+        ([openid, largeText]) => {
+          localStorage.setItem('wm:devOpenid', JSON.stringify({ data: openid }))
+          localStorage.setItem('wm:settings', JSON.stringify({ data: { largeText, unsynced: false } }))
+        },
+        [identity, large] as const,
+      )
+      for (const r of routes) {
+        if (!r.identities.includes(identity)) continue
+        await visit(page, r.route, identity, mode, true)
+        if (r.stale && identity === 'demo-admin' && mode === 'normal') await visit(page, r.stale, identity, mode, false)
+      }
+      void context
+    }
+  }
+  const contexts: Array<{ context: BrowserContext; page: Page }> = [{ context: t.context, page: t.page }]
+  const second = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' })
+  second.setDefaultTimeout(15_000)
+  await second.addInitScript(keepNames)
+  const secondPage = await second.newPage()
+  secondPage.on('console', (m) => {
+    if (m.type() === 'error') t.errors.push(`console.error: ${m.text()} (${secondPage.url().replace(t.baseUrl, '')})`)
+  })
+  secondPage.on('pageerror', (e) => t.errors.push(`page error: ${e.message} (${secondPage.url().replace(t.baseUrl, '')})`))
+  contexts.push({ context: second, page: secondPage })
+  const started = Date.now()
+  try {
+    await Promise.all(contexts.map(({ context, page }) => worker(context, page)))
+  } finally {
+    await second.close()
+  }
+
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true })
+  fs.writeFileSync(path.join(ROOT, 'test-results/walk-findings.json'), JSON.stringify(findings, null, 1))
+  const failing = findings.filter((f) => !f.excused)
+  const excused = findings.filter((f) => f.excused)
+  console.info(`  walk: ${routes.length} routes, ${visits} visits in ${((Date.now() - started) / 1000).toFixed(0)} s; ${failing.length} findings, ${excused.length} excused (pages being rebuilt)`)
+  for (const f of excused.slice(0, 40)) console.info(`  excused: ${f.route} as ${f.identity} (${f.mode}): ${f.rule} — ${f.detail}`)
+  if (failing.length > 0) {
+    // one line per rule and page: the same finding for every identity is one problem
+    const grouped = new Map<string, Finding[]>()
+    for (const f of failing) {
+      const key = `${f.rule} ${f.route} ${f.detail}`
+      grouped.set(key, [...(grouped.get(key) ?? []), f])
+    }
+    const lines = Array.from(grouped.values()).map((fs) => `${fs[0].route} [${Array.from(new Set(fs.map((f) => `${f.identity.replace(/^demo-/, '')}/${f.mode}`))).join(',')}] ${fs[0].rule}: ${fs[0].detail}`)
+    for (const line of lines) console.error(`  ✗ ${line}`)
+    throw new Error(`${lines.length} problems on the walk (all in test-results/walk-findings.json):\n${lines.join('\n')}`)
+  }
+}
