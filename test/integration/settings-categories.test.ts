@@ -108,3 +108,31 @@ describe('settings: only the office', () => {
     }
   })
 })
+
+describe('a renamed category reaches every place that names it', () => {
+  test('the form (report.prepare), the detail, the lists, the timeline and Open311 show the office’s name and hint', async () => {
+    const report = await cloud.submit(P.alice)
+    const built = expectOk(await cloud.as(P.alice).call('report', 'prepare', {}))
+    expect(built.categoryTexts).toEqual([])
+
+    expectOk(await cloud.as(P.office).call('settings', 'setCategory', { categoryId: 'illegal-ads', name: '牛皮癣广告', hint: '电线杆、楼道里的小广告' }))
+
+    const prepared = expectOk(await cloud.as(P.alice).call('report', 'prepare', {}))
+    expect(prepared.categoryTexts).toEqual([{ id: 'illegal-ads', name: '牛皮癣广告', hint: '电线杆、楼道里的小广告' }])
+    expect((await cloud.view(P.alice, report.id)).categoryName).toBe('牛皮癣广告')
+    const mine = expectOk(await cloud.as(P.alice).call('report', 'mine', {}))
+    expect(mine.items.find((i) => i.id === report.id)?.categoryName).toBe('牛皮癣广告')
+    const queue = expectOk(await cloud.as(P.grid).call('report', 'queue', { as: 'grid', status: 'submitted' }))
+    expect(queue.items.find((i) => i.id === report.id)?.categoryName).toBe('牛皮癣广告')
+
+    // 更改类别 names both sides by the names in force
+    expectOk(await cloud.as(P.grid).call('report', 'recategorize', { reportId: report.id, categoryId: 'littering', reason: '现场是乱扔的垃圾' }))
+    const timeline = (await cloud.view(P.alice, report.id)).timeline.map((e) => e.label)
+    expect(timeline.some((l) => l.includes('类别由 牛皮癣广告 改为 乱扔垃圾'))).toBe(true)
+
+    const { open311 } = await import('@/cloud/domain/open311')
+    const services = await open311({ method: 'GET', path: 'services.json', query: new URLSearchParams() }, cloud.platform)
+    const ads = (services.body as Array<{ service_code: string; service_name: string; description: string }>).find((s) => s.service_code === 'illegal-ads')
+    expect(ads).toMatchObject({ service_name: '牛皮癣广告', description: '电线杆、楼道里的小广告' })
+  })
+})

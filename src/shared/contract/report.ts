@@ -221,6 +221,8 @@ export interface ReportPrepareView {
   uploadDir: string
   dailyLimit: number
   usedToday: number
+  /** the office's renamed categories and rewritten hints (设置 → 类别与时限); a field left null keeps the built-in text */
+  categoryTexts: Array<{ id: string; name: string | null; hint: string | null }>
 }
 
 export interface CityGridView {

@@ -7,6 +7,7 @@ import type { ActionContext } from '../../runtime/context'
 import type { AttemptDoc } from '../quiz/docs'
 import { namesOf } from '../report/city'
 import type { ReportDoc } from '../report/types'
+import { categoryNames } from '../report/category-overrides'
 import { categoryName, ticketOf, toLedgerItems } from '../report/views'
 import { ID_TYPE_LABEL } from '../volunteer/identity'
 import { C, findMany, type ActivityDoc, type ProfileDoc, type ShiftDoc, type SignupDoc } from '../volunteer/model'
@@ -121,10 +122,11 @@ function reportsSource(job: ExportJobDoc): ExportSource {
       const page = await keysetPage100<ReportDoc>(ctx, { collection: 'reports', ...q, field: 'createdAt', order: 'desc' }, cursor)
       const grids = await namesOf(ctx, 'report_grids', page.docs.map((r) => r.gridId))
       const units = await namesOf(ctx, 'report_units', page.docs.map((r) => r.unitId))
+      const names = await categoryNames(ctx)
       const rows = page.docs.map((r): Cell[] => [
         ticketOf(r),
         r._id,
-        categoryName(r.categoryId),
+        categoryName(r.categoryId, names),
         statusLabel(r.status, r.kind),
         grids.get(r.gridId) ?? '',
         r.unitId ? units.get(r.unitId) ?? '' : '',

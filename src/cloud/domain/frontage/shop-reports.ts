@@ -11,6 +11,7 @@ import { loadSettings } from '../report/city'
 import { reportFail } from '../report/errors'
 import { keysetPage } from '../report/paging'
 import type { ReportDoc, ReportEventDoc, ReopenRequest, StoredPhoto } from '../report/types'
+import { categoryNames } from '../report/category-overrides'
 import { categoryName, toView, urlsOf } from '../report/views'
 import { claimFail, claimUploads, consumeReservations, ReservationTaken } from '../upload/reservations'
 import { loadShopRules, recordShopReport } from './ledger'
@@ -89,12 +90,12 @@ async function toItems(ctx: ActionContext, stages: ShopReportDoc[]): Promise<Sho
   const reports = new Map((data as unknown as ReportDoc[]).map((r) => [r._id, r]))
   // only photos that passed the content check: a held one is its reporter's alone
   const passing = (id: string) => (reports.get(id)?.photos ?? []).filter((p) => p.pass).map((p) => p.fileId)
-  const urls = await urlsOf(ctx, stages.flatMap((s) => passing(s._id)))
+  const [urls, names] = await Promise.all([urlsOf(ctx, stages.flatMap((s) => passing(s._id))), categoryNames(ctx)])
   return stages.map((s) => {
     const r = reports.get(s._id)
     return {
       reportId: s._id,
-      categoryName: categoryName(s.categoryId),
+      categoryName: categoryName(s.categoryId, names),
       // never who reported it or how to reach them: the shop sees the problem, not the neighbour
       description: r && r.descriptionCheck.pass ? r.description : '',
       photos: passing(s._id).map((f) => urls.get(f) ?? '').filter((u) => u !== ''),

@@ -1,9 +1,10 @@
-import { approximate, categoryOf, CATEGORIES, CATEGORY_GROUPS, CLOSED_STATUSES, type ReportStatus } from '@/shared/report'
+import { approximate, CATEGORIES, CATEGORY_GROUPS, CLOSED_STATUSES, type ReportStatus } from '@/shared/report'
 import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
+import { applyOverride, categoryNames, loadOverrides, type CategoryOverrideDoc } from '../report/category-overrides'
 import { namesOf } from '../report/city'
 import type { ReportDoc } from '../report/types'
-import { ticketOf, urlsOf } from '../report/views'
+import { categoryName, ticketOf, urlsOf } from '../report/views'
 import { partnerOf, takeRequest, type Partner } from './keys'
 import { createPartnerRequest } from './post'
 
@@ -60,7 +61,9 @@ export function w3cTime(ms: number): string {
 
 const REPORT_CATEGORIES = CATEGORIES.filter((c) => c.kind === 'report')
 
-function serviceOf(category: (typeof REPORT_CATEGORIES)[number]) {
+/** A category as partners see it: the office's name and hint when it changed them. */
+function serviceOf(base: (typeof REPORT_CATEGORIES)[number], overrides: Map<string, CategoryOverrideDoc>) {
+  const category = applyOverride(base, overrides.get(base.id) ?? null)
   return {
     service_code: category.id,
     service_name: category.name,
@@ -95,10 +98,10 @@ async function toServiceRequests(reports: ReportDoc[], platform: Platform) {
   const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
   const firstPassing = (r: ReportDoc) => r.photos.find((p) => p.pass)?.fileId ?? null
   const urls = await urlsOf(platform, reports.map(firstPassing).filter((id): id is string => id !== null))
+  const names = await categoryNames(platform)
   const now = platform.clock.now()
   return reports.map((r) => {
     const open = OPEN_STATUSES.includes(r.status)
-    const category = categoryOf(r.categoryId)
     const spot = approximate(r.location)
     const photo = firstPassing(r)
     return {
@@ -108,7 +111,7 @@ async function toServiceRequests(reports: ReportDoc[], platform: Platform) {
       token: ticketOf(r),
       status: open ? 'open' : 'closed',
       status_notes: statusNotes(r),
-      service_name: category?.name ?? '其他',
+      service_name: categoryName(r.categoryId, names),
       service_code: r.categoryId,
       description: r.descriptionCheck.pass && r.description ? r.description : null,
       agency_responsible: r.unitId ? units.get(r.unitId) ?? null : null,
@@ -223,8 +226,10 @@ export async function open311(request: Open311Request, platform: Platform): Prom
   return error(404, '没有这个 Open311 接口')
 }
 
-function readOpen(path: string, platform: Platform): Open311Response {
-  return path === 'discovery.json' ? { status: 200, body: discovery(platform) } : { status: 200, body: REPORT_CATEGORIES.map(serviceOf) }
+async function readOpen(path: string, platform: Platform): Promise<Open311Response> {
+  if (path === 'discovery.json') return { status: 200, body: discovery(platform) }
+  const overrides = new Map((await loadOverrides(platform)).map((o) => [o._id, o]))
+  return { status: 200, body: REPORT_CATEGORIES.map((c) => serviceOf(c, overrides)) }
 }
 
 /**

@@ -33,3 +33,19 @@ export async function effectiveCategory(platform: { db: Database }, id: string):
   if (!base) return undefined
   return applyOverride(base, await findById<CategoryOverrideDoc>(platform.db, 'report_category_overrides', id))
 }
+
+/** The office's renamed categories by id (only those renamed). */
+export type CategoryNames = ReadonlyMap<string, string>
+
+/**
+ * Every override at once, for views that name many reports: the collection holds at most one doc per
+ * built-in category (15), so this is one small read, not a scan.
+ */
+export async function loadOverrides(platform: { db: Database }): Promise<CategoryOverrideDoc[]> {
+  const { data } = await platform.db.collection('report_category_overrides').limit(100).get()
+  return data as unknown as CategoryOverrideDoc[]
+}
+
+export async function categoryNames(platform: { db: Database }): Promise<CategoryNames> {
+  return new Map((await loadOverrides(platform)).filter((o) => o.name).map((o) => [o._id, o.name as string]))
+}

@@ -5,6 +5,7 @@ import type { Platform } from '../../platform'
 import type { ActionContext } from '../../runtime/context'
 import { notifyPeople, notifyPerson, type NotifyValues } from '../notify'
 import type { ReportDoc, UnitDoc } from './types'
+import { categoryNames } from './category-overrides'
 import { categoryName, ticketOf } from './views'
 
 /**
@@ -69,7 +70,7 @@ export async function notifyTransition(
   try {
     const now = ctx.clock.now()
     const reporter = after.reporterOpenid
-    const base = { character_string1: ticketOf(after), thing2: categoryName(after.categoryId) }
+    const base = { character_string1: ticketOf(after), thing2: categoryName(after.categoryId, await categoryNames(ctx)) }
     if (action === 'dispatch') {
       const unit = await unitName(ctx, after.unitId)
       if (reporter) {

@@ -27,7 +27,7 @@ import { checkPhotos, UPLOAD_AREA } from './photos'
 import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, UnitDoc } from './types'
 import { categoryName, confirmationId, ticketOf, toView } from './views'
 import { takeTicketNo } from './ticket'
-import { effectiveCategory } from './category-overrides'
+import { categoryNames, effectiveCategory, loadOverrides } from './category-overrides'
 import { recordFollowUp } from '../entry/follow-up'
 import { linkReportToSite } from '../inspect/site-reports'
 import { PAINTED_PARKING_MESSAGE } from '@/shared/contract/report'
@@ -55,8 +55,12 @@ const dailyId = (openid: string, day: string) => `${openid}__${day}`
 
 export async function prepare(ctx: ActionContext): Promise<ReportPrepareView> {
   const settings = await loadSettings(ctx)
-  const today = await findById<DailyCountDoc>(ctx.db, 'report_daily', dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now())))
-  return { uploadDir: UPLOAD_AREA, dailyLimit: settings.dailyLimit, usedToday: today?.n ?? 0 }
+  const [today, overrides] = await Promise.all([
+    findById<DailyCountDoc>(ctx.db, 'report_daily', dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now()))),
+    loadOverrides(ctx),
+  ])
+  const categoryTexts = overrides.filter((o) => o.name || o.hint).map((o) => ({ id: o._id, name: o.name ?? null, hint: o.hint ?? null }))
+  return { uploadDir: UPLOAD_AREA, dailyLimit: settings.dailyLimit, usedToday: today?.n ?? 0, categoryTexts }
 }
 
 export async function cityMap(ctx: ActionContext): Promise<CityMapView> {
@@ -91,6 +95,7 @@ export async function nearby(input: { categoryId: CategoryId; location: LatLng }
     .limit(100)
     .get()
   const here = point([input.location.lng, input.location.lat])
+  const names = await categoryNames(ctx)
   return (data as unknown as ReportDoc[])
     .filter((r) => holderOf(r.status) !== null)
     .map((r) => ({ r, meters: distance(here, point([r.location.lng, r.location.lat]), { units: 'meters' }) }))
@@ -100,7 +105,7 @@ export async function nearby(input: { categoryId: CategoryId; location: LatLng }
     .map(({ r, meters }) => ({
       id: r._id,
       ticketNo: ticketOf(r),
-      categoryName: categoryName(r.categoryId),
+      categoryName: categoryName(r.categoryId, names),
       statusLabel: statusLabel(r.status, r.kind),
       createdAt: r.createdAt,
       distanceMeters: Math.round(meters),

@@ -25,6 +25,7 @@ import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import type { UserDoc } from '../user/profile'
+import { categoryNames, type CategoryNames } from './category-overrides'
 import { namesOf, routeFor } from './city'
 import { mayRecategorize } from './recategorize-rule'
 import type { ReportDoc, ReportEventDoc, StoredPhoto } from './types'
@@ -46,8 +47,9 @@ export function maskPhone(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`
 }
 
-export function categoryName(id: string): string {
-  return categoryOf(id)?.name ?? '其他'
+/** A category's name as in force: the office's rename when `names` carries one, else the built-in name. */
+export function categoryName(id: string, names?: CategoryNames): string {
+  return names?.get(id) ?? categoryOf(id)?.name ?? '其他'
 }
 
 /** Who is looking, by the strongest claim they have on this report; null: they may not see it. */
@@ -118,7 +120,7 @@ function reasonLabel(event: ReportEventDoc): string | null {
   return event.reason
 }
 
-function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<string, string>): string {
+function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<string, string>, names: CategoryNames): string {
   switch (event.action) {
     case 'submit':
       if (event.to === 'at-shop') return '提交随手拍，位于门前三包责任区，先由门店处理'
@@ -145,7 +147,7 @@ function timelineLabel(event: ReportEventDoc, report: ReportDoc, units: Map<stri
       return '网格员核实后维持办结'
     case 'recategorize': {
       // the reason is part of the sentence: a changed category without its why reads as an error
-      const change = `类别由 ${categoryName(event.fromCategoryId ?? '')} 改为 ${categoryName(event.toCategoryId ?? '')}`
+      const change = `类别由 ${categoryName(event.fromCategoryId ?? '', names)} 改为 ${categoryName(event.toCategoryId ?? '', names)}`
       return event.reason ? `${change}：${event.reason}` : change
     }
     case 'note':
@@ -188,7 +190,7 @@ export const STAFF_VIEWERS: readonly ReportViewerRole[] = ['grid', 'handler', 'o
 /** One report as `viewer` may see it. */
 export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: ActionContext): Promise<ReportView> {
   const now = ctx.clock.now()
-  const events = await eventsOf(ctx, report._id)
+  const [events, names] = await Promise.all([eventsOf(ctx, report._id), categoryNames(ctx)])
   const grids = await namesOf(ctx, 'report_grids', [report.gridId, ...events.map((e) => (e.actorRole === 'grid' ? e.actorScope : null))])
   const units = await namesOf(ctx, 'report_units', [
     report.unitId,
@@ -225,7 +227,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     .filter((e) => staff || e.action !== 'note' || e.note)
     .map((e) => ({
       action: e.action,
-      label: timelineLabel(e, report, units),
+      label: timelineLabel(e, report, units, names),
       from: e.from,
       to: e.to,
       at: e.at,
@@ -248,7 +250,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     ticketNo: ticketOf(report),
     kind: report.kind,
     categoryId: report.categoryId as CategoryId,
-    categoryName: categoryName(report.categoryId),
+    categoryName: categoryName(report.categoryId, names),
     status: report.status,
     statusLabel: statusLabel(report.status, report.kind),
     createdAt: report.createdAt,
@@ -293,6 +295,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
 
 /** Rows of a list: the first photo as a thumbnail (held photos only for their reporter). */
 export async function toListItems(reports: ReportDoc[], platform: Platform, now: number, forReporter: boolean): Promise<ReportListItem[]> {
+  const names = await categoryNames(platform)
   const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
   const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
   const thumbs = reports.map((r) => r.photos.find((p) => p.pass || forReporter)?.fileId ?? null)
@@ -302,7 +305,7 @@ export async function toListItems(reports: ReportDoc[], platform: Platform, now:
     shortNo: shortNo(r._id),
     ticketNo: ticketOf(r),
     kind: r.kind,
-    categoryName: categoryName(r.categoryId),
+    categoryName: categoryName(r.categoryId, names),
     status: r.status,
     statusLabel: statusLabel(r.status, r.kind),
     createdAt: r.createdAt,
@@ -319,6 +322,7 @@ export async function toListItems(reports: ReportDoc[], platform: Platform, now:
 
 /** 点赞·爆料广场: nothing about who reported, and where only roughly. */
 export async function toFeedItems(reports: ReportDoc[], platform: Platform): Promise<FeedItem[]> {
+  const names = await categoryNames(platform)
   const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
   const before = reports.map((r) => r.photos.find((p) => p.pass)?.fileId ?? null)
   const after = reports.map((r) => r.afterPhotos.find((p) => p.pass)?.fileId ?? null)
@@ -327,7 +331,7 @@ export async function toFeedItems(reports: ReportDoc[], platform: Platform): Pro
     id: r._id,
     ticketNo: ticketOf(r),
     kind: r.kind,
-    categoryName: categoryName(r.categoryId),
+    categoryName: categoryName(r.categoryId, names),
     gridName: grids.get(r.gridId) ?? '',
     approx: approximate(r.location),
     description: r.descriptionCheck.pass && r.description ? r.description : null,
@@ -340,6 +344,7 @@ export async function toFeedItems(reports: ReportDoc[], platform: Platform): Pro
 }
 
 export async function toLedgerItems(reports: ReportDoc[], platform: Platform, now: number): Promise<LedgerItem[]> {
+  const names = await categoryNames(platform)
   const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
   const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
   return reports.map((r) => {
@@ -351,7 +356,7 @@ export async function toLedgerItems(reports: ReportDoc[], platform: Platform, no
       id: r._id,
       shortNo: shortNo(r._id),
       ticketNo: ticketOf(r),
-      categoryName: categoryName(r.categoryId),
+      categoryName: categoryName(r.categoryId, names),
       status: r.status,
       statusLabel: statusLabel(r.status, r.kind),
       createdAt: r.createdAt,

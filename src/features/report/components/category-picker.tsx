@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { CATEGORIES, CATEGORY_GROUPS, categoriesIn, categoryOf, type ReportKind } from '@/shared/report'
 import { readStored, writeStored } from '@/lib/storage'
+import { categoryHintOf, categoryNameOf } from '../lib/category-texts'
 import './report.scss'
 
 export interface CategoryPickerProps {
@@ -84,7 +85,7 @@ export function CategoryChips({ kind, value, onKind, onChange, suggested }: Cate
             <Text>
               {id === value ? '✓ ' : ''}
               {/* large text may wrap a long name at its slash (游商小贩/占道经营), not inside a word */}
-              {categoryOf(id)?.name.replace('/', '/\u200b')}
+              {categoryNameOf(id).replace('/', '/\u200b')}
               {id === suggested && id !== value ? '（建议）' : ''}
             </Text>
           </View>
@@ -93,7 +94,7 @@ export function CategoryChips({ kind, value, onKind, onChange, suggested }: Cate
           <Text>更多类别 ›</Text>
         </View>
       </View>
-      {chosen ? <Text className='wm-rp-hint'>{chosen.hint}</Text> : null}
+      {chosen ? <Text className='wm-rp-hint'>{categoryHintOf(chosen.id)}</Text> : null}
       <CategoryNotes value={value} />
       {open ? (
         <View className='wm-rp-sheet' id='wm-cat-sheet' role='dialog' aria-modal='true' aria-label='选择类别'>
@@ -168,9 +169,9 @@ function CategoryGroups({ kind, value, onChange, current, idPrefix = 'wm-cat-' }
               >
                 <Text className='wm-rp-cat__name'>
                   {c.id === value ? '✓ ' : ''}
-                  {c.name}
+                  {categoryNameOf(c.id)}
                 </Text>
-                <Text className='wm-rp-cat__hint'>{c.id === current ? '当前类别' : c.hint}</Text>
+                <Text className='wm-rp-cat__hint'>{c.id === current ? '当前类别' : categoryHintOf(c.id)}</Text>
               </View>
             ))}
           </View>

@@ -13,6 +13,7 @@ import { prepareReport, useCityMap } from '../api/report'
 import { formatTime } from '../lib/format'
 import { newRequestId } from '../lib/request-id'
 import { DETAIL_PAGE } from '../routes'
+import { applyCategoryTexts } from '../lib/category-texts'
 import { askSubmitConsent } from '../lib/consent'
 import { CategoryChips, rememberCategory } from './category-picker'
 import { LocationPicker, type PlaceValue } from './location-picker'
@@ -67,7 +68,12 @@ export function ReportForm() {
   const [suggested, setSuggested] = useState<CategoryId | null>(null)
   const category = categoryId ? categoryOf(categoryId) : undefined
 
-  const refreshPrepared = () => void prepareReport().then((r) => r.ok && setPrepared(r.data))
+  const refreshPrepared = () =>
+    void prepareReport().then((r) => {
+      if (!r.ok) return
+      applyCategoryTexts(r.data.categoryTexts)
+      setPrepared(r.data)
+    })
   useEffect(refreshPrepared, [])
   // a poster's code opens this tab (reLaunch) with the poster's place in the query: used once per poster
   const posterApplied = useRef<string | null>(null)
