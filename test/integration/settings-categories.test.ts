@@ -118,7 +118,7 @@ describe('a renamed category reaches every place that names it', () => {
     expectOk(await cloud.as(P.office).call('settings', 'setCategory', { categoryId: 'illegal-ads', name: '牛皮癣广告', hint: '电线杆、楼道里的小广告' }))
 
     const prepared = expectOk(await cloud.as(P.alice).call('report', 'prepare', {}))
-    expect(prepared.categoryTexts).toEqual([{ id: 'illegal-ads', name: '牛皮癣广告', hint: '电线杆、楼道里的小广告' }])
+    expect(prepared.categoryTexts).toEqual([{ id: 'illegal-ads', name: '牛皮癣广告', hint: '电线杆、楼道里的小广告', limits: null }])
     expect((await cloud.view(P.alice, report.id)).categoryName).toBe('牛皮癣广告')
     const mine = expectOk(await cloud.as(P.alice).call('report', 'mine', {}))
     expect(mine.items.find((i) => i.id === report.id)?.categoryName).toBe('牛皮癣广告')

@@ -256,7 +256,7 @@ export function BriefingView({ month: asked }: { month?: string }) {
             {ledger.data && ledger.data.items.length === 0 ? <Text className='wm-db-done'>目前没有超期未办的随手拍</Text> : null}
             {ledger.data?.items.slice(0, 10).map((item, i) => (
               <View key={item.id} className='wm-db-overdue'>
-                <Text className='wm-db-overdue__no'>{`${i + 1}. ${item.categoryName}（编号 ${item.shortNo}）`}</Text>
+                <Text className='wm-db-overdue__no'>{`${i + 1}. ${item.categoryName}（编号 ${item.ticketNo}）`}</Text>
                 <Text className='wm-text-secondary'>{`${overdueWords(item.overdueMs)} · ${item.statusLabel} · ${item.gridName} · 在${item.holderName}处`}</Text>
               </View>
             ))}

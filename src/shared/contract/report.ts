@@ -10,6 +10,7 @@ import {
   type ReportKind,
   type ReportStatus,
   type ShopMove,
+  type StepLimits,
   type TransitionAction,
 } from '../report'
 import { fileId, id, noInput } from './common'
@@ -221,8 +222,8 @@ export interface ReportPrepareView {
   uploadDir: string
   dailyLimit: number
   usedToday: number
-  /** the office's renamed categories and rewritten hints (设置 → 类别与时限); a field left null keeps the built-in text */
-  categoryTexts: Array<{ id: string; name: string | null; hint: string | null }>
+  /** the office's changes to categories (设置 → 类别与时限): a field left null keeps the built-in one */
+  categoryTexts: Array<{ id: string; name: string | null; hint: string | null; limits: StepLimits | null }>
 }
 
 export interface CityGridView {

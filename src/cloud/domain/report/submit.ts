@@ -59,7 +59,7 @@ export async function prepare(ctx: ActionContext): Promise<ReportPrepareView> {
     findById<DailyCountDoc>(ctx.db, 'report_daily', dailyId(ctx.caller.openid, shanghaiDay(ctx.clock.now()))),
     loadOverrides(ctx),
   ])
-  const categoryTexts = overrides.filter((o) => o.name || o.hint).map((o) => ({ id: o._id, name: o.name ?? null, hint: o.hint ?? null }))
+  const categoryTexts = overrides.map((o) => ({ id: o._id, name: o.name ?? null, hint: o.hint ?? null, limits: o.limits ?? null }))
   return { uploadDir: UPLOAD_AREA, dailyLimit: settings.dailyLimit, usedToday: today?.n ?? 0, categoryTexts }
 }
 

@@ -1,13 +1,15 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { ReportView } from '@/shared/contract'
-import { categoryOf, limitText } from '@/shared/report'
+import type { PointsRulesView, ReportView } from '@/shared/contract'
+import { limitText } from '@/shared/report'
 import { POINTS_RULES } from '@/shared/points-rules'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
 import { askConsent, prepareConsent } from '@/lib/subscribe'
+import { categoryLimitsOf } from '../lib/category-texts'
 import { formatDateTime } from '../lib/format'
 import { DETAIL_PAGE, MINE_PAGE, REPORT_FORM_PAGE } from '../routes'
 import { useReport } from './report-detail'
@@ -15,12 +17,12 @@ import './report.scss'
 import './report-done.scss'
 
 /** the number people read out (SSP-20261201-0042); the older eight characters until every report has one */
-const ticketOf = (view: ReportView) => (view as { ticketNo?: string }).ticketNo || view.shortNo
+const ticketOf = (view: ReportView) => view.ticketNo || view.shortNo
 
 /** What happens next and by when, from the category's own clock (受理 2 小时 → 「2 小时内由网格员受理」). */
 function nextStep(view: ReportView): string {
-  const category = categoryOf(view.categoryId)
-  const accept = category ? limitText(category.limits.accept) : null
+  const limits = categoryLimitsOf(view.categoryId)
+  const accept = limits ? limitText(limits.accept) : null
   if (view.status === 'at-shop') return `先由门前三包责任门店${view.holderName ? `「${view.holderName}」` : ''}处理，门店逾期未处理将转网格员受理`
   if (view.kind === 'praise') return `${accept ? `${accept}内` : ''}由文明办审核，通过后在点赞·爆料广场公开`
   return `${accept ? `${accept}内` : ''}由网格员受理${view.gridName ? `（${view.gridName}）` : ''}，再派发到责任单位处置`
@@ -32,9 +34,12 @@ function nextStep(view: ReportView): string {
  */
 export function ReportDone({ id }: { id: string | undefined }) {
   const { view, error, load } = useReport(id)
+  // the office may change points and caps (设置 → 积分规则): show what is in force, the shipped rule until it answers
+  const [rules, setRules] = useState<PointsRulesView['rules'] | null>(null)
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: '提交成功' }).catch(() => undefined)
     void prepareConsent()
+    void callCloud('rewards', 'rules', {}).then((r) => r.ok && setRules(r.data.rules))
   }, [])
   if (error?.code === 'REPORT.NOT_FOUND' || (error && !id)) {
     return (
@@ -45,7 +50,8 @@ export function ReportDone({ id }: { id: string | undefined }) {
   }
   if (!view) return <View className='wm-card'>{error ? <ErrorState what='随手拍' message={error.message} onRetry={() => void load()} /> : <Skeleton rows={4} />}</View>
 
-  const rule = view.kind === 'praise' ? POINTS_RULES['praise.approved'] : POINTS_RULES['report.accepted']
+  const shipped = view.kind === 'praise' ? POINTS_RULES['praise.approved'] : POINTS_RULES['report.accepted']
+  const rule = rules?.find((r) => r.reason === shipped.reason) ?? shipped
   const subscribe = () => {
     // WeChat asks at most three at once, and only inside the tap
     void askConsent(['reportAccepted', 'reportDispatched', 'reportResolved']).then((yes) =>
