@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { Missing, RoleGate } from '@/components/guard'
+import { Missing } from '@/components/guard'
 import { PageShell } from '@/components/page-shell'
 import { NoteForm, RecategorizeForm, TransitionForm } from '@/features/report'
 
@@ -7,18 +7,16 @@ export default function ReportActPage() {
   const { params } = useRouter<{ id?: string; action?: string }>()
   return (
     <PageShell>
-      <RoleGate roles={['grid', 'handler']} who='网格员和责任单位处置人员' what='办理随手拍'>
-        {/* 更改类别 and 添加备注 change no status, so they are not steps of the state machine */}
-        {!params.id ? (
-          <Missing />
-        ) : params.action === 'recategorize' ? (
-          <RecategorizeForm id={params.id} />
-        ) : params.action === 'note' ? (
-          <NoteForm id={params.id} />
-        ) : (
-          <TransitionForm id={params.id} action={params.action} />
-        )}
-      </RoleGate>
+      {/* 更改类别 and 添加备注 change no status, so they are not steps of the state machine */}
+      {!params.id ? (
+        <Missing />
+      ) : params.action === 'recategorize' ? (
+        <RecategorizeForm id={params.id} />
+      ) : params.action === 'note' ? (
+        <NoteForm id={params.id} />
+      ) : (
+        <TransitionForm id={params.id} action={params.action} />
+      )}
     </PageShell>
   )
 }
