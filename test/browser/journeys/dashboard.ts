@@ -163,6 +163,9 @@ export default async function dashboardJourney(t: Journey): Promise<void> {
   const daily30 = await chartData(page, 'wm-db-chart-daily')
   if (daily30.labels.length !== 30) throw new Error(`the 30 天 daily chart has ${daily30.labels.length} days`)
   if (d7.from === d30.from) throw new Error('7 天 and 30 天 start on the same day')
+  // the demo carries four weeks of closed reports (demo-history.ts), so the switch must change the figure on screen
+  if (d30.reports.totals.received <= d7.reports.totals.received) throw new Error(`30 天 received ${d30.reports.totals.received} is not more than 7 天's ${d7.reports.totals.received}`)
+  await visible(page, '#wm-db-fig-received').filter({ hasText: `${d30.reports.totals.received.toLocaleString('zh-CN')} 件` }).waitFor()
 
   step('随手拍: every chart drawn; the category 表格 has the chart\'s and the server\'s numbers')
   await visible(page, '#wm-db-tab-reports').tap()

@@ -1,17 +1,20 @@
 import type { Platform } from '../../platform'
 import { findById } from '../../platform/find'
 import { routeId, SETTINGS_ID } from './city'
+import { seedDemoHistory } from './demo-history'
 import { seedDemoReports } from './demo-reports'
 import { seedPhrases } from './phrases'
 import { DEMO_CITY_NAME, DEMO_GRIDS, DEMO_ROUTES, DEMO_UNITS, DISTRICT_UNIT } from './demo-city'
 import type { GridDoc } from './types'
 
 /**
- * The local host's demo (called from the host's seed): the city, and a few reports in it.
+ * The local host's demo (called from the host's seed): the city, a few live reports in it, and
+ * four weeks of closed ones behind them for the office's figures.
  */
 export async function seedReports(platform: Platform): Promise<void> {
   await seedCity(platform)
   await seedDemoReports(platform)
+  await seedDemoHistory(platform)
 }
 
 /**
