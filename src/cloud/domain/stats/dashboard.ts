@@ -169,7 +169,10 @@ async function volunteersPart(ctx: ActionContext, from: string, to: string, read
     hoursByWeek(ctx, from, to),
   ])
   const c = city.sums.get(DASH_ALL)
-  const registered = n((total.data[0] as unknown as DashTotalDoc | undefined)?.counts, 'registered')
+  const totalDoc = total.data[0] as unknown as DashTotalDoc | undefined
+  // until the first registration starts the running total, the profiles are the total (one count,
+  // only while the doc is missing: e.g. profiles stored by an import or the demo seed)
+  const registered = totalDoc ? n(totalDoc.counts, 'registered') : (await ctx.db.collection('volunteer_profiles').count()).total
   const signups = n(c, 'signups')
   const noShows = n(c, 'noShows')
   return {
