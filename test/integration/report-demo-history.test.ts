@@ -28,6 +28,10 @@ test('the history is counted: 30 days hold more than 7, and every history report
   expect(d30.reports.totals.resolved).toBeGreaterThan(0)
   expect(d30.reports.totals.onTimeRate).not.toBeNull()
   expect(d30.reports.byUnit.length).toBeGreaterThan(3)
+  // the demo's volunteers were stored by the seed, before any registration started the running total
+  const profiles = (await cloud.platform.db.collection('volunteer_profiles').count()).total
+  expect(profiles).toBeGreaterThan(0)
+  expect(d30.volunteers.registered).toBe(profiles)
   // closed: no queue shows them
   const queue = expectOk(await cloud.as('demo-grid').call('report', 'queue', { as: 'grid', status: 'submitted' }))
   expect(queue.items.some((i) => i.id.startsWith('demo-history-'))).toBe(false)
