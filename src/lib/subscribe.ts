@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { NOTIFY_LIMITS, type NotifyPurpose } from '@/shared/notify'
+import { NOTIFY_LIMITS } from '@/shared/notify-limits'
+import type { NotifyPurpose } from '@/shared/notify'
 import { callCloud } from './call-cloud'
 import { oncePerSession } from './once-per-session'
 

@@ -206,13 +206,5 @@ export const CONSENT_MOMENTS = {
   handler: ['unitDispatched'],
 } as const satisfies Record<string, readonly NotifyPurpose[]>
 
-export const NOTIFY_LIMITS = {
-  /** WeChat shows at most three templates in one consent dialog */
-  grantsPerConsent: 3,
-  /** unused credits one person may hold per purpose: each is one consent tap, more is hoarding */
-  creditsPerPurpose: 50,
-  /** credits older than this are dropped by expireConsents (WeChat's one-time grants are not meant to be kept) */
-  creditMaxAgeDays: 180,
-  outboxPageSize: 20,
-  templateIdMax: 64,
-} as const
+// kept in its own file: the 随手拍 form in the main package asks for consent and needs only these
+export { NOTIFY_LIMITS } from './notify-limits'

@@ -14,7 +14,7 @@ import { formatTime } from '../lib/format'
 import { newRequestId } from '../lib/request-id'
 import { DETAIL_PAGE } from '../routes'
 import { applyCategoryTexts } from '../lib/category-texts'
-import { askSubmitConsent } from '../lib/consent'
+import { askSubmitConsent, prepareSubmitConsent } from '../lib/consent'
 import { CategoryChips, rememberCategory } from './category-picker'
 import { LocationPicker, type PlaceValue } from './location-picker'
 import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
@@ -68,12 +68,15 @@ export function ReportForm() {
   const [suggested, setSuggested] = useState<CategoryId | null>(null)
   const category = categoryId ? categoryOf(categoryId) : undefined
 
-  const refreshPrepared = () =>
+  const refreshPrepared = () => {
+    // the template ids for the submit tap's consent dialog, fetched now: the tap must not wait on the network
+    void prepareSubmitConsent()
     void prepareReport().then((r) => {
       if (!r.ok) return
       applyCategoryTexts(r.data.categoryTexts)
       setPrepared(r.data)
     })
+  }
   useEffect(refreshPrepared, [])
   // a poster's code opens this tab (reLaunch) with the poster's place in the query: used once per poster
   const posterApplied = useRef<string | null>(null)

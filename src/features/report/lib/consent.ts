@@ -1,11 +1,13 @@
+import { askConsent, prepareConsent } from '@/lib/subscribe'
+
 /**
- * 订阅进度通知 at the submit tap. The asker is `askConsent(purposes)` in src/lib/subscribe.ts, but
- * importing it here brings src/shared/notify.ts whole into the MAIN package (≈ 6.3 KB: 453 KB
- * against the 450 KB budget), so the form's tap goes through this wrapper, which asks nothing
- * until subscribe.ts can be imported without the notify tables; then its body becomes
- * `return askConsent(['reportAccepted', 'reportRejected', 'reportResolved'])`.
- * The confirmation screen (a subpackage) asks through askConsent itself.
+ * 订阅进度通知 at the submit tap: WeChat shows its consent dialog only inside a tap, and the submit
+ * is the moment a resident wants to hear back. At most three purposes fit one dialog: 受理, 不予受理
+ * and 办结 — the ones that end a wait. The confirmation screen offers the rest.
  */
 export function askSubmitConsent(): Promise<boolean> {
-  return Promise.resolve(false)
+  return askConsent(['reportAccepted', 'reportRejected', 'reportResolved'])
 }
+
+/** Fetches the template ids ahead of the tap (once per session). */
+export const prepareSubmitConsent = (): Promise<void> => prepareConsent()
