@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { useLoad } from '@/lib/use-load'
 import type { GridImportView } from '@/shared/contract'
+import { ChartCard } from '@/features/office-dashboard/chart'
+import type { ChartSpec } from '@/features/office-dashboard/draw'
 import { Action, Done, Gate, Problem } from './common'
 
 /** H5: a plain file input; the file is read as text on the phone or browser. */
@@ -54,6 +56,29 @@ async function pickGeoJson(): Promise<{ name: string; text: string } | null> {
 }
 
 const PAGE = 20
+
+/**
+ * The city's grids as they are now, drawn from their stored boundaries (the map every report is
+ * placed by) and shaded by the last 30 days' 随手拍, so a clerk sees an import land where it should.
+ */
+function GridsMap({ version }: { version: string }) {
+  const map = useLoad(() => callCloud('report', 'map', {}), [version])
+  const counts = useLoad(() => callCloud('stats', 'range', { scope: 'grid', period: '30d' }), [version])
+  const spec = useMemo<ChartSpec | null>(() => {
+    if (!map.data) return null
+    const received = new Map((counts.data?.rows ?? []).map((r) => [r.id, r.received]))
+    const grids = map.data.grids
+    return {
+      kind: 'map',
+      labels: grids.map((g) => g.name),
+      series: [{ name: '近 30 天受理', values: grids.map((g) => received.get(g.id) ?? 0) }],
+      unit: '件',
+      grids: grids.map((g) => ({ name: g.name, value: received.get(g.id) ?? 0, ring: g.ring.map((p): [number, number] => [p[0], p[1]]) })),
+    }
+  }, [map.data, counts.data])
+  if (!spec) return null
+  return <ChartCard id='wm-oc-grids-map' title='网格地图' note='按导入的边界绘制，颜色越深近 30 天受理越多' spec={spec} first='网格' />
+}
 
 type Sheet = { type: 'FeatureCollection'; features: unknown[] }
 
@@ -157,6 +182,7 @@ export function GridsView() {
         ) : null}
         <Done text={done} id='wm-oc-grids-done' />
       </View>
+      <GridsMap version={grids.map((g) => `${g.gridId}:${g.vertexCount}`).join(',')} />
       <View className='wm-card'>
         <Text className='wm-oc-item__title'>共 {grids.length} 个网格</Text>
         {grids.length === 0 ? <EmptyState glyph='格' title='还没有导入网格' description='导入 GeoJSON 后，随手拍按位置落到网格。' /> : null}
