@@ -2,6 +2,8 @@ import { createElement, useEffect, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PALETTE, chartHeight, drawChart, valueWords, type ChartSpec, type Ctx2D } from './draw'
+// its own styles: the office console draws these charts too, without the dashboard's pages
+import './office-dashboard.scss'
 
 /**
  * The mini-program's own <canvas type="2d">, named by its tag (as the 承诺书 does): importing
