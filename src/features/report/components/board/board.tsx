@@ -1,4 +1,4 @@
-import { fieldName } from '@/components/alt'
+import { CELL, fieldName } from '@/components/alt'
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -64,34 +64,34 @@ function ListTag({ list }: { list: StatsBoardRow['list'] }) {
 function Row({ r, min }: { r: StatsBoardRow; min: number }) {
   return (
     <View className={`wm-ub-row${r.list ? ` wm-ub-row--${r.list}` : ''}`} role='row' data-list={r.list ?? 'none'}>
-      <Text className='wm-ub-c wm-ub-c--rank'>{r.rank === null ? '未排名' : `第 ${r.rank} 名`}</Text>
-      <View className='wm-ub-c wm-ub-c--name'>
+      <Text {...CELL} className='wm-ub-c wm-ub-c--rank'>{r.rank === null ? '未排名' : `第 ${r.rank} 名`}</Text>
+      <View {...CELL} className='wm-ub-c wm-ub-c--name'>
         <Text className='wm-ub-name'>{r.name}</Text>
         {r.rank === null ? <Text className='wm-ub-small'>受理不足 {min} 件，本期不参与排名</Text> : null}
       </View>
-      <View className='wm-ub-c wm-ub-c--rate'>
+      <View {...CELL} className='wm-ub-c wm-ub-c--rate'>
         <Text className='wm-ub-strong'>{r.onTimeRate === null ? '尚无办结' : pct(r.onTimeRate)}</Text>
         <Text className='wm-ub-small'>
           按时办结 {r.resolvedOnTime} / 办结 {r.resolved}
         </Text>
       </View>
-      <Text className='wm-ub-c wm-ub-c--received'>
+      <Text {...CELL} className='wm-ub-c wm-ub-c--received'>
         <Text className='wm-ub-label'>受理 </Text>
         {r.received} 件
       </Text>
-      <Text className='wm-ub-c wm-ub-c--median'>
+      <Text {...CELL} className='wm-ub-c wm-ub-c--median'>
         <Text className='wm-ub-label'>办结用时中位 </Text>
         {r.medianLabel ?? '—'}
       </Text>
-      <Text className='wm-ub-c wm-ub-c--sat'>
+      <Text {...CELL} className='wm-ub-c wm-ub-c--sat'>
         <Text className='wm-ub-label'>满意率 </Text>
         {r.satisfactionRate === null ? '暂无评价' : pct(r.satisfactionRate)}
       </Text>
-      <Text className='wm-ub-c wm-ub-c--reopen'>
+      <Text {...CELL} className='wm-ub-c wm-ub-c--reopen'>
         <Text className='wm-ub-label'>重办 </Text>
         {r.reopened} 件{r.reopenedShare !== null && r.reopened > 0 ? `（${pct(r.reopenedShare)}）` : ''}
       </Text>
-      <View className='wm-ub-c wm-ub-c--list'>
+      <View {...CELL} className='wm-ub-c wm-ub-c--list'>
         <ListTag list={r.list} />
       </View>
     </View>
@@ -117,14 +117,14 @@ function Table({ board }: { board: StatsBoardView }) {
   return (
     <View className='wm-card wm-ub-table' id='wm-ub-table' role='table'>
       <View className='wm-ub-row wm-ub-row--head' role='row'>
-        <Text className='wm-ub-c wm-ub-c--rank'>名次</Text>
-        <Text className='wm-ub-c wm-ub-c--name'>{who}</Text>
-        <Text className='wm-ub-c wm-ub-c--rate'>按时办结率</Text>
-        <Text className='wm-ub-c wm-ub-c--received'>受理</Text>
-        <Text className='wm-ub-c wm-ub-c--median'>办结用时中位</Text>
-        <Text className='wm-ub-c wm-ub-c--sat'>满意率</Text>
-        <Text className='wm-ub-c wm-ub-c--reopen'>重办</Text>
-        <Text className='wm-ub-c wm-ub-c--list'>榜单</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--rank'>名次</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--name'>{who}</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--rate'>按时办结率</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--received'>受理</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--median'>办结用时中位</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--sat'>满意率</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--reopen'>重办</Text>
+        <Text {...CELL} className='wm-ub-c wm-ub-c--list'>榜单</Text>
       </View>
       {board.rows.slice(0, shown).map((r) => (
         <Row key={r.id} r={r} min={board.rule.minReceived} />
