@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
+import { fieldName } from '@/components/alt'
 import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
@@ -138,7 +139,7 @@ export function LimitsView() {
           <Text className='wm-text-secondary wm-oc-line'>同一个人一天（北京时间）内最多提交的随手拍条数，文明点赞也计入。现在是 {data.report.dailyLimit} 条。</Text>
           <Text className='wm-oc-label'>上限（1–200 条）</Text>
           <View className='wm-oc-numrow'>
-            <Input className='wm-field-input wm-oc-num' id='wm-oc-daily-limit' type='number' value={draft} maxlength={3} onInput={(e) => setDraft(e.detail.value)} />
+            <Input className='wm-field-input wm-oc-num' id='wm-oc-daily-limit' {...fieldName('每人每天随手拍上限（条）')} type='number' value={draft} maxlength={3} onInput={(e) => setDraft(e.detail.value)} />
             <Text>条</Text>
           </View>
           <Problem text={problem} id='wm-oc-limits-problem' />
@@ -197,14 +198,14 @@ export function VolunteerView() {
         <Text className='wm-text-secondary wm-oc-line'>班次开始前多久之内取消，记为一次「未到岗」。填 0 表示开始前都可以取消；120 分钟即 2 小时，最多 4320 分钟（72 小时）。</Text>
         <View className='wm-oc-numrow'>
           <Text>开始前</Text>
-          <Input className='wm-field-input wm-oc-num' id='wm-oc-cancel-minutes' type='number' value={cancel} maxlength={4} onInput={(e) => setCancel(e.detail.value)} />
+          <Input className='wm-field-input wm-oc-num' id='wm-oc-cancel-minutes' {...fieldName('取消截止：班次开始前多少分钟')} type='number' value={cancel} maxlength={4} onInput={(e) => setCancel(e.detail.value)} />
           <Text>分钟</Text>
         </View>
         <Text className='wm-oc-item__title'>自动签退</Text>
         <Text className='wm-text-secondary wm-oc-line'>志愿者忘记签退时，班次结束后多久由系统自动签退（最多 360 分钟）。</Text>
         <View className='wm-oc-numrow'>
           <Text>结束后</Text>
-          <Input className='wm-field-input wm-oc-num' id='wm-oc-grace' type='number' value={grace} maxlength={3} onInput={(e) => setGrace(e.detail.value)} />
+          <Input className='wm-field-input wm-oc-num' id='wm-oc-grace' {...fieldName('自动签退：班次结束后多少分钟')} type='number' value={grace} maxlength={3} onInput={(e) => setGrace(e.detail.value)} />
           <Text>分钟</Text>
         </View>
         <Problem text={problem} id='wm-oc-volunteer-problem' />
@@ -294,12 +295,12 @@ function RuleForm({ r, onCancel, onSaved }: { r: PointsRuleSettingView; onCancel
       <Text className='wm-oc-item__title'>修改「{r.label}」</Text>
       <Text className='wm-oc-label'>{r.per === 'hour' ? '每小时的分值（按分钟折算）' : '每次的分值'}（默认 {r.defaultPoints} 分）</Text>
       <View className='wm-oc-numrow'>
-        <Input className='wm-field-input wm-oc-num' id='wm-oc-rule-points' type='number' value={points} maxlength={3} onInput={(e) => setPoints(e.detail.value)} />
+        <Input className='wm-field-input wm-oc-num' id='wm-oc-rule-points' {...fieldName(`「${r.label}」的分值`)} type='number' value={points} maxlength={3} onInput={(e) => setPoints(e.detail.value)} />
         <Text>分</Text>
       </View>
       <Text className='wm-oc-label'>每人每天上限（默认 {r.defaultDailyCap} 分）</Text>
       <View className='wm-oc-numrow'>
-        <Input className='wm-field-input wm-oc-num' id='wm-oc-rule-cap' type='number' value={cap} maxlength={4} onInput={(e) => setCap(e.detail.value)} />
+        <Input className='wm-field-input wm-oc-num' id='wm-oc-rule-cap' {...fieldName(`「${r.label}」每人每天上限`)} type='number' value={cap} maxlength={4} onInput={(e) => setCap(e.detail.value)} />
         <Text>分</Text>
       </View>
       <Text className='wm-text-tertiary wm-oc-line'>已获得的积分不变；保存后的下一次获得按新值计算。</Text>

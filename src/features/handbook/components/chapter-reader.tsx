@@ -138,7 +138,7 @@ export function ChapterReader({ chapterId, sectionId }: ChapterReaderProps) {
       return (
         <View className='wm-card'>
           {state.error.code === 'HANDBOOK.CHAPTER_NOT_FOUND' ? (
-            <EmptyState glyph='册' title='没有找到这一章' description={state.error.message} actionText={TEXT.contents} onAction={() => openPage(HANDBOOK_INDEX)} />
+            <EmptyState glyph='册' title='内容不存在或已下线' description={state.error.message} actionText={TEXT.contents} onAction={() => openPage(HANDBOOK_INDEX)} />
           ) : (
             <ErrorState what='章节' message={state.error.message} onRetry={() => void reload()} />
           )}

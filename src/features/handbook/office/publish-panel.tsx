@@ -39,7 +39,6 @@ export function PublishPanel() {
   const [data, setData] = useState<PanelData | null>(null)
   const [error, setError] = useState<Fail | null>(null)
   const [note, setNote] = useState('')
-  const [newId, setNewId] = useState('')
   const [busy, setBusy] = useState(false)
 
   const reload = useCallback(async () => {
@@ -84,12 +83,12 @@ export function PublishPanel() {
   }
 
   function addChapter() {
-    const id = newId.trim()
-    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) || id.length < 2) {
-      return void Taro.showToast({ icon: 'none', title: '章编号用小写字母、数字和连字符，如 winter-safety' })
-    }
-    if (toc.chapters.some((c) => c.id === id)) return void Taro.showToast({ icon: 'none', title: '这个编号已有章节' })
-    openPage(`${CHAPTER_EDITOR}?chapter=${id}&new=1`)
+    // the product names a new chapter itself (chapter-N, free among the published and drafted ones):
+    // the clerk writes its title in the editor and never sees an id
+    const taken = new Set([...toc.chapters.map((c) => c.id), ...drafts.map((d) => d.chapterId)])
+    let n = toc.chapters.length + 1
+    while (taken.has(`chapter-${n}`)) n++
+    openPage(`${CHAPTER_EDITOR}?chapter=chapter-${n}&new=1`)
   }
 
   return (
@@ -157,8 +156,7 @@ export function PublishPanel() {
           </View>
         ))}
         <View className='wm-publish__add'>
-          <Input className='wm-publish__input' value={newId} maxlength={48} placeholder='新章节编号，如 winter-safety' onInput={(e) => setNewId(e.detail.value)} />
-          <Button type='default' fill='outline' onClick={addChapter}>
+          <Button type='default' fill='outline' id='wm-publish-add-chapter' onClick={addChapter}>
             新增章节
           </Button>
         </View>

@@ -89,7 +89,7 @@ export function LocationPicker({ map, value, onChange, auto }: LocationPickerPro
           </Button>
         ) : null}
         {map && auto ? (
-          <Button className='wm-rp-chip' id='wm-report-pick-map' fill='outline' type='primary' aria-expanded={mapOpen} onClick={() => setMapOpen(!mapOpen)}>
+          <Button className='wm-rp-chip' id='wm-report-pick-map' fill='outline' type='primary' onClick={() => setMapOpen(!mapOpen)}>
             {mapOpen ? '收起地图' : '地图选点'}
           </Button>
         ) : null}

@@ -57,7 +57,7 @@ function RoundDetail({ roundId }: { roundId: string }) {
     if (round.error?.code === 'ROLEMODEL.ROUND_NOT_FOUND') {
       return (
         <View className='wm-card' id='wm-rm-round-missing'>
-          <EmptyState glyph='评' title='没有找到这次评选' description='链接可能已经过期，或者评选已被撤下。最新的评选和入选的好人都在好人榜。' actionText='看好人榜' onAction={() => openPage(rolemodelUrl('board'))} />
+          <EmptyState glyph='评' title='内容不存在或已下线' description='没有找到这次评选：链接可能已经过期，或者评选已被撤下。最新的评选和入选的好人都在好人榜。' actionText='看好人榜' onAction={() => openPage(rolemodelUrl('board'))} />
         </View>
       )
     }

@@ -13,10 +13,10 @@ import '../survey.scss'
 
 /** A survey that cannot be answered now, told kindly (a stale poster, a closed round, a second attempt). */
 const KIND_WORDS: Record<string, { glyph: string; title: string; text: string }> = {
-  'SURVEY.NOT_FOUND': { glyph: '问', title: '没有找到这份问卷', text: '这个链接或二维码对应的问卷不存在或已被撤下。您可以看看正在进行的其他问卷。' },
+  'SURVEY.NOT_FOUND': { glyph: '问', title: '内容不存在或已下线', text: '这个链接或二维码对应的问卷不存在或已被撤下。您可以看看正在进行的其他问卷。' },
   'SURVEY.NOT_OPEN': { glyph: '时', title: '这份问卷还没有开始', text: '问卷在开放时间内才能作答，请到时再来。您也可以看看正在进行的其他问卷。' },
   'SURVEY.CLOSED': { glyph: '谢', title: '这份问卷已经结束', text: '本轮调查已经截止，感谢您的关注。下一轮调查开始时，您可以在这里或街头公益广告上扫码参与。' },
-  'INPUT.INVALID': { glyph: '问', title: '没有找到这份问卷', text: '这个链接不完整，没有读到问卷编号。您可以看看正在进行的问卷。' },
+  'INPUT.INVALID': { glyph: '问', title: '内容不存在或已下线', text: '这个链接不完整，没有读到问卷编号。您可以看看正在进行的问卷。' },
 }
 
 const ALREADY = { glyph: '谢', title: '您已经参与过这份问卷', text: '每份问卷每人只答一次，您的回答已经记下（不记名）。感谢您的支持！' }

@@ -101,7 +101,7 @@ export function DraftEditor({ surveyId }: { surveyId: string }) {
   const communities = useLoad(() => callCloud('survey', 'communities', {}), [])
   if (survey.error?.code === 'AUTH.FORBIDDEN') return <OfficeOnly what='问卷编辑' />
   if (survey.error?.code === 'SURVEY.NOT_FOUND' || survey.error?.code === 'INPUT.INVALID') {
-    return <SurveyNotice id='wm-sv-unavailable' glyph='问' title='没有找到这份问卷' text='这个链接对应的问卷不存在。请回到问卷管理重新选择。' actionText='打开问卷管理' onAction={() => void Taro.redirectTo({ url: surveyView('office') })} />
+    return <SurveyNotice id='wm-sv-unavailable' glyph='问' title='内容不存在或已下线' text='这个链接对应的问卷不存在。请回到问卷管理重新选择。' actionText='打开问卷管理' onAction={() => void Taro.redirectTo({ url: surveyView('office') })} />
   }
   if (!survey.data || !communities.data) {
     const err = survey.error ?? communities.error

@@ -51,7 +51,7 @@ export function SurveyResults({ surveyId }: { surveyId: string }) {
   )
   if (results.error?.code === 'AUTH.FORBIDDEN') return <OfficeOnly what='调查结果' />
   if (results.error?.code === 'SURVEY.NOT_FOUND' || results.error?.code === 'INPUT.INVALID') {
-    return <SurveyNotice id='wm-sv-unavailable' glyph='问' title='没有找到这份问卷' text='这个链接对应的问卷不存在。请回到问卷管理重新选择。' actionText='打开问卷管理' onAction={() => void Taro.redirectTo({ url: surveyView('office') })} />
+    return <SurveyNotice id='wm-sv-unavailable' glyph='问' title='内容不存在或已下线' text='这个链接对应的问卷不存在。请回到问卷管理重新选择。' actionText='打开问卷管理' onAction={() => void Taro.redirectTo({ url: surveyView('office') })} />
   }
   if (!results.data) {
     return <View className='wm-card'>{results.error ? <ErrorState what='调查结果' message={results.error.message} onRetry={results.reload} /> : <Skeleton rows={10} />}</View>

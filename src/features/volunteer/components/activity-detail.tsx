@@ -48,7 +48,7 @@ export function ActivityDetail({ activityId }: { activityId: string }) {
     if (detail.error) {
       return detail.error.code === 'VOLUNTEER.ACTIVITY_NOT_FOUND' ? (
         <View className='wm-card'>
-          <EmptyState glyph='志' title='没有找到这个活动' description='活动可能已被删除。去志愿服务页看看其他活动吧。' actionText='去志愿服务' onAction={() => openPage(VOLUNTEER_TAB)} />
+          <EmptyState glyph='志' title='内容不存在或已下线' description='没有找到这个活动，可能已被删除。去志愿服务页看看其他活动吧。' actionText='去志愿服务' onAction={() => openPage(VOLUNTEER_TAB)} />
         </View>
       ) : (
         <View className='wm-card'>
