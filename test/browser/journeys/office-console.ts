@@ -10,7 +10,8 @@ import { photo } from '../photo'
  * resident's new report in that category is due 4 h after it was submitted → the office imports a
  * GeoJSON sheet with one self-intersecting grid: the problem is named and nothing is imported →
  * the office exports the 随手拍列表 as Excel, the bar reaches 100% and the file opens with the
- * rows → the 修改记录 shows the category change in words.
+ * rows, then the 督查台账, whose file holds the longest-overdue report → the 修改记录 shows the
+ * category change in words.
  */
 type Journey = BrowserTest & { step?(name: string): void }
 
@@ -40,6 +41,34 @@ const SHEET = {
     { type: 'Feature', properties: { name: '测试东一网格', district: '测试街道' }, geometry: { type: 'Polygon', coordinates: [square(116.01, 39.01, 0.005)] } },
     { type: 'Feature', properties: { name: '测试东二网格', district: '测试街道' }, geometry: { type: 'Polygon', coordinates: [bowTie(116.03, 39.01, 0.005)] } },
   ],
+}
+
+/** Starts the chosen export, waits for 100%, downloads the file and opens it with exceljs: every row the bar counted is there, and `ticketNo` among them. */
+async function exportAndOpen(t: BrowserTest, ticketNo: string, whenDone: () => Promise<unknown>): Promise<void> {
+  const { page } = t
+  await visible(page, '#wm-oc-export-start').tap()
+  await visible(page, '#wm-oc-export-progress[data-done="true"][data-progress="100"]').waitFor({ timeout: 60_000 })
+  await visible(page, '#wm-oc-export-rows').filter({ hasText: '已导出' }).waitFor()
+  await whenDone()
+  const rowsText = (await visible(page, '#wm-oc-export-rows').textContent()) ?? ''
+  const rows = Number(/已导出 (\d+) 行/.exec(rowsText)?.[1] ?? NaN)
+  if (!(rows >= 1)) throw new Error(`the progress says 「${rowsText}」`)
+  const href = await visible(page, '#wm-oc-export-download').getAttribute('data-url')
+  if (!href) throw new Error('no download link')
+  const response = await fetch(href.startsWith('http') ? href : `${t.baseUrl}${href}`)
+  if (!response.ok) throw new Error(`export download: HTTP ${response.status}`)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(await response.arrayBuffer())
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw new Error('the workbook has no sheet')
+  let found = false
+  let filled = 0
+  sheet.eachRow((row) => {
+    filled += 1
+    if (JSON.stringify(row.values).includes(ticketNo)) found = true
+  })
+  if (filled < rows) throw new Error(`the sheet has ${filled} rows, the export said ${rows}`)
+  if (!found) throw new Error(`report ${ticketNo} is not in the exported sheet`)
 }
 
 export default async function officeConsoleJourney(t: Journey): Promise<void> {
@@ -128,34 +157,24 @@ export default async function officeConsoleJourney(t: Journey): Promise<void> {
   await visible(page, '#wm-oc-export-kind-reports[aria-checked="true"]').waitFor()
   await visible(page, '#wm-oc-export-format-xlsx').tap()
   await shot('07-exports')
-  await visible(page, '#wm-oc-export-start').tap()
-  await visible(page, '#wm-oc-export-progress[data-done="true"][data-progress="100"]').waitFor({ timeout: 60_000 })
-  await visible(page, '#wm-oc-export-rows').filter({ hasText: '已导出' }).waitFor()
-  await shot('08-export-done')
-  await wide('08-export-done')
-  const rowsText = (await visible(page, '#wm-oc-export-rows').textContent()) ?? ''
-  const rows = Number(/已导出 (\d+) 行/.exec(rowsText)?.[1] ?? NaN)
-  if (!(rows >= 1)) throw new Error(`the progress says 「${rowsText}」`)
-  const href = await visible(page, '#wm-oc-export-download').getAttribute('data-url')
-  if (!href) throw new Error('no download link')
-  const response = await fetch(href.startsWith('http') ? href : `${t.baseUrl}${href}`)
-  if (!response.ok) throw new Error(`export download: HTTP ${response.status}`)
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await response.arrayBuffer())
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new Error('the workbook has no sheet')
-  let found = false
-  let filled = 0
-  sheet.eachRow((row) => {
-    filled += 1
-    if (JSON.stringify(row.values).includes(report.ticketNo)) found = true
+  await exportAndOpen(t, report.ticketNo, async () => {
+    await shot('08-export-done')
+    await wide('08-export-done')
   })
-  if (filled < rows) throw new Error(`the sheet has ${filled} rows, the export said ${rows}`)
-  if (!found) throw new Error(`the new report ${report.ticketNo} is not in the exported sheet`)
 
   step('a reopened page keeps the finished export')
   await t.open(`${PAGE}?view=exports`)
   await visible(page, '#wm-oc-export-progress[data-done="true"]').waitFor()
+
+  step('the office exports the 督查台账 as Excel: the file has the longest-overdue report')
+  const ledger = dataOf<{ items: Array<{ ticketNo: string }> }>(await t.call('report', 'ledger', {}, OFFICE), 'report.ledger')
+  const late = ledger.items[0]
+  if (!late) throw new Error('the demo ledger is empty')
+  await visible(page, '#wm-oc-export-again').tap()
+  await visible(page, '#wm-oc-export-kind-ledger').tap()
+  await visible(page, '#wm-oc-export-kind-ledger[aria-checked="true"]').waitFor()
+  await visible(page, '#wm-oc-export-format-xlsx').tap()
+  await exportAndOpen(t, late.ticketNo, () => t.shot('08b-ledger-export-done'))
 
   step('the 修改记录 shows the category change in words')
   await t.open(`${PAGE}?view=audit`)
