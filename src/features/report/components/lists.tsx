@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { alt } from '@/components/alt'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -9,6 +9,8 @@ import type { ReportStatus } from '@/shared/report'
 import { listPlaceholder } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
+import { askConsent, prepareConsent } from '@/lib/subscribe'
+import { CONSENT_MOMENTS } from '@/shared/notify'
 import { usePagedList, type PagedList } from '../api/report'
 import { formatSpan, formatTime } from '../lib/format'
 import { DETAIL_PAGE, REPORT_FORM_PAGE } from '../routes'
@@ -122,6 +124,7 @@ export function Queue({ role }: { role: QueueRole }) {
           </View>
         ))}
       </View>
+      {role === 'handler' ? <HandlerConsent /> : null}
       <PagedRows
         list={list}
         what='待办'
@@ -129,6 +132,23 @@ export function Queue({ role }: { role: QueueRole }) {
         render={(item) => <ReportCard key={item.id} item={item} now={now} onOpen={() => openReport(item.id)} />}
       />
     </View>
+  )
+}
+
+/** 派单通知 for a unit's handlers: a message when a report is dispatched to their unit (one per consent tap). */
+function HandlerConsent() {
+  // the template ids ahead of the tap: WeChat's dialog must open inside it, not after a network wait
+  useEffect(() => void prepareConsent(), [])
+  // H5 has no subscribe messages
+  if (process.env.TARO_ENV !== 'weapp') return null
+  const ask = () =>
+    void askConsent(CONSENT_MOMENTS.handler).then((yes) =>
+      Taro.showToast({ icon: 'none', title: yes ? '已订阅：有新的派单时通知您' : '未开启通知，请留意待办列表' }),
+    )
+  return (
+    <Button className='wm-rp-chip' id='wm-queue-subscribe' fill='outline' type='primary' onClick={ask}>
+      订阅派单通知
+    </Button>
   )
 }
 

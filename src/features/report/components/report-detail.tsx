@@ -4,11 +4,13 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { ReportView, RevealedReporter } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
-import { ACTION_LABEL, type TransitionAction } from '@/shared/report'
+import { ACTION_LABEL, CLOSED_STATUSES, type TransitionAction } from '@/shared/report'
+import { CONSENT_MOMENTS } from '@/shared/notify'
 import { PlaceMap } from '@/components/place-map'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
+import { askConsent, prepareConsent } from '@/lib/subscribe'
 import { useCityMap } from '../api/report'
 import { STEP_WORD, dueLine, formatDateTime, formatTime } from '../lib/format'
 import { ACT_PAGE, DETAIL_PAGE } from '../routes'
@@ -184,6 +186,27 @@ function ReporterCard({ view }: { view: ReportView }) {
   )
 }
 
+/**
+ * 进度通知 for the reporter while the report is open: the submit asked for 受理 / 不予受理 / 办结;
+ * here they may add 重新派发, 重新办理 and the 评价 reminder (WeChat asks only inside a tap).
+ */
+function SubscribeProgress({ view }: { view: ReportView }) {
+  useEffect(() => void prepareConsent(), [])
+  if (view.viewerRole !== 'reporter' || CLOSED_STATUSES.includes(view.status) || process.env.TARO_ENV !== 'weapp') return null
+  const ask = () =>
+    void askConsent(CONSENT_MOMENTS.reportProgress).then((yes) =>
+      Taro.showToast({ icon: 'none', title: yes ? '已订阅：重新派发、重新办理和评价提醒会通知您' : '未开启通知，可随时回来查看进度' }),
+    )
+  return (
+    <View className='wm-card' id='wm-report-subscribe-more'>
+      <Text className='wm-rp-label'>进度通知</Text>
+      <Button block type='default' onClick={ask}>
+        订阅后续进度通知
+      </Button>
+    </View>
+  )
+}
+
 /** One report for whoever is looking: the reporter, a grid worker, a unit, the office or the public. */
 export function ReportDetail({ id }: { id: string | undefined }) {
   const { view, error, load, setView } = useReport(id)
@@ -209,6 +232,7 @@ export function ReportDetail({ id }: { id: string | undefined }) {
     <View id='wm-report-detail' data-status={view.status}>
       <ReportSummary view={view} />
       <ReporterCard view={view} />
+      <SubscribeProgress view={view} />
 
       {staffActions.length > 0 || view.canRecategorize || view.canAddNote ? (
         <View className='wm-card' id='wm-report-actions'>
