@@ -282,6 +282,8 @@ export interface CertificateView {
   records: CertificateRecordView[]
   issuedAt: number
   issuer: string
+  /** PNG data URL (a few hundred bytes): the QR of the verification page `packages/volunteer/pages/certificate/index?code=<code>`, drawn on the saved image */
+  verifyQr: string
 }
 
 export interface TeamActivityView {

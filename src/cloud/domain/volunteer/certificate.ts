@@ -6,6 +6,7 @@ import type { ActionContext } from '../../runtime/context'
 import { maskName } from './identity'
 import { C, findDoc, findMany, randomId, vFail, type ActivityDoc, type SignupDoc } from './model'
 import { findProfile } from './profile'
+import { qrPng } from './qr-png'
 import { takeCertificateNo } from '../report/ticket'
 
 export const CERTIFICATE_ISSUER = '文明通志愿服务平台'
@@ -32,6 +33,19 @@ export function normalizeCode(code: string): string {
   return code.replace(/-/g, '').toUpperCase()
 }
 
+/** The page a scanned certificate opens: with ?code= it shows the verification result (certificate/index.tsx). */
+export function verificationLink(code: string): string {
+  return `packages/volunteer/pages/certificate/index?code=${code}`
+}
+
+/**
+ * The QR printed on the saved image, 4 px a module with the standard 4-module quiet zone: a
+ * few hundred bytes, so it rides in the view instead of costing a second call or a stored file.
+ */
+export function verificationQr(code: string): string {
+  return `data:image/png;base64,${qrPng(verificationLink(code), { scale: 4, margin: 4 }).toString('base64')}`
+}
+
 function toView(doc: CertificateDoc, holderName = doc.holderName): CertificateView {
   return {
     code: doc._id,
@@ -42,6 +56,7 @@ function toView(doc: CertificateDoc, holderName = doc.holderName): CertificateVi
     records: doc.records,
     issuedAt: doc.issuedAt,
     issuer: doc.issuer,
+    verifyQr: verificationQr(doc._id),
   }
 }
 
