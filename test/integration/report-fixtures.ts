@@ -41,6 +41,7 @@ export type ReportCloud = TestCloud & {
 export interface SubmitArgs {
   categoryId: CategoryId
   photos: string[]
+  photoMeta?: Array<{ takenAt: number; source: 'camera' | 'album' }>
   location: LatLng & { address: string }
   description: string
   anonymous: boolean

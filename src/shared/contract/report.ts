@@ -23,6 +23,9 @@ export interface ReportPhotoView {
   url: string
   /** held back by the content check: only its reporter sees it, with the reason */
   heldReason: string | null
+  /** when the phone took it (camera) or it was picked (album), as the phone said; null when not told */
+  takenAt: number | null
+  source: 'camera' | 'album' | null
 }
 
 export interface ReporterView {
@@ -335,13 +338,19 @@ export const reportActions = {
       .object({
         categoryId: z.enum(CATEGORY_IDS),
         photos: z.array(fileId).min(REPORT_LIMITS.minPhotos, '请至少拍一张照片').max(REPORT_LIMITS.maxPhotos, '最多 9 张照片'),
+        /** each photo's capture on the phone, in the order of `photos` (the time is also drawn on the photo) */
+        photoMeta: z
+          .array(z.object({ takenAt: z.number().int().positive(), source: z.enum(['camera', 'album']) }).strict())
+          .max(REPORT_LIMITS.maxPhotos)
+          .optional(),
         location: place,
         description: note(REPORT_LIMITS.descriptionMax),
         anonymous: z.boolean(),
         phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确').optional(),
         requestId,
       })
-      .strict(),
+      .strict()
+      .refine((v) => !v.photoMeta || v.photoMeta.length === v.photos.length, { message: '照片信息与照片数量不一致', path: ['photoMeta'] }),
     roles: ['resident'],
     summary: '提交随手拍或文明点赞（requestId 幂等；内容安全检测；按网格和类别派发）',
   }),

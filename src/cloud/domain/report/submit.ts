@@ -39,6 +39,8 @@ import { reportEntered } from './now'
 export interface SubmitInput {
   categoryId: CategoryId
   photos: string[]
+  /** each photo's capture as the phone told it, in the order of `photos` (Open311 partners send none) */
+  photoMeta?: Array<{ takenAt: number; source: 'camera' | 'album' }>
   location: LatLng & { address: string }
   description: string
   anonymous: boolean
@@ -166,7 +168,14 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   // problem itself still reaches the grid and the reporter sees why part of it is hidden.
   const checked = await checkPhotos(ctx, input.photos, false)
   if ('ok' in checked) return checked
-  const { photos, reservations } = checked
+  const { reservations } = checked
+  // the phone's capture time of each photo, as told: a time in the future (beyond clock drift) is not believed
+  const meta = new Map((input.photoMeta ?? []).map((m, i) => [input.photos[i], m]))
+  const latest = ctx.clock.now() + 10 * 60_000
+  const photos = checked.photos.map((p): StoredPhoto => {
+    const m = meta.get(p.fileId)
+    return m ? { ...p, takenAt: m.takenAt <= latest ? m.takenAt : null, source: m.source } : p
+  })
   const textVerdict = input.description
     ? await ctx.openApi.checkText({ openid, content: input.description, scene: 'forum' })
     : { pass: true }

@@ -11,6 +11,9 @@ export interface StoredPhoto {
   /** content check verdict; a held photo is shown to its reporter only */
   pass: boolean
   label: string | null
+  /** the capture time the phone reported (it is also stamped on the photo); kept apart from the upload time */
+  takenAt?: number | null
+  source?: 'camera' | 'album' | null
 }
 
 export interface ReportDoc {

@@ -84,7 +84,7 @@ function photoViews(photos: StoredPhoto[], urls: Map<string, string>, seesHeld: 
       hidden++
       continue
     }
-    shown.push({ url: urls.get(p.fileId) ?? '', heldReason: p.pass ? null : HELD_REASON })
+    shown.push({ url: urls.get(p.fileId) ?? '', heldReason: p.pass ? null : HELD_REASON, takenAt: p.takenAt ?? null, source: p.source ?? null })
   }
   return { shown, hidden }
 }

@@ -43,6 +43,14 @@ export function uploadedIds(slots: PhotoSlot[]): string[] {
   return slots.map((s) => s.fileId).filter((id): id is string => id !== null)
 }
 
+/** Each uploaded photo's capture, in the order of `uploadedIds` (the server keeps it beside the stamp). */
+export function uploadedMeta(slots: PhotoSlot[]): Array<{ takenAt: number; source: 'camera' | 'album' }> | undefined {
+  const done = slots.filter((s) => s.fileId !== null)
+  // a photo without a capture time (an older slot) leaves the whole list out rather than misalign it
+  if (done.length === 0 || done.some((s) => s.takenAt === undefined)) return undefined
+  return done.map((s) => ({ takenAt: s.takenAt as number, source: s.album ? 'album' : 'camera' }))
+}
+
 export const stillUploading = (slots: PhotoSlot[]) => slots.some((s) => s.fileId === null && s.error === null)
 
 /** 1–9 photos, compressed on the phone, each uploading with its own progress bar. */

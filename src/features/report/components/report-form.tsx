@@ -17,7 +17,7 @@ import { applyCategoryTexts } from '../lib/category-texts'
 import { askSubmitConsent, prepareSubmitConsent } from '../lib/consent'
 import { CategoryChips, rememberCategory } from './category-picker'
 import { LocationPicker, type PlaceValue } from './location-picker'
-import { PhotoPicker, stillUploading, uploadedIds, type PhotoSlot } from './photo-picker'
+import { PhotoPicker, stillUploading, uploadedIds, uploadedMeta, type PhotoSlot } from './photo-picker'
 import './report.scss'
 
 /**
@@ -122,6 +122,7 @@ export function ReportForm() {
     const result = await callCloud('report', 'submit', {
       categoryId,
       photos: uploadedIds(photos),
+      photoMeta: uploadedMeta(photos),
       location: place,
       description: description.trim(),
       anonymous,
