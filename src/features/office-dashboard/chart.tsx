@@ -75,7 +75,8 @@ export function Table({ table, id, limit = 200 }: { table: ChartTable; id?: stri
   const [shown, setShown] = useState(Math.min(limit, 50))
   const rows = table.rows.slice(0, shown)
   return (
-    <View className='wm-db-table' id={id} role='table' data-rows={table.rows.length}>
+    // a wide table scrolls sideways on a phone: in H5 it takes keyboard focus so it can be scrolled without a pointer
+    <View className='wm-db-table' id={id} role='table' data-rows={table.rows.length} {...(process.env.TARO_ENV === 'h5' ? { tabIndex: 0 } : {})}>
       <View className='wm-db-table__row wm-db-table__row--head' role='row'>
         {table.head.map((h) => (
           <View key={h} className='wm-db-table__cell' role='columnheader'>

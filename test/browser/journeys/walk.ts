@@ -238,13 +238,32 @@ async function axe(page: Page, source: string): Promise<Array<{ rule: string; de
   }))
 }
 
-/** Waits for the page to stand still: the shell is there, no skeleton or busy mark is left, the network is quiet. */
+/** The requests each walking page has in flight, so a visit waits for its own calls rather than 500 ms of network silence. */
+const inflight = new WeakMap<Page, Set<unknown>>()
+function trackRequests(page: Page): void {
+  const open = new Set<unknown>()
+  inflight.set(page, open)
+  page.on('request', (r) => open.add(r))
+  page.on('requestfinished', (r) => open.delete(r))
+  page.on('requestfailed', (r) => open.delete(r))
+}
+
+/** Waits for the page to stand still: the shell is there, no skeleton or busy mark is left, no request of its own is open. */
 async function settle(page: Page): Promise<void> {
   await page.locator('.wm-shell:visible').first().waitFor({ timeout: 15_000 })
   await page
     .waitForFunction(() => !Array.from(document.querySelectorAll('.wm-skeleton, [aria-busy=true]')).some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 8_000 })
     .catch(() => undefined)
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
+  const open = inflight.get(page)
+  if (!open) {
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
+  } else {
+    // quiet for two looks in a row (a response often starts the next call), at most 5 s
+    for (let calm = 0, waited = 0; calm < 2 && waited < 5_000; waited += 60) {
+      calm = open.size === 0 ? calm + 1 : 0
+      await page.waitForTimeout(60)
+    }
+  }
   await page.waitForTimeout(150)
 }
 
@@ -302,11 +321,13 @@ export default async function walk(t: Journey): Promise<void> {
       void context
     }
   }
+  trackRequests(t.page)
   const contexts: Array<{ context: BrowserContext; page: Page }> = [{ context: t.context, page: t.page }]
   const second = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' })
   second.setDefaultTimeout(15_000)
   await second.addInitScript(keepNames)
   const secondPage = await second.newPage()
+  trackRequests(secondPage)
   secondPage.on('console', (m) => {
     if (m.type() === 'error') t.errors.push(`console.error: ${m.text()} (${secondPage.url().replace(t.baseUrl, '')})`)
   })
