@@ -1,3 +1,6 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import QRCode from 'qrcode'
 import type { BrowserTest } from '../types'
 import { visible } from '../locate'
 
@@ -6,7 +9,7 @@ import { visible } from '../locate'
  * way) → the organizer shows the rotating code → the resident checks in by typing the 6-digit code
  * from the organizer's screen → checks out → the organizer confirms (crediting by hand the time a
  * test run cannot wait for, with a reason) → the resident's hours and certificate show it, and
- * anyone can verify the certificate's code.
+ * anyone can verify the certificate's code; the certificate saves as a 750-px PNG (issue #10).
  */
 const MIN = 60_000
 
@@ -18,6 +21,57 @@ interface Published {
 function data<T>(result: { ok: boolean; data?: unknown; code?: string; message?: string }, what: string): T {
   if (!result.ok) throw new Error(`${what} failed: ${result.code} ${result.message}`)
   return result.data as T
+}
+
+/**
+ * The QR drawn on the saved image holds the verification link: no QR reader is installed, so the
+ * browser reads the image's pixels and every module of the symbol `qrcode` builds for the link
+ * must be there (found by its two top finder patterns, 7 modules wide, a symbol's width apart).
+ */
+async function expectVerificationQr(t: BrowserTest, png: Buffer, link: string): Promise<void> {
+  const qr = QRCode.create(link, { errorCorrectionLevel: 'M' })
+  // tsx keeps function names with a `__name` helper the page does not have (a string is sent as is)
+  await t.page.evaluate('window.__name = window.__name || ((fn) => fn)')
+  const found = await t.page.evaluate(
+    async ({ src, size, modules }) => {
+      const image = new Image()
+      await new Promise((resolve, reject) => {
+        image.onload = resolve
+        image.onerror = reject
+        image.src = src
+      })
+      const canvas = document.createElement('canvas')
+      canvas.width = image.width
+      canvas.height = image.height
+      const ctx = canvas.getContext('2d')
+      if (!ctx) return 'no canvas'
+      ctx.drawImage(image, 0, 0)
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+      const dark = (x: number, y: number) => data[(y * width + x) * 4] < 128 && data[(y * width + x) * 4 + 1] < 128
+      const runAt = (x: number, y: number) => {
+        let end = x
+        while (end < width && dark(end, y)) end++
+        return end - x
+      }
+      for (let y = 0; y < height; y++) {
+        for (let x = 1; x < width; x++) {
+          if (!dark(x, y) || dark(x - 1, y)) continue
+          const run = runAt(x, y)
+          if (run < 14 || run % 7 !== 0) continue
+          const m = run / 7
+          const right = x + (size - 7) * m
+          if (right >= width || dark(right - 1, y) || runAt(right, y) !== run) continue
+          let wrong = 0
+          for (let r = 0; r < size; r++)
+            for (let c = 0; c < size; c++) if (dark(x + c * m + (m >> 1), y + r * m + (m >> 1)) !== (modules[r * size + c] === 1)) wrong++
+          return wrong === 0 ? 'ok' : `${wrong} of ${size * size} modules differ`
+        }
+      }
+      return 'no QR symbol found'
+    },
+    { src: `data:image/png;base64,${png.toString('base64')}`, size: qr.modules.size, modules: Array.from(qr.modules.data, (v) => (v ? 1 : 0)) },
+  )
+  if (found !== 'ok') throw new Error(`the certificate image's QR is not the verification link ${link}: ${found}`)
 }
 
 /** Types the code into the check-in card and waits for the outcome; a code that rotated meanwhile is read again. */
@@ -170,6 +224,16 @@ export default async function volunteerJourney(t: BrowserTest): Promise<void> {
   await visible(page, '#wm-vo-certificate-hours').filter({ hasText: '1 小时' }).waitFor()
   const code = ((await visible(page, '#wm-vo-certificate-code').textContent()) ?? '').trim()
   await t.shot('14-certificate')
+  // 保存为图片: the H5 downloads a PNG drawn on a canvas, 750 px wide (read from its IHDR)
+  const [image] = await Promise.all([page.waitForEvent('download'), visible(page, '#wm-vo-certificate-save').tap()])
+  if (!image.suggestedFilename().endsWith('.png')) throw new Error(`certificate image saved as ${image.suggestedFilename()}`)
+  const imagePath = path.join(process.cwd(), 'test-results/screens/volunteer-certificate-image.png')
+  await mkdir(path.dirname(imagePath), { recursive: true })
+  await image.saveAs(imagePath)
+  const png = await readFile(imagePath)
+  if (png.subarray(1, 4).toString('ascii') !== 'PNG') throw new Error('the certificate image is not a PNG')
+  if (png.readUInt32BE(16) !== 750) throw new Error(`the certificate image is ${png.readUInt32BE(16)} px wide, not 750`)
+  await expectVerificationQr(t, png, `packages/volunteer/pages/certificate/index?code=${code.replace(/-/g, '')}`)
 
   // —— anyone verifies the certificate ——
   await t.signInAs('demo-volunteer')

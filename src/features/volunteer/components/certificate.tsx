@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { createElement, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -8,9 +8,14 @@ import { openPage } from '@/lib/navigate'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { useResource } from '../api/volunteer'
 import { formatDate, formatHours, formatMinutes, formatShift, groupCode } from '../lib/format'
+import { CERT_IMAGE_CANVAS_ID, CERT_IMAGE_HEIGHT, CERT_IMAGE_WIDTH } from '../lib/certificate-image'
+import { saveCertificateImage } from '../lib/certificate-image-save'
 import { ACTIVITY_TYPE_LABEL } from '../lib/labels'
 import { CERTIFICATE_PAGE, VOLUNTEER_TAB, withQuery } from '../routes'
 import './volunteer.scss'
+
+// the mini-program's own canvas element (canvas 2d); Taro's <Canvas> typings lack `type`
+const NATIVE_CANVAS: string = 'canvas'
 
 export function CertificateSheet({ certificate, verified }: { certificate: CertificateView; verified: boolean }) {
   return (
@@ -102,6 +107,7 @@ export function VerifyCertificate({ code }: { code: string }) {
 /** My certificate: issued on opening (the same one until new hours are confirmed). */
 export function MyCertificate() {
   const result = useResource(() => callCloud('volunteer', 'issueCertificate', {}), [])
+  const [saving, setSaving] = useState(false)
   const copy = (code: string) => void Taro.setClipboardData({ data: code })
   if (result.error) {
     const noHours = result.error.code === 'VOLUNTEER.NO_CONFIRMED_HOURS' || result.error.code === 'VOLUNTEER.PROFILE_REQUIRED'
@@ -126,14 +132,38 @@ export function MyCertificate() {
     )
   }
   const certificate = result.data
+  const save = async () => {
+    setSaving(true)
+    const outcome = await saveCertificateImage(certificate)
+    setSaving(false)
+    void Taro.showToast({ icon: outcome.ok ? 'success' : 'none', title: outcome.message })
+  }
   return (
     <>
       <CertificateSheet certificate={certificate} verified={false} />
       <View className='wm-vo-actions'>
-        <Button type='primary' onClick={() => copy(groupCode(certificate.code))}>
+        <Button
+          type='primary'
+          id='wm-vo-certificate-save'
+          aria-label={process.env.TARO_ENV === 'weapp' ? '保存为图片：把服务证明（含查验码和查验二维码）保存到相册' : '保存为图片：下载服务证明图片（含查验码和查验二维码）'}
+          loading={saving}
+          disabled={saving}
+          style={{ minHeight: '44px' }}
+          onClick={() => void save()}
+        >
+          保存为图片
+        </Button>
+        <Button id='wm-vo-certificate-copy' style={{ minHeight: '44px' }} onClick={() => copy(groupCode(certificate.code))}>
           复制查验码
         </Button>
       </View>
+      {process.env.TARO_ENV === 'weapp'
+        ? createElement(NATIVE_CANVAS, {
+            type: '2d',
+            id: CERT_IMAGE_CANVAS_ID,
+            style: { position: 'fixed', left: '-2000px', top: 0, width: `${CERT_IMAGE_WIDTH}px`, height: `${CERT_IMAGE_HEIGHT}px` },
+          })
+        : null}
       <VerifyBox />
     </>
   )
