@@ -231,7 +231,11 @@ async function runJourney(browser: Browser, name: string, journey: Journey): Pro
   })
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}${where()}`))
   const open = async (route: string) => {
-    await page.goto(`${host.baseUrl}/#/${route.replace(/^\//, '')}`, { waitUntil: 'load' })
+    const url = `${host.baseUrl}/#/${route.replace(/^\//, '')}`
+    // the page already there (e.g. right after signInAs reloaded it): load it afresh rather than
+    // navigate to the same fragment, which the app may take as a no-op mid-boot and leave blank
+    if (page.url() === url) await page.reload({ waitUntil: 'load' })
+    else await page.goto(url, { waitUntil: 'load' })
     await visible(page, '.wm-shell').waitFor()
   }
   const t: BrowserTest & { step(name: string): void } = {
@@ -244,6 +248,8 @@ async function runJourney(browser: Browser, name: string, journey: Journey): Pro
       if (!page.url().startsWith(host.baseUrl)) await page.goto(`${host.baseUrl}/`, { waitUntil: 'load' })
       await page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify({ data: value })), [DEV_OPENID_STORAGE_KEY, openid] as const)
       await page.reload({ waitUntil: 'load' })
+      // the app has booted as the new person before the journey navigates on (an open mid-boot once left a blank page)
+      await visible(page, '.wm-shell').waitFor()
     },
     call: (fn, action, data, openid) => callAs(host.baseUrl, fn, action, data, openid),
     shot: async (shotName) => {
