@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core'
+import type { BrowserTest } from './types'
+import { dataOf } from './locate'
 
 /** A photo-like JPEG drawn in the page itself: a grey wall with yellow flyers on it. */
 export async function photo(page: Page, label: string, colour: string): Promise<Buffer> {
@@ -23,4 +25,19 @@ export async function photo(page: Page, label: string, colour: string): Promise<
     [label, colour] as const,
   )
   return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+/**
+ * Uploads a drawn photo as `openid` the way the phone does: a path reserved by storage.reserve in
+ * `area`, then the local host's upload endpoint. Returns the stored fileID.
+ */
+export async function uploadPhoto(t: BrowserTest, openid: string, label: string, options: { area?: string; colour?: string } = {}): Promise<string> {
+  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: options.area ?? 'reports', count: 1 }, openid), 'storage.reserve')
+  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
+    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
+    data: await photo(t.page, label, options.colour ?? '#f2d14a'),
+  })
+  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
+  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
+  return body.data.fileID
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { BrowserTest } from '../types'
 import { dataOf, field, settled, visible } from '../locate'
-import { photo } from '../photo'
+import { uploadPhoto } from '../photo'
 
 /**
  * 文明办数据看板 and the 创文工作月报 on the H5 build: a resident who opens the dashboard is told
@@ -29,17 +29,6 @@ interface Dash {
   days: number
   reports: { totals: { received: number }; series: Array<{ day: string; received: number }>; byCategory: Array<{ name: string; received: number; resolved: number }> }
   volunteers: { registered: number; population: number | null; registrationTarget: number | null }
-}
-
-async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
-  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'reports', count: 1 }, openid), 'storage.reserve')
-  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
-    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
-    data: await photo(t.page, label, '#f2d14a'),
-  })
-  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
-  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.data.fileID
 }
 
 /** how many pixels of each visible chart canvas are not white: a chart that drew nothing has 0 */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
-import { photo } from '../photo'
+import { uploadPhoto } from '../photo'
 import type { BrowserTest } from '../types'
 import { dataOf, visible } from '../locate'
 
@@ -28,17 +28,6 @@ interface PhraseSet {
   categoryId: string | null
   step: string
   texts: string[]
-}
-
-async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
-  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'reports', count: 1 }, openid), 'storage.reserve')
-  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
-    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
-    data: await photo(t.page, label, '#f2d14a'),
-  })
-  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
-  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.data.fileID
 }
 
 /** The whole document's text, hidden parts included: a leak in a collapsed or stacked page still counts. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import type { BrowserTest } from '../types'
 import { chooseFiles, dataOf, field, settled, visible } from '../locate'
-import { photo } from '../photo'
+import { uploadPhoto } from '../photo'
 
 /**
  * 文明办「设置」and 数据导出 on the H5 build: a resident who opens the settings is told kindly whom
@@ -20,17 +20,6 @@ const RESIDENT = 'demo-resident'
 const PAGE = 'packages/office/pages/settings/index'
 const CATEGORY = 'illegal-ads'
 const HOUR = 3_600_000
-
-async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
-  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'reports', count: 1 }, openid), 'storage.reserve')
-  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
-    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
-    data: await photo(t.page, label, '#f2d14a'),
-  })
-  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
-  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.data.fileID
-}
 
 const square = (lng: number, lat: number, d: number) => [[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]
 // a bow tie: the ring crosses itself

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { CATEGORIES, type ReportCategory, type StepLimit } from '../../../src/shared/report/categories'
-import { photo } from '../photo'
+import { uploadPhoto } from '../photo'
 import type { BrowserTest } from '../types'
 import { dataOf, visible } from '../locate'
 
@@ -59,17 +59,6 @@ function entryOf(view: View, action: string): Entry {
   const entry = [...view.timeline].reverse().find((e) => e.action === action)
   if (!entry) throw new Error(`the timeline has no ${action} entry: ${view.timeline.map((e) => e.action).join(', ')}`)
   return entry
-}
-
-async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
-  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'reports', count: 1 }, openid), 'storage.reserve')
-  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
-    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
-    data: await photo(t.page, label, '#f2d14a'),
-  })
-  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
-  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.data.fileID
 }
 
 /** On the open step screen: picks `to`, checks what the picker offers, writes the reason, confirms. */

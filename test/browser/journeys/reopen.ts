@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { photo } from '../photo'
+import { uploadPhoto } from '../photo'
 import type { BrowserTest } from '../types'
 import { dataOf, visible } from '../locate'
 
@@ -16,17 +16,6 @@ const HANDLER = 'demo-handler'
 const KEPT_CLOSED_REASON = '现场复核：小广告已全部清除，电线杆已刷漆覆盖'
 
 /** Uploads a photo to a path the server reserved for `openid`, as the H5 build does. */
-async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
-  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'reports', count: 1 }, openid), 'storage.reserve')
-  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
-    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
-    data: await photo(t.page, label, '#f2d14a'),
-  })
-  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
-  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.data.fileID
-}
-
 async function resolvedReport(t: BrowserTest): Promise<string> {
   const submitted = dataOf<{ id: string }>(
     await t.call(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
-import { photo } from '../photo'
+import { uploadPhoto } from '../photo'
 import type { BrowserTest } from '../types'
 import { dataOf, visible } from '../locate'
 
@@ -31,17 +31,6 @@ const DISTRICT_REVIEWER = 'demo-district-reviewer'
 const HEPING_REVIEWER = 'demo-reviewer-heping'
 
 
-async function uploadPhoto(t: BrowserTest, openid: string, label: string): Promise<string> {
-  const { paths } = dataOf<{ paths: string[] }>(await t.call('storage', 'reserve', { area: 'rolemodel', count: 1 }, openid), 'storage.reserve')
-  const response = await t.page.request.post(`${t.baseUrl}/api/storage/upload?path=${encodeURIComponent(paths[0])}`, {
-    headers: { 'X-Dev-Openid': openid, 'Content-Type': 'image/jpeg' },
-    data: await photo(t.page, label, '#c8102e'),
-  })
-  const body = (await response.json()) as { ok: boolean; data?: { fileID: string } }
-  if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body)}`)
-  return body.data.fileID
-}
-
 /** Taro slides a newly opened page in from the right: shoot once the visible one has arrived. */
 async function settled(page: Page, selector: string): Promise<void> {
   await page.waitForFunction((css) => {
@@ -60,6 +49,8 @@ async function toastGone(page: Page): Promise<void> {
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro__toast')).every((e) => getComputedStyle(e).display === 'none'))
 }
 
+const uploadRolemodelPhoto = (t: BrowserTest, openid: string, label: string) => uploadPhoto(t, openid, label, { area: 'rolemodel', colour: '#c8102e' })
+
 export default async function rolemodelJourney(t: BrowserTest & { step?(name: string): void }): Promise<void> {
   const { page } = t
   // every view is one page: a hash change to the same page with another ?view= is not a new load
@@ -72,7 +63,7 @@ export default async function rolemodelJourney(t: BrowserTest & { step?(name: st
   await page.setViewportSize({ width: 390, height: 844 })
 
   step('arrange: a second nominee, 赵志刚, nominated with a photo, accepted and consented through the API')
-  const liPhoto = await uploadPhoto(t, RESIDENT_2, '赵志刚')
+  const liPhoto = await uploadRolemodelPhoto(t, RESIDENT_2, '赵志刚')
   const li = dataOf<{ id: string }>(
     await t.call(
       'rolemodel',
