@@ -72,7 +72,7 @@ const AREA_IDENTITIES: Record<string, string[]> = {
 /** route parameters that carry an id (a stale value must say 内容不存在或已下线) */
 const ID_PARAM = /^(id|code|chapter|joinCode|token|[a-z]+Id)$/
 
-interface Route {
+export interface Route {
   /** e.g. packages/inspect/pages/index/index?view=site */
   route: string
   /** the same with every id parameter the page reads set to a stale value, when it reads one */
@@ -98,6 +98,11 @@ export function appPages(): string[] {
   const pages = list(main[1])
   for (const sub of source.matchAll(/root:\s*'([^']+)'[^}]*?pages:\s*\[([^\]]*)\]/g)) pages.push(...list(sub[2]).map((p) => `${sub[1]}/${p}`))
   return pages
+}
+
+/** Every route the walk visits: each page of app.config.ts and each `?view=` named in its source. */
+export function walkRoutes(): Route[] {
+  return appPages().flatMap(routesOf)
 }
 
 function routesOf(page: string): Route[] {
@@ -270,8 +275,7 @@ async function settle(page: Page): Promise<void> {
 export default async function walk(t: Journey): Promise<void> {
   const only = process.env.WALK_PAGES ? new RegExp(process.env.WALK_PAGES) : null
   const onlyIds = process.env.WALK_IDS ? process.env.WALK_IDS.split(',') : null
-  const routes = appPages()
-    .flatMap(routesOf)
+  const routes = walkRoutes()
     .filter((r) => !only || only.test(r.route))
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
   const findings: Finding[] = []
