@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { EmptyState, ErrorState, GoneState, Skeleton } from '@/components/state'
+import { EmptyState, ErrorState, GoneState, Skeleton, isGoneCode } from '@/components/state'
 import { rolesOf, useMe, loadMe } from '@/features/account/api/me'
 import { openPage } from '@/lib/navigate'
 import type { Role } from '@/shared/roles'
@@ -36,7 +36,7 @@ export function Missing({ id = 'wm-missing' }: { id?: string }) {
 }
 
 /** the error codes that mean “this id points at nothing” (a malformed id too: never a validation message) */
-export const isGone = (error: { code: string } | null | undefined): boolean => !!error && (error.code === 'INPUT.INVALID' || error.code.endsWith('NOT_FOUND'))
+export const isGone = (error: { code: string } | null | undefined): boolean => !!error && isGoneCode(error.code)
 
 /**
  * Draws `children` only for someone with one of `roles` (文明办 always passes); everyone else gets

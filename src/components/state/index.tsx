@@ -48,15 +48,20 @@ export interface ErrorStateProps {
   onRetry: () => void
   /** what failed to load, e.g. 个人资料 */
   what?: string
+  /** the failure's code: one that means “this id points at nothing” (*.NOT_FOUND, INPUT.INVALID) says so instead */
+  code?: string
 }
+
+/** the codes of a load whose id points at nothing (any more), or is not even well-formed: a retry cannot help */
+export const isGoneCode = (code: string | undefined): boolean => !!code && (code === 'INPUT.INVALID' || code.endsWith('NOT_FOUND'))
 
 /** what the server says for an id that is not even well-formed (COMMON_ERRORS['INPUT.INVALID']) */
 const VALIDATION_MESSAGE = '提交的内容不符合要求'
 
-export function ErrorState({ message, onRetry, what }: ErrorStateProps) {
-  // a page that could not load because its link carries no id, or a malformed one: the link
-  // points at nothing, and a retry cannot help. Say so, with a way home — never the validation words.
-  if (message === VALIDATION_MESSAGE) return <GoneState />
+export function ErrorState({ message, onRetry, what, code }: ErrorStateProps) {
+  // a page that could not load because its link carries no id, a malformed one or a stale one: the
+  // link points at nothing, and a retry cannot help. Say so, with a way home — never the validation words.
+  if (message === VALIDATION_MESSAGE || isGoneCode(code)) return <GoneState />
   return (
     <View className='wm-state wm-state--error' role='alert'>
       <View className='wm-state__glyph wm-state__glyph--error' aria-hidden='true'>
@@ -101,7 +106,7 @@ export function InlineNotice({ message, onClose }: { message: string; onClose: (
 }
 
 export interface ListPlaceholderProps {
-  error: { message: string } | null
+  error: { message: string; code?: string } | null
   loading: boolean
   /** rows already on screen: with any, the list shows them and no placeholder */
   count: number
@@ -121,7 +126,7 @@ export function listPlaceholder({ error, loading, count, what, onRetry, empty, s
   if (error) {
     return (
       <View className='wm-card'>
-        <ErrorState what={what} message={error.message} onRetry={onRetry} />
+        <ErrorState what={what} message={error.message} code={error.code} onRetry={onRetry} />
       </View>
     )
   }

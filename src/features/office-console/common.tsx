@@ -100,7 +100,7 @@ export function Gate({ error, loading, what, reload, rows = 5 }: { error: Fail |
   if (error) {
     return (
       <View className='wm-card'>
-        <ErrorState what={what} message={error.message} onRetry={reload} />
+        <ErrorState what={what} message={error.message} code={error.code} onRetry={reload} />
       </View>
     )
   }

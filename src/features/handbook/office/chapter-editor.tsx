@@ -95,7 +95,7 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
   }, [chapterId])
 
   if (!state) {
-    return <View className='wm-card'>{error ? <ErrorState what='章节' message={error.message} onRetry={() => void load()} /> : <Skeleton rows={8} />}</View>
+    return <View className='wm-card'>{error ? <ErrorState what='章节' message={error.message} code={error.code} onRetry={() => void load()} /> : <Skeleton rows={8} />}</View>
   }
   const { chapter } = state
   const update = (patch: Partial<Editable>) => setState((s) => (s ? { ...s, chapter: { ...s.chapter, ...patch } } : s))

@@ -134,7 +134,7 @@ function NominationDetail({ nominationId, scope }: { nominationId: string; scope
   const [decision, setDecision] = useState<Decision>(null)
   const [code, setCode] = useState<ConsentCodeView | null>(null)
   if (got.error?.code === 'AUTH.FORBIDDEN') return <OfficeRefusal what='推荐审核' />
-  if (!got.data) return <View className='wm-card'>{got.error ? <ErrorState what='这条推荐' message={got.error.message} onRetry={got.reload} /> : <Skeleton rows={10} />}</View>
+  if (!got.data) return <View className='wm-card'>{got.error ? <ErrorState what='这条推荐' message={got.error.message} code={got.error.code} onRetry={got.reload} /> : <Skeleton rows={10} />}</View>
   const n = got.data
   const open = n.status === 'pending' || n.status === 'needsMore'
   const update = (next: NominationOfficeView) => {

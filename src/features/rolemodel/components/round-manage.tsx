@@ -34,7 +34,7 @@ export function RoundManage({ roundId }: { roundId: string }) {
   const round = useLoad(() => callCloud('rolemodel', 'roundOffice', { roundId }), [roundId])
   const [result, setResult] = useState<RoundResultView | null>(null)
   if (round.error?.code === 'AUTH.FORBIDDEN') return <OfficeRefusal what='评选管理' />
-  if (!round.data) return <View className='wm-card'>{round.error ? <ErrorState what='评选' message={round.error.message} onRetry={round.reload} /> : <Skeleton rows={10} />}</View>
+  if (!round.data) return <View className='wm-card'>{round.error ? <ErrorState what='评选' message={round.error.message} code={round.error.code} onRetry={round.reload} /> : <Skeleton rows={10} />}</View>
   const r = round.data
   const closed = r.status === 'closed'
   return (

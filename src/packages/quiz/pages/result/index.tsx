@@ -19,7 +19,7 @@ export default function QuizResultPage() {
         <ResultView result={state.data} />
       ) : state.status === 'error' ? (
         <View className='wm-card'>
-          <ErrorState what='成绩' message={state.error.message} onRetry={() => void reload()} />
+          <ErrorState what='成绩' message={state.error.message} code={state.error.code} onRetry={() => void reload()} />
         </View>
       ) : (
         <View className='wm-card'>
