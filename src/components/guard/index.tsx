@@ -27,10 +27,10 @@ export function Refusal({ who, what, id = 'wm-refusal' }: { who: string; what: s
 }
 
 /** A link without its id, or whose id points at nothing (any more): no validation words, a way home. */
-export function Missing({ id = 'wm-missing' }: { id?: string }) {
+export function Missing({ id = 'wm-missing', description }: { id?: string; description?: string }) {
   return (
     <View className='wm-card' id={id}>
-      <GoneState />
+      <GoneState description={description} />
     </View>
   )
 }

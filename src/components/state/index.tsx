@@ -76,15 +76,18 @@ export function ErrorState({ message, onRetry, what, code }: ErrorStateProps) {
   )
 }
 
-/** A link to something that is not there (any more): 「内容不存在或已下线」 and a way home. */
-export function GoneState() {
+/**
+ * A link to something that is not there (any more): 「内容不存在或已下线」 and a way home.
+ * `description` may name what was asked for (「找不到这条随手拍…」); never an id.
+ */
+export function GoneState({ description = '链接可能已过期，或这条内容已被撤下。回到首页看看现在的事项。' }: { description?: string } = {}) {
   return (
     <View className='wm-state' id='wm-gone'>
       <View className='wm-state__glyph' aria-hidden='true'>
         <Text>无</Text>
       </View>
       <Text className='wm-state__title'>内容不存在或已下线</Text>
-      <View className='wm-state__description'>链接可能已过期，或这条内容已被撤下。回到首页看看现在的事项。</View>
+      <View className='wm-state__description'>{description}</View>
       <Button className='wm-state__action' type='primary' fill='outline' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
         回到首页
       </Button>

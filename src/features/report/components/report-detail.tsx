@@ -6,6 +6,7 @@ import type { ReportView, RevealedReporter } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { ACTION_LABEL, CLOSED_STATUSES, type TransitionAction } from '@/shared/report'
 import { CONSENT_MOMENTS } from '@/shared/notify'
+import { Missing, isGone } from '@/components/guard'
 import { PlaceMap } from '@/components/place-map'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
@@ -62,13 +63,8 @@ export function StepRefusal({ id, glyph, title, description, reportId }: { id: s
 }
 
 export function ReportPending({ error, onRetry }: { error: Fail | null; onRetry: () => void }) {
-  if (error?.code === 'REPORT.NOT_FOUND') {
-    return (
-      <View className='wm-card' id='wm-report-missing'>
-        <EmptyState glyph='拍' title='找不到这条随手拍' description={error.message} actionText='返回首页' onAction={() => openPage('/pages/home/index')} />
-      </View>
-    )
-  }
+  // a stale, withdrawn or malformed link: 内容不存在或已下线 and the way home, never a retry
+  if (isGone(error)) return <Missing id='wm-report-missing' description='找不到这条随手拍：它可能已被删除，或您无权查看。回到首页看看现在的事项。' />
   return <View className='wm-card'>{error ? <ErrorState what='随手拍' message={error.message} onRetry={onRetry} /> : <Skeleton rows={4} />}</View>
 }
 
