@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { ClassBoard } from '@/shared/contract/family'
+import { Missing } from '@/components/guard'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
@@ -31,11 +32,7 @@ export function ClassDetail({ classId }: { classId: string }) {
     return <RoleRefusal glyph='班' title='这个班级看板只给老师和学校看' text='班级看板由班主任、本校学校管理员和文明办查看。家长请在「小手拉大手」里查看自己家庭的任务和进度。' />
   }
   if (board.error?.code === 'FAMILY.CLASS_NOT_FOUND' || (!classId && !board.data)) {
-    return (
-      <View className='wm-card' id='wm-fa-class-missing'>
-        <EmptyState glyph='班' title='没有找到这个班级' description='链接里的班级不存在或已被删除。请从教师工作台打开您的班级。' actionText='打开教师工作台' onAction={() => openPage(FAMILY_PAGES.teacher)} />
-      </View>
-    )
+    return <Missing id='wm-fa-class-missing' description='没有找到这个班级：它可能已被删除。老师请从「小手拉大手」的教师工作台打开自己的班级。' />
   }
   if (!board.data) {
     return <View className='wm-card'>{board.error ? <ErrorState what='班级看板' message={board.error.message} onRetry={board.reload} /> : <Skeleton rows={8} />}</View>

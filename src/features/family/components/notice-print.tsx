@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { JoinPreview } from '@/shared/contract/family'
 import type { Result } from '@/shared/errors'
+import { Missing } from '@/components/guard'
 import { ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { useLoad } from '../api'
@@ -33,7 +34,8 @@ export function NoticePrint({ classId }: { classId: string }) {
   if (sheet.error?.code === 'AUTH.FORBIDDEN') {
     return <RoleRefusal glyph='信' title='这封信由班主任打印' text='《致家长的一封信》带有班级邀请码，只有本班老师能打开打印。家长请扫描老师发的班级码加入。' />
   }
-  if (sheet.error?.code === 'FAMILY.CLASS_ARCHIVED' || sheet.error?.code === 'FAMILY.CLASS_NOT_FOUND') {
+  if (sheet.error?.code === 'FAMILY.CLASS_NOT_FOUND') return <Missing id='wm-fa-class-missing' description='没有找到这个班级：它可能已被删除。老师请从「小手拉大手」的教师工作台打开自己的班级。' />
+  if (sheet.error?.code === 'FAMILY.CLASS_ARCHIVED') {
     return <RoleRefusal glyph='信' title='这个班级的邀请码已失效' text='班级已归档或不存在，不能再打印邀请家长的信。新学期请创建新的班级。' />
   }
   if (!sheet.data) {

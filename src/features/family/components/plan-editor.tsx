@@ -14,6 +14,7 @@ import {
   MICRO_ACTION_IDS,
   type FamilyTaskKind,
 } from '@/shared/family'
+import { Missing } from '@/components/guard'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { TextArea } from '@/components/text-area'
 import { callCloud } from '@/lib/call-cloud'
@@ -55,11 +56,7 @@ export function PlanEditor({ classId }: { classId: string }) {
     return <RoleRefusal glyph='周' title='每周任务由班主任设置' text='这里是老师布置班级家庭任务的地方。家长请在「小手拉大手」里查看本周任务。' />
   }
   if (plan.error?.code === 'FAMILY.CLASS_NOT_FOUND' || !classId) {
-    return (
-      <View className='wm-card' id='wm-fa-class-missing'>
-        <EmptyState glyph='班' title='没有找到这个班级' description='链接里的班级不存在或不是您的班级。请从教师工作台打开。' actionText='打开教师工作台' onAction={() => openPage(FAMILY_PAGES.teacher)} />
-      </View>
-    )
+    return <Missing id='wm-fa-class-missing' description='没有找到这个班级：它可能已被删除。老师请从「小手拉大手」的教师工作台打开自己的班级。' />
   }
   if (!plan.data) {
     return <View className='wm-card'>{plan.error ? <ErrorState what='每周任务' message={plan.error.message} onRetry={plan.reload} /> : <Skeleton rows={8} />}</View>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FamilyView } from '@/shared/contract/family'
 import { PLEDGE_ITEMS } from '@/shared/family'
+import { Missing } from '@/components/guard'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
 import { openPage } from '@/lib/navigate'
@@ -32,13 +33,15 @@ export function PledgePage({ familyId }: { familyId: string }) {
     return <View className='wm-card'>{home.error ? <ErrorState what='承诺书' message={home.error.message} onRetry={home.reload} /> : <Skeleton rows={8} />}</View>
   }
   const current = family ?? home.data.families.find((f) => f.id === familyId) ?? (familyId ? null : home.data.families[0] ?? null)
+  // a link to a family that is not (any more) one of the caller's: it points at nothing
+  if (!current && familyId) return <Missing id='wm-fa-pledge-missing' description='没有找到这个家庭：它可能已退出班级。承诺书由加入班级的家庭签署。' />
   if (!current) {
     return (
       <View className='wm-card' id='wm-fa-pledge-missing'>
         <EmptyState
           glyph='诺'
-          title='没有找到这个家庭'
-          description='这个链接对应的家庭可能已退出班级。承诺书由加入班级的家庭签署，请先在「小手拉大手」里加入孩子的班级。'
+          title='还没有加入班级的家庭'
+          description='承诺书由加入班级的家庭签署，请先在「小手拉大手」里加入孩子的班级。'
           actionText='打开小手拉大手'
           onAction={() => openPage(FAMILY_PAGES.home)}
         />
