@@ -89,7 +89,7 @@ export function gate(load: { error: Fail | null; loading: boolean; data: unknown
     if (o.byId && isGone(load.error.code)) return <Gone />
     return (
       <View className='wm-card'>
-        <ErrorState what={o.what} message={load.error.message} onRetry={load.reload} />
+        <ErrorState what={o.what} message={load.error.message} code={load.error.code} onRetry={load.reload} />
       </View>
     )
   }
