@@ -6,6 +6,7 @@
  *   c<shiftId>.<token>          shift check-in (签到码)       cS1a.4f9k2Qx
  *   s<joinCode>                 class join (小手拉大手)       sK7P3QD
  *   m<shopId>                   shop door (一店一码, 门前三包)  mshop-demo-tea
+ *   v<code>                     certificate check (服务证明查验码) vK7P3QD2XAB
  *
  * Unused letters are room for more kinds. Decoding never throws: malformed input is a value with a
  * code, because scenes arrive from printed posters and anyone's camera.
@@ -15,6 +16,7 @@ export type Scene =
   | { kind: 'checkIn'; shiftId: string; token: string }
   | { kind: 'classJoin'; joinCode: string }
   | { kind: 'shopDoor'; shopId: string }
+  | { kind: 'certificate'; code: string }
 
 export type SceneErrorCode = 'SCENE.EMPTY' | 'SCENE.TOO_LONG' | 'SCENE.BAD_CHARACTERS' | 'SCENE.UNKNOWN_KIND' | 'SCENE.MALFORMED'
 
@@ -27,6 +29,8 @@ export const SCENE_ALLOWED = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/
 const ID = /^[A-Za-z0-9_-]+$/
 const JOIN_CODE = /^[A-Z0-9]{4,12}$/
 const TOKEN = /^[A-Za-z0-9_-]{4,20}$/
+/** a volunteer certificate's 查验码, without its dash */
+const CERTIFICATE_CODE = /^[0-9A-Z]{6,16}$/
 
 const MESSAGES: Record<SceneErrorCode, string> = {
   'SCENE.EMPTY': '二维码内容为空',
@@ -56,6 +60,8 @@ function rawEncode(scene: Scene): string {
       return `s${scene.joinCode}`
     case 'shopDoor':
       return `m${scene.shopId}`
+    case 'certificate':
+      return `v${scene.code}`
   }
 }
 
@@ -89,6 +95,8 @@ export function decodeScene(input: unknown): SceneDecoded {
       return JOIN_CODE.test(body) ? { ok: true, scene: { kind: 'classJoin', joinCode: body } } : failed('SCENE.MALFORMED')
     case 'm':
       return ID.test(body) ? { ok: true, scene: { kind: 'shopDoor', shopId: body } } : failed('SCENE.MALFORMED')
+    case 'v':
+      return CERTIFICATE_CODE.test(body) ? { ok: true, scene: { kind: 'certificate', code: body } } : failed('SCENE.MALFORMED')
     default:
       return failed('SCENE.UNKNOWN_KIND')
   }

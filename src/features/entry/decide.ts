@@ -11,6 +11,8 @@ import { decodeScene, type Scene } from '@/shared/scene'
 export const HOME_PATH = '/pages/home/index'
 export const SHIFT_CHECK_IN_PATH = '/packages/volunteer/pages/checkin/index'
 export const CLASS_JOIN_PATH = '/packages/family/pages/index/index'
+/** with ?code= the certificate page shows the verification result (or 查无此证明 for a stale code) */
+export const CERTIFICATE_CHECK_PATH = '/packages/volunteer/pages/certificate/index'
 /** tab pages: reached by reLaunch (which, unlike switchTab, keeps the query, e.g. `poster`) */
 export const TAB_PATHS = ['/pages/home/index', '/pages/report/index', '/pages/volunteer/index', '/pages/mine/index']
 
@@ -41,7 +43,7 @@ export function routeTo(url: string): Route {
   return { go: TAB_PATHS.includes(url.split('?')[0]) ? 'reLaunch' : 'redirectTo', url }
 }
 
-/** Where a check-in, class-join or shop-door scene leads (they need no server call here: their pages do it). */
+/** Where a check-in, class-join, shop-door or certificate scene leads (they need no server call here: their pages do it). */
 export function sceneRoute(scene: Exclude<Scene, { kind: 'poster' }>): Route {
   switch (scene.kind) {
     case 'checkIn':
@@ -51,6 +53,8 @@ export function sceneRoute(scene: Exclude<Scene, { kind: 'poster' }>): Route {
     case 'shopDoor':
       // 一店一码: the door page shows the shop's duties, stars and record, and reports at its frontage
       return routeTo(frontageUrl('door', { shopId: scene.shopId }))
+    case 'certificate':
+      return routeTo(`${CERTIFICATE_CHECK_PATH}?${query({ code: scene.code })}`)
   }
 }
 

@@ -282,8 +282,13 @@ export interface CertificateView {
   records: CertificateRecordView[]
   issuedAt: number
   issuer: string
-  /** PNG data URL (a few hundred bytes): the QR of the verification page `packages/volunteer/pages/certificate/index?code=<code>`, drawn on the saved image */
-  verifyQr: string
+  /**
+   * The 小程序码 drawn on the saved image in the mini-program (a temporary URL of the stored image):
+   * its scene is `v<code>` (shared/scene.ts), so WeChat's scanner opens the verification page. Made
+   * once per certificate and kept in storage; null in a verifier's view (only the holder saves the
+   * image) and when it could not be made just now. The H5 draws a plain QR of its own verification URL.
+   */
+  verifyCodeUrl: string | null
 }
 
 export interface TeamActivityView {

@@ -1,12 +1,12 @@
 import type { CertificateRecordView, CertificateView } from '@/shared/contract/volunteer'
 import { VOLUNTEER_LIMITS } from '@/shared/contract/volunteer'
 import type { Fail } from '@/shared/errors'
+import { encodeScene } from '@/shared/scene'
 import { DatabaseError, DUPLICATE_KEY } from '../../platform/database'
 import type { ActionContext } from '../../runtime/context'
 import { maskName } from './identity'
 import { C, findDoc, findMany, randomId, vFail, type ActivityDoc, type SignupDoc } from './model'
 import { findProfile } from './profile'
-import { qrPng } from './qr-png'
 import { takeCertificateNo } from '../report/ticket'
 
 export const CERTIFICATE_ISSUER = '文明通志愿服务平台'
@@ -26,6 +26,8 @@ interface CertificateDoc {
   issuer: string
   /** 证书编号 ZS-2026-000123 (report/ticket.ts); absent on certificates issued before numbers */
   serialNo?: string
+  /** the stored 小程序码 (scene v<code>), made the first time the holder opens the certificate */
+  codeFileID?: string
 }
 
 /** 'ABCDE-FGHJK' or 'abcdefghjk' → 'ABCDEFGHJK' */
@@ -33,20 +35,41 @@ export function normalizeCode(code: string): string {
   return code.replace(/-/g, '').toUpperCase()
 }
 
-/** The page a scanned certificate opens: with ?code= it shows the verification result (certificate/index.tsx). */
-export function verificationLink(code: string): string {
-  return `packages/volunteer/pages/certificate/index?code=${code}`
+/**
+ * Every 小程序码 opens the entry page, which decodes the scene and opens the target: for `v<code>`
+ * the certificate page with ?code=, i.e. the verification result (features/entry/decide.ts).
+ * WeChat's scanner opens a mini-program only from a 小程序码, never from a QR of a bare page path.
+ */
+const ENTRY_PAGE = 'pages/entry/index'
+/** getUnlimited's smallest width: the image is drawn 220 px wide on the 750-px certificate */
+const CODE_WIDTH = 280
+
+export function certificateScene(code: string): string {
+  return encodeScene({ kind: 'certificate', code })
 }
 
 /**
- * The QR printed on the saved image, 4 px a module with the standard 4-module quiet zone: a
- * few hundred bytes, so it rides in the view instead of costing a second call or a stored file.
+ * The certificate's 小程序码, made once and kept in storage (the doc remembers its file), so
+ * opening the certificate again costs a temporary URL, not another getUnlimited. A failure to make
+ * it is logged and leaves the view without it: the certificate itself is still good.
  */
-export function verificationQr(code: string): string {
-  return `data:image/png;base64,${qrPng(verificationLink(code), { scale: 4, margin: 4 }).toString('base64')}`
+async function verifyCodeUrl(ctx: ActionContext, doc: CertificateDoc): Promise<string | null> {
+  try {
+    let fileID = doc.codeFileID
+    if (!fileID) {
+      const image = await ctx.openApi.createMiniProgramCode({ scene: certificateScene(doc._id), page: ENTRY_PAGE, width: CODE_WIDTH })
+      fileID = (await ctx.storage.uploadFile({ cloudPath: `volunteer/certificates/${doc._id}.png`, fileContent: image.buffer })).fileID
+      await ctx.db.collection(C.certificates).doc(doc._id).update({ data: { codeFileID: fileID } })
+    }
+    const { fileList } = await ctx.storage.getTempFileURL({ fileList: [fileID] })
+    return fileList[0]?.tempFileURL || null
+  } catch (error) {
+    ctx.log.error('certificate code not made', { error: error instanceof Error ? error.name : 'unknown' })
+    return null
+  }
 }
 
-function toView(doc: CertificateDoc, holderName = doc.holderName): CertificateView {
+function toView(doc: CertificateDoc, holderName = doc.holderName, codeUrl: string | null = null): CertificateView {
   return {
     code: doc._id,
     serialNo: doc.serialNo ?? null,
@@ -56,7 +79,7 @@ function toView(doc: CertificateDoc, holderName = doc.holderName): CertificateVi
     records: doc.records,
     issuedAt: doc.issuedAt,
     issuer: doc.issuer,
-    verifyQr: verificationQr(doc._id),
+    verifyCodeUrl: codeUrl,
   }
 }
 
@@ -75,7 +98,7 @@ export async function issueCertificate(ctx: ActionContext): Promise<CertificateV
     profile.certificateCount === profile.confirmedCount
   ) {
     const existing = await findDoc<CertificateDoc>(ctx.db, C.certificates, profile.certificateId)
-    if (existing) return toView(existing, profile.realName)
+    if (existing) return toView(existing, profile.realName, await verifyCodeUrl(ctx, existing))
   }
   const { data } = await ctx.db
     .collection(C.signups)
@@ -111,14 +134,15 @@ export async function issueCertificate(ctx: ActionContext): Promise<CertificateV
       await ctx.db.collection(C.profiles).doc(ctx.caller.openid).update({
         data: { certificateId: code, certificateMinutes: doc.totalMinutes, certificateCount: doc.recordCount, updatedAt: now },
       })
-      return toView({ _id: code, ...doc, serialNo }, profile.realName)
+      const issued: CertificateDoc = { _id: code, ...doc, serialNo }
+      return toView(issued, profile.realName, await verifyCodeUrl(ctx, issued))
     } catch (error) {
       if (!(error instanceof DatabaseError && error.code === DUPLICATE_KEY) || attempt > 3) throw error
     }
   }
 }
 
-/** Anyone can check a code: they see the masked name, the totals and the records it lists. */
+/** Anyone can check a code: they see the masked name, the totals and the records it lists (no 小程序码: they do not save the image). */
 export async function verifyCertificate(input: { code: string }, ctx: ActionContext): Promise<CertificateView | Fail> {
   const doc = await findDoc<CertificateDoc>(ctx.db, C.certificates, normalizeCode(input.code))
   return doc ? toView(doc) : vFail('VOLUNTEER.CERTIFICATE_NOT_FOUND')

@@ -52,7 +52,8 @@ export const volunteerFunction = defineFunction(
     getSettings: (_input, ctx) => loadSettings(ctx),
     updateSettings: (input, ctx) => updateSettings(input, ctx),
   },
-  ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send'],
+  // wxacode.getUnlimited: the certificate's 小程序码 (scene v<code>) drawn on the saved image
+  ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'],
   {
     // forgotten check-outs close at shift end + grace even when nobody opens the shift again
     closeEndedShifts: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: (ctx) => closeEndedShifts(ctx) },

@@ -16,19 +16,17 @@ interface CanvasNodeResult {
   node?: CanvasNode
 }
 
-const PNG_PREFIX = 'data:image/png;base64,'
-
 /**
- * The QR comes as a data URL; a canvas image's src takes a data URL on some clients only, so it is
- * written to a file of the mini-program's own first (always accepted).
+ * The 小程序码 comes as a temporary https URL of the stored image; a canvas image loads a local
+ * file on every client, so it is downloaded first (the cloud's storage domain is always allowed).
  */
-async function loadQr(node: CanvasNode, dataUrl: string): Promise<CanvasImageSource | null> {
-  if (!dataUrl.startsWith(PNG_PREFIX)) return null
-  const filePath = `${Taro.env.USER_DATA_PATH}/wm-vo-cert-qr.png`
+async function loadCode(node: CanvasNode, url: string | null): Promise<CanvasImageSource | null> {
+  if (!url) return null
+  let filePath: string
   try {
-    await new Promise<void>((resolve, reject) => {
-      Taro.getFileSystemManager().writeFile({ filePath, data: dataUrl.slice(PNG_PREFIX.length), encoding: 'base64', success: () => resolve(), fail: reject })
-    })
+    const download = await Taro.downloadFile({ url })
+    if (download.statusCode !== 200) return null
+    filePath = download.tempFilePath
   } catch {
     return null
   }
@@ -52,8 +50,10 @@ export async function saveCertificateImage(certificate: CertificateView): Promis
       .exec((res: CanvasNodeResult[]) => resolve(res?.[0]?.node ?? null))
   })
   if (!node) return { ok: false, message: '生成图片失败，请截屏保存' }
-  const qr = await loadQr(node, certificate.verifyQr)
-  if (!qr || !drawCertificateImage(node, certificateImageText(certificate), qr, 1)) return { ok: false, message: '生成图片失败，请截屏保存' }
+  // the 小程序码 (scene v<code>): WeChat's scanner opens the verification page from it, as it would not from a plain QR
+  const code = await loadCode(node, certificate.verifyCodeUrl)
+  if (!code) return { ok: false, message: '小程序码暂时无法生成，请稍后重试' }
+  if (!drawCertificateImage(node, certificateImageText(certificate), code, 1)) return { ok: false, message: '生成图片失败，请截屏保存' }
   try {
     const file = await Taro.canvasToTempFilePath({ canvas: node as unknown as Taro.Canvas, fileType: 'png' } as Taro.canvasToTempFilePath.Option)
     await Taro.saveImageToPhotosAlbum({ filePath: file.tempFilePath })

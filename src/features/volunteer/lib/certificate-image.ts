@@ -137,12 +137,14 @@ export function drawCertificateImage(canvas: CertificateImageCanvas, text: Certi
   ctx.fillStyle = '#1f1a17'
   ctx.font = font(60, 'bold')
   ctx.fillText(text.code, W / 2, top + 125)
-  // whole device pixels per module (the server's 4-px modules become 6 px), so no module blurs or thins
+  // a plain QR (H5, 4-px modules) keeps whole device pixels per module (6 px), so no module blurs
+  // or thins; a 小程序码 (weapp, round and wider than the slot) is scaled down to it, smoothed
   const natural = qr && 'width' in qr && typeof qr.width === 'number' && qr.width > 0 ? qr.width : 0
-  const qrSize = natural ? natural * Math.max(1, Math.round((220 / natural) * 2) / 2) : 220
+  const moduled = natural > 0 && natural <= 220
+  const qrSize = moduled ? natural * Math.max(1, Math.round((220 / natural) * 2) / 2) : 220
   const qrTop = top + 155
   if (qr) {
-    ctx.imageSmoothingEnabled = false
+    ctx.imageSmoothingEnabled = !moduled
     ctx.drawImage(qr, Math.round((W - qrSize) / 2), qrTop, qrSize, qrSize)
     ctx.imageSmoothingEnabled = true
   }
