@@ -23,8 +23,17 @@ import type { BrowserTest } from '../types'
  * full screens); each other identity walks the pages of its own area (volunteer pages as 志愿者 and
  * 组织者, reports as 网格员 and 处置人员, family as 教师 and 学校管理员, rolemodel as 区文明办审核员,
  * inspect as 单位联络员 and 督查员, frontage as 街道办 and 门店负责人) and everybody walks 首页 and 我的,
- * which change with the role. The stale-id visits are made as 文明办 in normal mode.
- * WALK_IDS=demo-resident,demo-admin and WALK_PAGES=<regexp on the route> narrow a local run.
+ * which change with the role.
+ *
+ * Links that point at nothing (issue #10: 「内容不存在或已下线」 with a way home). Each route that reads
+ * an id parameter (ID_PARAM; for a `?view=` page, the ids that view's component reads) is visited
+ * once more with every such id stale (`walk-stale-0000`), as 文明办 in normal mode (or the role of
+ * STALE_AS), and must say 内容不存在或已下线 with a button out of it — unless STALE_FALLS_BACK says
+ * why the id is only a filter or a pre-fill; a route that cannot work without its id (not in
+ * WORKS_WITHOUT_ID) must say the same when 文明办 opens it without one. Never the validation words.
+ * WALK_IDS=demo-resident,demo-admin and WALK_PAGES=<regexp on the route> narrow a local run;
+ * WALK_STALE_ONLY=1 makes only the missing- and stale-id visits (about 100 visits, under 2 minutes;
+ * screens walk-<route with the stale id>-<identity>-normal.png).
  *
  * Screens: test-results/screens/walk-<page>-<identity>-<normal|large>.png; the findings, excused
  * or not, also go to test-results/walk-findings.json.
@@ -71,13 +80,91 @@ const AREA_IDENTITIES: Record<string, string[]> = {
 }
 /** route parameters that carry an id (a stale value must say 内容不存在或已下线) */
 const ID_PARAM = /^(id|code|chapter|joinCode|token|[a-z]+Id)$/
+/** what a page says for a link that points at nothing: the shared `Missing` (src/components/guard) */
+const GONE = /不存在或已下线/
+
+/**
+ * Where an id in the link is only a filter, a highlight or a pre-fill, and an unknown value rightly
+ * falls back to the page without it: the stale visit must not show the validation words, and need
+ * not say 内容不存在或已下线. Keyed by the route the walk visits (page, and `?view=` when it has one),
+ * with what it shows instead and why that is right for a resident. A detail page is never here.
+ */
+const STALE_FALLS_BACK: Record<string, string> = {
+  // a scanned check-in code is an action, not a link to a page: the panel tries it and says the
+  // server's answer for that shift (「您没有报名这个班次…」) above the list of the person's own shifts
+  // to check in to, which is where a volunteer with a stale code goes next
+  'packages/volunteer/pages/checkin/index': 'the check-in answer, then the shifts to check in to',
+  // 查验 is a lookup form filled from the certificate's QR code: 「查无此证明」 is the verification's
+  // answer a checker needs (a forged or mistyped code), with the form to type the code again
+  'packages/volunteer/pages/certificate/index': '查无此证明, and the 查验 form',
+  // ?teamId= is the organiser's own team the new activity belongs to: the form is shown, and the
+  // server refuses a submit for a team that is not theirs (the form is never a page of content)
+  'packages/volunteer/pages/publish/index': 'the 发布活动 form',
+  // ?joinCode= fills the class-code field from a scanned poster: a wrong code says so beside the
+  // field (「邀请码格式不对」 / 「没有找到这个班级」) and the parent can retype it
+  'packages/family/pages/index/index': 'the join form, its code marked wrong',
+  'packages/family/pages/index/index?view=join': 'the join form, its code marked wrong',
+  // ?schoolId= preselects one of the caller's own schools in the picker: an unknown one shows the
+  // first of them, the only schools the caller may see anyway
+  'packages/family/pages/index/index?view=school': "the first of the caller's schools",
+  // ?code= fills the 同意码 field from the office's message: a wrong code is marked beside the field
+  'packages/rolemodel/pages/index/index': 'the 本人确认 form, its code marked wrong',
+  'packages/rolemodel/pages/index/index?view=consent': 'the 本人确认 form, its code marked wrong',
+  // ?honourId= scrolls the 好人榜 to one person: an old share shows the whole board
+  'packages/rolemodel/pages/index/index?view=board': 'the whole 好人榜',
+  // list filters: an unknown unit or site filters to nothing and the list says it is empty
+  'packages/inspect/pages/index/index?view=standards': 'the standards list, filtered to no unit (empty)',
+  'packages/inspect/pages/index/index?view=sites': 'the sites list, filtered to no unit (empty)',
+  'packages/inspect/pages/index/index?view=orders': 'the 督办单 list, filtered to no unit or site (empty)',
+  'packages/frontage/pages/index/index?view=findings': 'the findings list, filtered to no shop (empty)',
+}
+
+/**
+ * Routes whose id is optional: opened without it they are a page of their own (a list, a lookup,
+ * a new-item form), with what they show. Every other route that reads an id must say
+ * 内容不存在或已下线 when opened without it, as for a stale one.
+ */
+const WORKS_WITHOUT_ID: Record<string, string> = {
+  'packages/handbook/pages/index/index': 'the table of contents (?chapter= opens the reader)',
+  'packages/volunteer/pages/checkin/index': "the caller's shifts to check in to",
+  'packages/volunteer/pages/certificate/index': "the caller's own certificate and the 查验 form",
+  'packages/volunteer/pages/publish/index': 'a pointer to 组织者工作台, where each team has 发布活动',
+  'packages/family/pages/index/index?view=join': 'the class-code form',
+  'packages/family/pages/index/index?view=pledge': "the caller's own family's 承诺书",
+  'packages/family/pages/index/index?view=school': "the caller's (first) school",
+  'packages/rolemodel/pages/index/index?view=round': 'the current round',
+  'packages/rolemodel/pages/index/index?view=board': 'the whole 好人榜',
+  'packages/rolemodel/pages/index/index?view=consent': 'the 同意码 form',
+  'packages/rolemodel/pages/index/index?view=review': 'the review queue',
+  'packages/inspect/pages/index/index?view=site-edit': 'the form to register a new site',
+  'packages/inspect/pages/index/index?view=standards': 'every standard',
+  'packages/inspect/pages/index/index?view=sites': 'every site',
+  'packages/inspect/pages/index/index?view=orders': 'every 督办单 the caller may see',
+  'packages/frontage/pages/index/index?view=findings': 'every finding the caller may see',
+}
+
+/**
+ * Stale visits made as someone other than 文明办, because the view is for one role only and
+ * 文明办 is (rightly) refused before the id is read: that role's answer to a stale id is the test.
+ */
+const STALE_AS: Record<string, string> = {
+  'packages/family/pages/index/index?view=plan': 'demo-teacher',
+  'packages/family/pages/index/index?view=notice': 'demo-teacher',
+  'packages/frontage/pages/index/index?view=inspect': 'demo-inspector',
+}
 
 export interface Route {
   /** e.g. packages/inspect/pages/index/index?view=site */
   route: string
-  /** the same with every id parameter the page reads set to a stale value, when it reads one */
+  /** the same with every id parameter the page (or view) reads set to a stale value, when it reads one */
   stale: string | null
   identities: string[]
+  /** the stale visit must say 内容不存在或已下线 (false: the route is in STALE_FALLS_BACK) */
+  staleGone?: boolean
+  /** the route reads an id it cannot work without: the plain visit must say 内容不存在或已下线 too */
+  needsId?: boolean
+  /** who makes the stale visit (文明办 unless STALE_AS names the role the view is for) */
+  staleAs?: string
 }
 
 interface Finding {
@@ -105,19 +192,62 @@ export function walkRoutes(): Route[] {
   return appPages().flatMap(routesOf)
 }
 
+const unique = <T,>(items: T[]): T[] => Array.from(new Set(items))
+const paramsRead = (source: string) => unique(Array.from(source.matchAll(/\bparams\.([A-Za-z]+)/g), (m) => m[1])).filter((name) => ID_PARAM.test(name))
+
+/** the source file an `import { name } from '@/…'` in `source` points at */
+function importedFile(source: string, name: string): string | null {
+  const m = new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*'@/([^']+)'`).exec(source)
+  if (!m) return null
+  for (const file of [`${m[1]}.tsx`, `${m[1]}.ts`, `${m[1]}/index.tsx`, `${m[1]}/index.ts`]) if (fs.existsSync(path.join(ROOT, 'src', file))) return path.join(ROOT, 'src', file)
+  return null
+}
+
+/**
+ * The id parameters one view reads: the element the page draws for `view === '<view>'`, its
+ * attributes (`classId={classId}`, `surveyId={id}`, `roundId={decoded(params.roundId)}`), and when
+ * it is handed the whole `params={params}`, what its component's file reads of them.
+ */
+function viewIds(source: string, view: string, pageIds: string[]): string[] {
+  const m = new RegExp(`\\bview === '${view}' \\? <([A-Za-z]+)([^>]*?)/?>`).exec(source)
+  if (!m) return pageIds
+  const [, component, attributes] = m
+  const named = unique(Array.from(attributes.matchAll(/\{([^}]*)\}/g), (e) => Array.from(e[1].matchAll(/[A-Za-z]+/g), (w) => w[0])).flat())
+  const ids = named.filter((word) => pageIds.includes(word))
+  if (/\bparams=\{params\}/.test(attributes)) {
+    const file = importedFile(source, component)
+    if (file) ids.push(...paramsRead(fs.readFileSync(file, 'utf8')).filter((name) => pageIds.includes(name)))
+  }
+  return unique(ids)
+}
+
 function routesOf(page: string): Route[] {
   const source = fs.readFileSync(path.join(ROOT, 'src', `${page}.tsx`), 'utf8')
-  const views = Array.from(new Set(Array.from(source.matchAll(/\bview === '([a-z-]+)'/g), (m) => m[1])))
-  const ids = Array.from(new Set(Array.from(source.matchAll(/\bparams\.([A-Za-z]+)/g), (m) => m[1]))).filter((name) => ID_PARAM.test(name))
+  const views = unique(Array.from(source.matchAll(/\bview === '([a-z-]+)'/g), (m) => m[1]))
+  const ids = paramsRead(source)
   const area = Object.keys(AREA_IDENTITIES).find((prefix) => page.startsWith(prefix))
-  const identities = Array.from(new Set(['demo-resident', 'demo-admin', ...(area ? AREA_IDENTITIES[area] : [])]))
-  const staleQuery = ids.map((name) => `${name}=${STALE}`).join('&')
-  const one = (query: string): Route => ({
-    route: query ? `${page}?${query}` : page,
-    stale: staleQuery ? `${page}?${[query, staleQuery].filter(Boolean).join('&')}` : null,
-    identities,
-  })
-  return [one(''), ...views.map((view) => one(`view=${view}`))]
+  const identities = unique(['demo-resident', 'demo-admin', ...(area ? AREA_IDENTITIES[area] : [])])
+  const one = (query: string, reads: string[], needsId: boolean): Route => {
+    const route = query ? `${page}?${query}` : page
+    const staleQuery = reads.map((name) => `${name}=${STALE}`).join('&')
+    return {
+      route,
+      stale: staleQuery ? `${page}?${[query, staleQuery].filter(Boolean).join('&')}` : null,
+      identities,
+      staleGone: !(route in STALE_FALLS_BACK),
+      needsId: needsId && reads.length > 0 && !(route in WORKS_WITHOUT_ID),
+      staleAs: STALE_AS[route] ?? 'demo-admin',
+    }
+  }
+  if (views.length === 0 || !/\bview ===/.test(source.replace(/params\.view ===/g, ''))) {
+    // one screen (or a `params.view` switch between two): it reads every id the page reads
+    return [one('', ids, true), ...views.map((view) => one(`view=${view}`, viewIds(source, view, ids), true))]
+  }
+  // one page of `?view=`s: a view reads its own ids; the page without a view is its default view,
+  // and a link carrying the one id that picks a view (`id ? 'answer' : 'list'`) opens that view
+  const picks = /\b(?:params\.)?([A-Za-z]+) \? '([a-z-]+)' : '[a-z-]+'/.exec(source)
+  const base = one('', picks && ids.includes(picks[1]) ? [picks[1]] : [], false)
+  return [base, ...views.map((view) => one(`view=${view}`, viewIds(source, view, ids), true))]
 }
 
 const slug = (route: string) =>
@@ -275,8 +405,10 @@ async function settle(page: Page): Promise<void> {
 export default async function walk(t: Journey): Promise<void> {
   const only = process.env.WALK_PAGES ? new RegExp(process.env.WALK_PAGES) : null
   const onlyIds = process.env.WALK_IDS ? process.env.WALK_IDS.split(',') : null
+  const staleOnly = process.env.WALK_STALE_ONLY === '1'
   const routes = walkRoutes()
     .filter((r) => !only || only.test(r.route))
+    .filter((r) => !staleOnly || r.stale || r.needsId)
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
   const findings: Finding[] = []
   let visits = 0
@@ -284,13 +416,17 @@ export default async function walk(t: Journey): Promise<void> {
   // one list of identities, shared by two workers with their own browser context; one identity's
   // two modes stay on one worker, one after the other: the mode is that person's account setting
   const runs: Array<Array<{ identity: string; mode: 'normal' | 'large' }>> = []
-  for (const identity of EVERYONE) if (!onlyIds || onlyIds.includes(identity)) runs.push((['normal', 'large'] as const).map((mode) => ({ identity, mode })))
+  const staleIdentities = unique(['demo-admin', ...routes.map((r) => r.staleAs ?? 'demo-admin')])
+  for (const identity of staleOnly ? staleIdentities : EVERYONE) {
+    if (!onlyIds || onlyIds.includes(identity)) runs.push((staleOnly ? (['normal'] as const) : (['normal', 'large'] as const)).map((mode) => ({ identity, mode })))
+  }
 
   const browser = t.context.browser() as Browser
   // tsx compiles the measuring functions with esbuild's keepNames, which calls a __name helper the page lacks
   const keepNames = 'window.__name = window.__name || function (f) { return f }'
   await t.context.addInitScript(keepNames)
-  const visit = async (page: Page, route: string, identity: string, mode: 'normal' | 'large', shot: boolean) => {
+  /** `gone`: the visit is a stale id, or a missing one the route cannot work without — it must say so, with a way home */
+  const visit = async (page: Page, route: string, identity: string, mode: 'normal' | 'large', shot: boolean, gone: 'stale' | 'missing' | null = null) => {
     visits += 1
     await page.goto(`${t.baseUrl}/?walk=${visits}#/${route}`, { waitUntil: 'load' })
     await settle(page)
@@ -298,6 +434,23 @@ export default async function walk(t: Journey): Promise<void> {
     if (shell !== (mode === 'large' ? 'on' : 'off')) throw new Error(`${route} as ${identity}: large text is ${shell}, the walk asked for ${mode}`)
     const excused = EXCUSED_WHILE_REBUILT.some((r) => r.test(route))
     const seen = await measure(page)
+    if (gone) {
+      const said = await page.evaluate(
+        ([goneSource]) => {
+          const shell = Array.from(document.querySelectorAll('.wm-shell')).find((e) => (e as HTMLElement).offsetParent !== null) as HTMLElement | undefined
+          const root = shell ?? document.body
+          const text = root.innerText.replace(/\s+/g, ' ').trim()
+          // the card that says it, and a way out of it: 回到首页, 返回, or the area's own home (去志愿服务)
+          const card = Array.from(root.querySelectorAll('.wm-state, .wm-card')).find((e) => (e as HTMLElement).offsetParent !== null && new RegExp(goneSource).test((e as HTMLElement).innerText))
+          const home = !!card && Array.from(card.querySelectorAll('button, .nut-button, a[href], [role=button], [role=link]')).some((e) => (e as HTMLElement).offsetParent !== null && (e.textContent ?? '').trim().length > 0)
+          return { gone: new RegExp(goneSource).test(text), home, text: text.slice(0, 80) }
+        },
+        [GONE.source] as const,
+      )
+      const what = gone === 'stale' ? 'with a stale id' : 'without its id'
+      if (!said.gone) seen.push({ rule: `${gone}-id`, detail: `opened ${what}, does not say 内容不存在或已下线; shows 「${said.text}」` })
+      else if (!said.home) seen.push({ rule: `${gone}-id`, detail: `opened ${what}, says 内容不存在或已下线 with no way home` })
+    }
     if (mode === 'normal') seen.push(...(await axe(page, axeSource)))
     for (const f of seen) findings.push({ route, identity, mode, excused, ...f })
     if (shot) await page.screenshot({ path: path.join(SCREENS, `walk-${slug(route)}-${identity.replace(/^demo-/, '')}-${mode}.png`) })
@@ -318,9 +471,10 @@ export default async function walk(t: Journey): Promise<void> {
         [identity, large] as const,
       )
       for (const r of routes) {
-        if (!r.identities.includes(identity)) continue
-        await visit(page, r.route, identity, mode, true)
-        if (r.stale && identity === 'demo-admin' && mode === 'normal') await visit(page, r.stale, identity, mode, false)
+        // 文明办 passes (nearly) every role gate, so what it is shown for a missing or stale id is the page's own answer
+        const office = identity === 'demo-admin'
+        if (r.identities.includes(identity) && (!staleOnly || (office && r.needsId))) await visit(page, r.route, identity, mode, !staleOnly, office && r.needsId ? 'missing' : null)
+        if (r.stale && identity === r.staleAs && mode === 'normal') await visit(page, r.stale, identity, mode, staleOnly, r.staleGone ? 'stale' : null)
       }
       void context
     }
