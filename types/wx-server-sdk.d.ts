@@ -24,6 +24,8 @@ declare module 'wx-server-sdk' {
           result?: { suggest: 'pass' | 'review' | 'risky'; label: number }
         }>
         imgSecCheck(options: { media: { contentType: string; value: Buffer } }): Promise<{ errCode: number }>
+        /** v2: the verdict arrives later as the `wxa_media_check` message push with this trace id */
+        mediaCheckAsync(options: { mediaUrl: string; mediaType: 1 | 2; version: 2; openid: string; scene: number }): Promise<{ traceId: string; errCode: number }>
       }
       wxacode: {
         getUnlimited(options: { scene: string; page: string; width: number; checkPath: boolean }): Promise<{ contentType: string; buffer: Buffer }>

@@ -42,6 +42,7 @@ export interface SubmitArgs {
   categoryId: CategoryId
   photos: string[]
   photoMeta?: Array<{ takenAt: number; source: 'camera' | 'album' }>
+  video?: { fileId: string; coverFileId: string }
   location: LatLng & { address: string }
   description: string
   anonymous: boolean

@@ -52,6 +52,7 @@ export const CANNED_REPORT: ReportView = {
   descriptionHeldReason: null,
   photos: [],
   hiddenPhotoCount: 0,
+  video: null,
   resolution: null,
   reporter: { anonymous: false, name: '市民', phone: '139****1234', identityRemoved: false },
   confirmations: 0,

@@ -3,6 +3,7 @@ import type { Result } from '@/shared/errors'
 import { FUNCTIONS } from '@/cloud/functions'
 import { COLLECTIONS } from '@/cloud/platform/collections'
 import { createLocalPlatform, type LocalPlatform } from '@/cloud/platform/local'
+import { deliverMediaChecks } from '@/cloud/local-host/media-push'
 import type { Logger } from '@/cloud/platform'
 
 /** A clock the test moves by hand. */
@@ -76,7 +77,10 @@ export function startTestCloud(options: { adminOpenids?: string[] } = {}) {
     return out
   }
 
-  return { platform, clock, logged, as, snapshot, close: () => platform.close() }
+  /** WeChat's media-check verdicts asked for so far, delivered now as its message pushes (see media-push.ts) */
+  const deliverPushes = () => deliverMediaChecks(platform, FUNCTIONS)
+
+  return { platform, clock, logged, as, snapshot, deliverPushes, close: () => platform.close() }
 }
 
 export type TestCloud = ReturnType<typeof startTestCloud>

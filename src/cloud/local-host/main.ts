@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { FUNCTIONS } from '../functions'
 import { createLocalPlatform, parseAdminOpenids, stderrLogger } from '../platform/local'
+import { deliverMediaChecks } from './media-push'
 import { seedDemoData } from './seed'
 import { createLocalHost } from './server'
 
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
       setInterval(() => void fn.invoke({ Type: 'Timer', TriggerName }, platform, null), timer.everyMs).unref()
     }
   }
+  // WeChat's media-check verdicts arrive as message pushes some time after the request
+  setInterval(() => void deliverMediaChecks(platform, FUNCTIONS), 2_000).unref()
   server.listen(port, '127.0.0.1', () => {
     stderrLogger.info('文明通 local host ready', { url: `http://localhost:${port}`, devIdentities })
   })

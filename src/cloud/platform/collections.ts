@@ -766,6 +766,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   { name: 'dash_months', purpose: '数据看板每月计数（_id 为 领域:编号:YYYY-MM），与每日计数同时累加', indexes: [{ name: 'by_area_period', fields: [asc('area'), asc('period'), asc('scopeId')] }] },
   { name: 'dash_totals', purpose: '数据看板累计数（_id 为 领域:编号，如 volunteer:all 的注册志愿者总数）', indexes: [] },
+  // 随手拍 video (issue #10): WeChat's asynchronous media check answers by message push, matched by trace id
+  {
+    name: 'media_checks',
+    purpose: '待回推的视频内容安全检测（_id 为随手拍编号）：检测请求的 trace_id、请求时间、已请求次数；结果推送到达即删除',
+    indexes: [{ name: 'by_trace', fields: [asc('traceId')], unique: true }, { name: 'by_requested', fields: [asc('requestedAt')] }],
+  },
   { name: 'stats_backfill', purpose: '补记旧举报计数的进度（_id 为 reports）：上次处理到的举报编号、已处理页数、是否完成', indexes: [] },
 ]
 

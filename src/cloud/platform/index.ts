@@ -62,6 +62,11 @@ export interface OpenApi {
   checkText(options: { openid: string; content: string; scene: SecurityScene }): Promise<ContentCheckResult>
   /** security.imgSecCheck on a stored image */
   checkImage(options: { fileID: string }): Promise<ContentCheckResult>
+  /**
+   * security.mediaCheckAsync (v2) on a stored image: the verdict comes later, as a `wxa_media_check`
+   * message push carrying the returned trace id (WeChat checks images and audio this way, not video)
+   */
+  checkMediaAsync(options: { openid: string; fileID: string; scene: SecurityScene }): Promise<{ traceId: string }>
   /** wxacode.getUnlimited: a 小程序码 for `scene` (≤ 32 chars) opening `page` */
   createMiniProgramCode(options: { scene: string; page: string; width?: number }): Promise<{ contentType: string; buffer: Buffer }>
   /** subscribeMessage.send */

@@ -17,6 +17,7 @@ export type Handlers<T extends ActionTable> = { [A in keyof T]: Handler<T[A]> }
 export type OpenApiPermission =
   | 'security.msgSecCheck'
   | 'security.imgSecCheck'
+  | 'security.mediaCheckAsync'
   | 'wxacode.getUnlimited'
   | 'subscribeMessage.send'
 
@@ -53,11 +54,30 @@ export interface HttpTriggerResponse {
 /** Requests from outside the mini-program (partner systems): no identity, the handler decides who may. */
 export type HttpHandler = (event: HttpTriggerEvent, platform: Platform) => Promise<HttpTriggerResponse>
 
+/**
+ * WeChat's `wxa_media_check` message push: the verdict of a `security.mediaCheckAsync` request,
+ * routed to the function by the cloud console's 消息推送 setting. Only `trace_id` ties it to a
+ * request; the trace ids never leave the server, so a client posting this shape matches nothing.
+ */
+export const mediaCheckPush = z.object({
+  MsgType: z.literal('event'),
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().min(1).max(128),
+  result: z.object({ suggest: z.enum(['pass', 'risky', 'review']), label: z.union([z.number(), z.string()]).optional() }),
+})
+export type MediaCheckVerdict = z.infer<typeof mediaCheckPush>
+
+/** What a function does with a message push, with nobody calling (see `mediaCheckPush`). */
+export interface PushHandlers {
+  mediaCheck?: (verdict: MediaCheckVerdict, ctx: ActionContext) => Promise<void>
+}
+
 export interface CloudFunction {
   name: string
   actions: ActionTable
   openApiPermissions: readonly OpenApiPermission[]
   timers: Readonly<Record<string, TimerSpec>>
+  pushes: PushHandlers
   /**
    * Routes one event. `caller` is null when the platform gave no identity. Never throws. An
    * HTTP-trigger event to a function with an HTTP handler is answered as HTTP (first overload);
@@ -81,6 +101,7 @@ export function defineFunction<T extends ActionTable>(
   openApiPermissions: readonly OpenApiPermission[] = [],
   timers: Readonly<Record<string, TimerSpec>> = {},
   http?: HttpHandler,
+  pushes: PushHandlers = {},
 ): CloudFunction {
   async function invoke(event: unknown, platform: Platform, caller: Caller | null): Promise<Result<unknown> | HttpTriggerResponse> {
     // A timer event carries no identity; one that arrives with a caller came from a client.
@@ -89,6 +110,10 @@ export function defineFunction<T extends ActionTable>(
     // Likewise an HTTP-trigger event: WeChat gives it no OPENID, and only a function with an HTTP handler takes one.
     const httpEvent = http && !caller ? httpTriggerEvent.safeParse(event) : null
     if (http && httpEvent?.success) return runHttp(http, httpEvent.data, platform)
+    // A message push: whether the platform names a user with it is not ours to rely on, so it is
+    // taken with or without one, and acts only on a trace id this function asked for.
+    const push = pushes.mediaCheck ? mediaCheckPush.safeParse(event) : null
+    if (pushes.mediaCheck && push?.success) return runPush(pushes.mediaCheck, push.data, platform)
     const parsedEvent = eventShape.safeParse(event)
     if (!parsedEvent.success) return failCommon('EVENT.MALFORMED')
     const actionName = parsedEvent.data.action
@@ -135,6 +160,16 @@ export function defineFunction<T extends ActionTable>(
     }
   }
 
+  async function runPush(handler: NonNullable<PushHandlers['mediaCheck']>, verdict: MediaCheckVerdict, platform: Platform): Promise<Result<unknown>> {
+    try {
+      await handler(verdict, systemContext(platform, `${name}.mediaCheck`))
+      return ok(null)
+    } catch (error) {
+      platform.log.error('push failed', { fn: name, error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown' })
+      return failCommon('INTERNAL')
+    }
+  }
+
   async function runHttp(handler: HttpHandler, event: HttpTriggerEvent, platform: Platform): Promise<HttpTriggerResponse> {
     try {
       return await handler(event, platform)
@@ -145,7 +180,7 @@ export function defineFunction<T extends ActionTable>(
   }
 
   // the overloads only split the one implementation's answer by the event it was given
-  return { name, actions, openApiPermissions, timers, invoke: invoke as CloudFunction['invoke'] }
+  return { name, actions, openApiPermissions, timers, pushes, invoke: invoke as CloudFunction['invoke'] }
 }
 
 const timerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string().max(64) })

@@ -142,6 +142,7 @@ export type {
   ReportListItem,
   ReportPage,
   ReportPhotoView,
+  ReportVideoView,
   ReportPrepareView,
   ReportSettingsView,
   ReportTimelineEntry,

@@ -28,6 +28,15 @@ export interface ReportPhotoView {
   source: 'camera' | 'album' | null
 }
 
+/** 随手拍's short video, for those who may see it: the reporter always, everyone else once it passed the check. */
+export interface ReportVideoView {
+  url: string
+  coverUrl: string
+  durationMs: number
+  /** 审核中 / 未通过 are shown to the reporter only, with this reason */
+  heldReason: string | null
+}
+
 export interface ReporterView {
   anonymous: boolean
   /** nickname: for staff only when not anonymous */
@@ -106,6 +115,8 @@ export interface ReportView {
   photos: ReportPhotoView[]
   /** photos held back from this viewer */
   hiddenPhotoCount: number
+  /** null when there is none, or it is still being checked (or held) and the viewer is not its reporter */
+  video: ReportVideoView | null
   resolution: { note: string; photos: ReportPhotoView[]; at: number } | null
   /** null in public and confirmer views */
   reporter: ReporterView | null
@@ -337,7 +348,9 @@ export const reportActions = {
     input: z
       .object({
         categoryId: z.enum(CATEGORY_IDS),
-        photos: z.array(fileId).min(REPORT_LIMITS.minPhotos, '请至少拍一张照片').max(REPORT_LIMITS.maxPhotos, '最多 9 张照片'),
+        photos: z.array(fileId).max(REPORT_LIMITS.maxPhotos, '最多 9 张照片'),
+        /** one short video (≤ 15 s) that may stand in for the photos, with the cover frame the phone took from it */
+        video: z.object({ fileId, coverFileId: fileId }).strict().optional(),
         /** each photo's capture on the phone, in the order of `photos` (the time is also drawn on the photo) */
         photoMeta: z
           .array(z.object({ takenAt: z.number().int().positive(), source: z.enum(['camera', 'album']) }).strict())
@@ -350,7 +363,8 @@ export const reportActions = {
         requestId,
       })
       .strict()
-      .refine((v) => !v.photoMeta || v.photoMeta.length === v.photos.length, { message: '照片信息与照片数量不一致', path: ['photoMeta'] }),
+      .refine((v) => !v.photoMeta || v.photoMeta.length === v.photos.length, { message: '照片信息与照片数量不一致', path: ['photoMeta'] })
+      .refine((v) => v.photos.length >= REPORT_LIMITS.minPhotos || v.video !== undefined, { message: '请至少拍一张照片或一段视频', path: ['photos'] }),
     roles: ['resident'],
     summary: '提交随手拍或文明点赞（requestId 幂等；内容安全检测；按网格和类别派发）',
   }),
@@ -559,6 +573,8 @@ export const REPORT_ERRORS = {
   'REPORT.PHOTO_NOT_YOURS': '照片无效：只能使用您本人在本次上报中上传的照片',
   'REPORT.PHOTO_NOT_FOUND': '照片不存在或上传未完成，请重新上传',
   'REPORT.PHOTO_REJECTED': '照片未通过内容安全检测，请重新拍摄',
+  'REPORT.VIDEO_TOO_LONG': '视频不能超过 15 秒，请重新拍摄',
+  'REPORT.VIDEO_UNREADABLE': '无法读取这段视频，请重新拍摄（支持手机拍摄的 MP4、MOV 视频）',
   'REPORT.NOTE_REJECTED': '文字包含不适宜的内容，请修改后再提交',
   'REPORT.DAILY_LIMIT': '今天的上报次数已达上限，请明天再来',
   'REPORT.INVALID_TRANSITION': '该问题当前的状态不能执行这个操作',

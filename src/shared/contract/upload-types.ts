@@ -24,9 +24,10 @@ export const UPLOAD_TYPES = {
 } as const satisfies Record<string, { ext: string; kind: UploadKind }>
 export type UploadMime = keyof typeof UPLOAD_TYPES
 
-/** What each area takes. Every area shows its files as pictures today; a video area would say 'video'. */
+/** What each area takes. Each place that attaches a file says which kind it wants (a photo is never a video). */
 export const UPLOAD_AREA_KINDS: Record<UploadArea, readonly UploadKind[]> = {
-  reports: ['image'],
+  // 随手拍: photos, and one short video that may stand in for them (its cover frame is a photo too)
+  reports: ['image', 'video'],
   volunteer: ['image'],
   handbook: ['image'],
   // 身边好人 nomination photos

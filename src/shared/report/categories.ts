@@ -273,6 +273,8 @@ export function categoriesIn(groupId: string): ReportCategory[] {
 export const REPORT_LIMITS = {
   minPhotos: 1,
   maxPhotos: 9,
+  /** a video that stands in for photos: as long as a 随手拍 app's (the header's duration, with a little rounding room) */
+  maxVideoMs: 15_000,
   maxAfterPhotos: 9,
   descriptionMax: 500,
   addressMax: 100,

@@ -36,7 +36,8 @@ export interface CheckedPhotos extends Claim {
  */
 export async function checkPhotos(ctx: ActionContext, fileIds: string[], heldIsFailure: boolean): Promise<CheckedPhotos | Fail> {
   const unique = [...new Set(fileIds)]
-  const claim = await claimUploads(ctx, UPLOAD_AREA, unique, { legacyFolder: await legacyFolderOf(ctx) })
+  // a photo is an image: the area also takes 随手拍's one video, which has its own path (video.ts)
+  const claim = await claimUploads(ctx, UPLOAD_AREA, unique, { legacyFolder: await legacyFolderOf(ctx), kinds: ['image'] })
   if (claim === 'not-yours') return reportFail('REPORT.PHOTO_NOT_YOURS')
   if (claim === 'not-found') return reportFail('REPORT.PHOTO_NOT_FOUND')
   // not an image by its bytes: the same UPLOAD.TYPE the local host's upload endpoint answers

@@ -24,7 +24,8 @@ import { gridAt, loadSettings } from './city'
 import { reportFail, shanghaiDay } from './errors'
 import { consumeReservations, ReservationTaken } from '../upload/reservations'
 import { checkPhotos, UPLOAD_AREA } from './photos'
-import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, UnitDoc } from './types'
+import { checkVideo, requestVideoCheck } from './video'
+import type { ConfirmationDoc, DailyCountDoc, GridDoc, ReportDoc, ReportEventDoc, StoredPhoto, StoredVideo, UnitDoc } from './types'
 import { categoryName, confirmationId, ticketOf, toView } from './views'
 import { takeTicketNo } from './ticket'
 import { categoryNames, effectiveCategory, loadOverrides } from './category-overrides'
@@ -41,6 +42,8 @@ export interface SubmitInput {
   photos: string[]
   /** each photo's capture as the phone told it, in the order of `photos` (Open311 partners send none) */
   photoMeta?: Array<{ takenAt: number; source: 'camera' | 'album' }>
+  /** one short video standing in for photos, with the cover frame the phone took from it */
+  video?: { fileId: string; coverFileId: string }
   location: LatLng & { address: string }
   description: string
   anonymous: boolean
@@ -168,7 +171,9 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   // problem itself still reaches the grid and the reporter sees why part of it is hidden.
   const checked = await checkPhotos(ctx, input.photos, false)
   if ('ok' in checked) return checked
-  const { reservations } = checked
+  const clip = input.video ? await checkVideo(ctx, input.video) : null
+  if (clip && 'ok' in clip) return clip
+  const reservations = [...checked.reservations, ...(clip?.reservations ?? [])]
   // the phone's capture time of each photo, as told: a time in the future (beyond clock drift) is not believed
   const meta = new Map((input.photoMeta ?? []).map((m, i) => [input.photos[i], m]))
   const latest = ctx.clock.now() + 10 * 60_000
@@ -196,6 +201,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     description: input.description,
     textVerdict,
     photos,
+    video: clip?.video ?? null,
     shop,
   })
   let stored = report
@@ -223,6 +229,8 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     if (!first) throw error
     return toView(first, 'reporter', ctx)
   }
+  // the video's cover goes to WeChat's asynchronous check now the report exists to take the verdict
+  await requestVideoCheck(ctx, stored)
   await recordReceived(ctx, stored) // 随手拍统计: catches and logs, never throws
   await reportEntered(ctx, stored) // 随手拍 now (the status counter): logs, never throws
   // a report filed within 24 h of scanning a poster counts for that poster (office poster stats)
@@ -245,6 +253,8 @@ export interface NewReportParts {
   description: string
   textVerdict: ContentCheckResult
   photos: StoredPhoto[]
+  /** 随手拍's short video, its check pending (see video.ts) */
+  video?: StoredVideo | null
   source?: ReportDoc['source']
   /** 门前三包: the shop that answers first (status 门店处理中, due by the shop's limit) */
   shop?: ShopRouting | null
@@ -278,6 +288,7 @@ export async function newReport(ctx: ActionContext, parts: NewReportParts): Prom
     description: parts.description,
     descriptionCheck: { pass: textVerdict.pass, label: textVerdict.pass ? null : textVerdict.label ?? 'risky' },
     photos: parts.photos,
+    ...(parts.video ? { video: parts.video } : {}),
     afterPhotos: [],
     resolutionNote: null,
     dueAt,

@@ -6,6 +6,22 @@ import type { ReportKind, ReportStatus, ShopMove, TransitionAction, TransitionRo
  * note, time). Personal data lives only on the report (reporterOpenid, contactPhone) so
  * `forget` has one place to clear.
  */
+/**
+ * A short video that stands in for photos (随手拍, ≤ 15 s). WeChat checks images and audio
+ * asynchronously, not video: its cover frame goes to `security.mediaCheckAsync`, and until that
+ * verdict says pass, only the reporter is shown the video or its cover.
+ */
+export interface StoredVideo {
+  fileId: string
+  coverFileId: string
+  /** read from the file's own header (mvhd), never from the client */
+  durationMs: number
+  check: 'pending' | 'pass' | 'held'
+  /** the platform's label when held ('risky', 'review', or 'timeout' after the checks went unanswered) */
+  label: string | null
+  checkedAt: number | null
+}
+
 export interface StoredPhoto {
   fileId: string
   /** content check verdict; a held photo is shown to its reporter only */
@@ -35,6 +51,8 @@ export interface ReportDoc {
   description: string
   descriptionCheck: { pass: boolean; label: string | null }
   photos: StoredPhoto[]
+  /** 随手拍's one short video, when the reporter sent one (older reports and Open311 have none) */
+  video?: StoredVideo | null
   afterPhotos: StoredPhoto[]
   resolutionNote: string | null
   /** due time of the current step; null when no staff clock runs */

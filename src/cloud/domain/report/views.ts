@@ -1,4 +1,5 @@
 import type {
+  ReportVideoView,
   FeedItem,
   LedgerItem,
   ReportListItem,
@@ -28,7 +29,7 @@ import type { UserDoc } from '../user/profile'
 import { categoryNames, type CategoryNames } from './category-overrides'
 import { namesOf, routeFor } from './city'
 import { mayRecategorize } from './recategorize-rule'
-import type { ReportDoc, ReportEventDoc, StoredPhoto } from './types'
+import type { ReportDoc, ReportEventDoc, StoredPhoto, StoredVideo } from './types'
 
 /** What the content check's label means to the person whose item it held back. */
 const HELD_REASON = '未通过内容安全检测，仅您本人可见'
@@ -75,6 +76,18 @@ export async function urlsOf(platform: Platform, fileIds: string[]): Promise<Map
   }
   return urls
 }
+
+const VIDEO_PENDING_REASON = '视频正在进行内容安全审核，通过前仅您本人可见'
+
+/** The reporter always sees their video (with why it is not shown to others yet); everyone else once it passed. */
+function videoView(video: StoredVideo | null | undefined, urls: Map<string, string>, isReporter: boolean): ReportVideoView | null {
+  if (!video || (video.check !== 'pass' && !isReporter)) return null
+  const heldReason = video.check === 'pass' ? null : video.check === 'pending' ? VIDEO_PENDING_REASON : HELD_REASON
+  return { url: urls.get(video.fileId) ?? '', coverUrl: urls.get(video.coverFileId) ?? '', durationMs: video.durationMs, heldReason }
+}
+
+/** The cover of a video this viewer may see, for a list's thumbnail when the report has no photo. */
+const videoCover = (video: StoredVideo | null | undefined, forReporter: boolean) => (video && (video.check === 'pass' || forReporter) ? video.coverFileId : null)
 
 function photoViews(photos: StoredPhoto[], urls: Map<string, string>, seesHeld: boolean): { shown: ReportPhotoView[]; hidden: number } {
   const shown: ReportPhotoView[] = []
@@ -200,7 +213,10 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
   const isReporter = viewer === 'reporter'
   const approximateOnly = PUBLIC_VIEWERS.includes(viewer)
   const request = report.reopenRequest ?? null
-  const urls = await urlsOf(ctx, [...report.photos, ...report.afterPhotos, ...(request?.photos ?? [])].map((p) => p.fileId))
+  const urls = await urlsOf(ctx, [
+    ...[...report.photos, ...report.afterPhotos, ...(request?.photos ?? [])].map((p) => p.fileId),
+    ...(report.video ? [report.video.fileId, report.video.coverFileId] : []),
+  ])
   const before = photoViews(report.photos, urls, isReporter)
   const after = photoViews(report.afterPhotos, urls, isReporter)
   // the grid worker weighs the request on what the reporter said and showed; others see it on the timeline
@@ -267,6 +283,7 @@ export async function toView(report: ReportDoc, viewer: ReportViewerRole, ctx: A
     descriptionHeldReason: !report.descriptionCheck.pass && isReporter ? HELD_REASON : null,
     photos: before.shown,
     hiddenPhotoCount: before.hidden,
+    video: videoView(report.video, urls, isReporter),
     resolution:
       report.resolutionNote !== null
         ? { note: report.resolutionNote, photos: after.shown, at: report.resolvedAt ?? report.updatedAt }
@@ -298,7 +315,7 @@ export async function toListItems(reports: ReportDoc[], platform: Platform, now:
   const names = await categoryNames(platform)
   const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
   const units = await namesOf(platform, 'report_units', reports.map((r) => r.unitId))
-  const thumbs = reports.map((r) => r.photos.find((p) => p.pass || forReporter)?.fileId ?? null)
+  const thumbs = reports.map((r) => r.photos.find((p) => p.pass || forReporter)?.fileId ?? videoCover(r.video, forReporter))
   const urls = await urlsOf(platform, thumbs.filter((t): t is string => t !== null))
   return reports.map((r, i) => ({
     id: r._id,
@@ -324,7 +341,7 @@ export async function toListItems(reports: ReportDoc[], platform: Platform, now:
 export async function toFeedItems(reports: ReportDoc[], platform: Platform): Promise<FeedItem[]> {
   const names = await categoryNames(platform)
   const grids = await namesOf(platform, 'report_grids', reports.map((r) => r.gridId))
-  const before = reports.map((r) => r.photos.find((p) => p.pass)?.fileId ?? null)
+  const before = reports.map((r) => r.photos.find((p) => p.pass)?.fileId ?? videoCover(r.video, false))
   const after = reports.map((r) => r.afterPhotos.find((p) => p.pass)?.fileId ?? null)
   const urls = await urlsOf(platform, [...before, ...after].filter((t): t is string => t !== null))
   return reports.map((r, i) => ({

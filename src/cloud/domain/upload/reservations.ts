@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { UPLOAD_AREAS, UPLOAD_ERRORS, UPLOAD_EXTENSIONS, UPLOAD_LIMITS, type UploadArea, type UploadErrorCode, type UploadReservationView } from '@/shared/contract'
+import { UPLOAD_AREAS, UPLOAD_ERRORS, UPLOAD_EXTENSIONS, UPLOAD_LIMITS, type UploadArea, type UploadErrorCode, type UploadKind, type UploadReservationView } from '@/shared/contract'
 import { fail, type Fail } from '@/shared/errors'
 import type { Transaction } from '../../platform/database'
 import type { Platform } from '../../platform'
@@ -7,6 +7,7 @@ import type { ActionContext } from '../../runtime/context'
 import { hasRole } from '../../runtime/grants'
 import { detectUploadType } from './detect'
 import { withoutMetadata } from './metadata'
+import { withoutMovieMetadata } from './mp4'
 import { UPLOADS, type UploadDoc } from './types'
 
 export const uploadFail = (code: UploadErrorCode, message: string = UPLOAD_ERRORS[code]): Fail => fail(code, message)
@@ -95,6 +96,8 @@ export interface ClaimOptions {
   attached?: ReadonlySet<string>
   /** files in this folder are the caller's by the old per-person layout (`reports/<key>/…`) */
   legacyFolder?: string | null
+  /** what is being attached, when narrower than all the area takes (a report's photos: images; its video: a video) */
+  kinds?: readonly UploadKind[]
 }
 
 /**
@@ -125,11 +128,13 @@ export async function claimUploads(ctx: ActionContext, area: UploadArea, fileIds
   const found = new Set(fileList.filter(exists).map((f) => f.fileID))
   if (fresh.some((f) => !found.has(f))) return 'not-found'
   // The mini-program uploads straight to storage, past the local host's check: read the bytes here,
-  // and put the photo back without the camera's metadata (a phone's serial would link its photos).
+  // and put the file back without the camera's metadata (a phone's serial would link its photos,
+  // a video's maker box and GPS likewise).
   for (const fileId of fresh) {
     const { fileContent } = await ctx.storage.downloadFile({ fileID: fileId })
-    if (!(await detectUploadType(fileContent, area))) return 'wrong-type'
-    const clean = await withoutMetadata(fileContent)
+    const type = await detectUploadType(fileContent, area, options.kinds)
+    if (!type) return 'wrong-type'
+    const clean = type.kind === 'video' ? withoutMovieMetadata(fileContent) : await withoutMetadata(fileContent)
     const cloudPath = storagePath(fileId)
     if (cloudPath && !clean.equals(Buffer.from(fileContent))) await ctx.storage.uploadFile({ cloudPath, fileContent: clean })
   }

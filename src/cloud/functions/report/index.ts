@@ -6,6 +6,7 @@ import { addNote } from '../../domain/report/notes'
 import { phraseBook, phrases, setPhrases } from '../../domain/report/phrases'
 import { recategorize } from '../../domain/report/recategorize'
 import { markOverdue } from '../../domain/report/now'
+import { applyMediaVerdict, retryVideoChecks } from '../../domain/report/video'
 import { backfillTicketNumbers, byTicket } from '../../domain/report/ticket'
 import { backfillReportClocks, closeRatingWindows, expireContacts, remindRatings } from '../../domain/report/timers'
 import { approve, dispatch, forget, keepClosed, rate, reject, reopen, requestReopen, resolve, sendBack, start } from '../../domain/report/transitions'
@@ -48,7 +49,7 @@ export const reportFunction = defineFunction(
     setRoute: (input, ctx) => setRoute(input, ctx),
     updateSettings: (input, ctx) => updateSettings(input, ctx),
   },
-  ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send'],
+  ['security.msgSecCheck', 'security.imgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'],
   {
     // hourly is fine-grained enough for windows counted in days; each run pages and is idempotent
     closeRatingWindows: { cron: '0 5 * * * * *', everyMs: 60 * 60_000, run: (ctx) => closeRatingWindows(ctx) },
@@ -61,7 +62,12 @@ export const reportFunction = defineFunction(
     markOverdue: { cron: '0 */10 * * * * *', everyMs: 10 * 60_000, run: async (ctx) => void (await markOverdue(ctx)) },
     // reports from before 受理编号 existed get one; resumes from its cursor, one read a run once done
     backfillTicketNumbers: { cron: '0 40 * * * * *', everyMs: 60 * 60_000, run: (ctx) => backfillTicketNumbers(ctx) },
+    // a video check WeChat left unanswered (it answers within 30 min) is asked again, three times in all
+    retryVideoChecks: { cron: '0 25 * * * * *', everyMs: 60 * 60_000, run: (ctx) => retryVideoChecks(ctx) },
   },
+  undefined,
+  // 随手拍 video: the cloud console's 消息推送 routes the `wxa_media_check` event here (README)
+  { mediaCheck: (verdict, ctx) => applyMediaVerdict(verdict, ctx) },
 )
 
 export default reportFunction

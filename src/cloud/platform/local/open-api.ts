@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import QRCode from 'qrcode'
 import type { ContentCheckResult, OpenApi } from '../index'
 
@@ -9,6 +10,7 @@ import type { ContentCheckResult, OpenApi } from '../index'
 export type OutboxEntry =
   | { api: 'security.msgSecCheck'; at: number; scene: string; length: number; pass: boolean }
   | { api: 'security.imgSecCheck'; at: number; fileID: string; pass: boolean }
+  | { api: 'security.mediaCheckAsync'; at: number; fileID: string; traceId: string; pass: boolean }
   | { api: 'wxacode.getUnlimited'; at: number; scene: string; page: string }
   | { api: 'subscribeMessage.send'; at: number; touser: string; templateId: string; page: string; data: Record<string, { value: string }> }
 
@@ -21,8 +23,27 @@ export const BLOCKED_WORDS = ['傻逼', '操你', '赌博', '代开发票', '办
  */
 export const BLOCKED_IMAGE_MARKER = 'risky'
 
+/** WeChat's `wxa_media_check` message push (v2), as the platform delivers it to the function. */
+export interface MediaCheckPush {
+  ToUserName: string
+  FromUserName: string
+  CreateTime: number
+  MsgType: 'event'
+  Event: 'wxa_media_check'
+  appid: string
+  trace_id: string
+  version: 2
+  result: { suggest: 'pass' | 'risky' | 'review'; label: number }
+  detail: Array<{ strategy: string; errcode: number; suggest: string; label: number; prob?: number }>
+}
+
 export interface LocalOpenApi extends OpenApi {
   readonly outbox: OutboxEntry[]
+  /**
+   * The pushes WeChat would send for the media checks asked so far, handed over once each: the
+   * local host delivers them a moment later (the cloud's take up to 30 minutes), tests when they choose.
+   */
+  takeMediaCheckPushes(): MediaCheckPush[]
 }
 
 // The same scene always renders the same image; rendering is pixel-by-pixel and costs seconds
@@ -46,8 +67,35 @@ function renderCode(scene: string, width: number): Promise<Buffer> {
 /** `readFile`: a stored file's bytes, or null when there is none */
 export function createLocalOpenApi(clock: { now(): number }, readFile: (fileID: string) => Buffer | null = () => null): LocalOpenApi {
   const outbox: OutboxEntry[] = []
+  let pushes: MediaCheckPush[] = []
   return {
     outbox,
+    takeMediaCheckPushes() {
+      const taken = pushes
+      pushes = []
+      return taken
+    },
+    async checkMediaAsync({ fileID }) {
+      // the same stand-in verdict as the image check; the answer is only the trace id, as in the cloud
+      const pass = !fileID.includes(BLOCKED_IMAGE_MARKER) && !readFile(fileID)?.includes(BLOCKED_IMAGE_MARKER)
+      const traceId = `local-${crypto.randomBytes(8).toString('hex')}`
+      outbox.push({ api: 'security.mediaCheckAsync', at: clock.now(), fileID, traceId, pass })
+      const suggest = pass ? 'pass' : 'risky'
+      const label = pass ? 100 : 20002
+      pushes.push({
+        ToUserName: 'gh_local',
+        FromUserName: 'local-push',
+        CreateTime: Math.floor(clock.now() / 1000),
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        appid: 'local',
+        trace_id: traceId,
+        version: 2,
+        result: { suggest, label },
+        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+      })
+      return { traceId }
+    },
     async checkText({ content, scene }): Promise<ContentCheckResult> {
       const hit = BLOCKED_WORDS.find((w) => content.includes(w))
       outbox.push({ api: 'security.msgSecCheck', at: clock.now(), scene, length: content.length, pass: !hit })

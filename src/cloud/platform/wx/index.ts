@@ -76,6 +76,14 @@ export function createWxPlatform(): Platform {
           throw error
         }
       },
+      async checkMediaAsync({ openid, fileID, scene }) {
+        // WeChat fetches the file itself: a temporary https URL of the stored image
+        const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] })
+        const mediaUrl = fileList[0]?.tempFileURL
+        if (!mediaUrl) throw new Error('media check: the file has no URL')
+        const res = await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, openid, scene: SECURITY_SCENE_CODE[scene] })
+        return { traceId: String(res.traceId) }
+      },
       createMiniProgramCode: ({ scene, page, width = 430 }) =>
         cloud.openapi.wxacode.getUnlimited({ scene, page, width, checkPath: false }),
       async sendSubscribeMessage(options) {
