@@ -21,6 +21,7 @@ export const NOTIFY_PURPOSES = [
   'waitlistPromoted',
   'shiftCancelled',
   'shiftChanged',
+  'familyReminder',
 ] as const
 export type NotifyPurpose = (typeof NOTIFY_PURPOSES)[number]
 
@@ -69,7 +70,7 @@ export interface NotifyField {
 }
 
 /** Who receives a purpose's messages. */
-export type NotifyAudience = 'reporter' | 'handler' | 'volunteer'
+export type NotifyAudience = 'reporter' | 'handler' | 'volunteer' | 'parent'
 
 export interface NotifyPurposeSpec {
   purpose: NotifyPurpose
@@ -182,6 +183,15 @@ export const NOTIFY_SPECS: readonly NotifyPurposeSpec[] = [
     fields: [f('thing1', '活动名称'), f('time2', '活动时间'), f('thing3', '变更内容')],
     envVar: 'VOLUNTEER_CHANGED_TEMPLATE',
   },
+  {
+    purpose: 'familyReminder',
+    label: '家庭任务提醒',
+    when: '班主任提醒本周还没完成家庭任务的家庭（小手拉大手）',
+    audience: 'parent',
+    fields: [f('thing1', '任务名称'), f('thing2', '完成情况'), f('thing3', '温馨提示')],
+    // the name the family area used before it sent through notify: a configured id keeps working
+    envVar: 'FAMILY_WEEKLY_REMINDER_TEMPLATE',
+  },
 ]
 
 export const NOTIFY_SPEC: Record<NotifyPurpose, NotifyPurposeSpec> = Object.fromEntries(NOTIFY_SPECS.map((s) => [s.purpose, s])) as Record<
@@ -204,6 +214,8 @@ export const CONSENT_MOMENTS = {
   signup: ['shiftReminder', 'waitlistPromoted', 'shiftCancelled'],
   /** a handler's task list */
   handler: ['unitDispatched'],
+  /** 小手拉大手: a parent's 同意并加入 and each family task done */
+  family: ['familyReminder'],
 } as const satisfies Record<string, readonly NotifyPurpose[]>
 
 // kept in its own file: the 随手拍 form in the main package asks for consent and needs only these

@@ -1,5 +1,7 @@
 import { PLEDGE_ITEMS } from '@/shared/contract/family'
 import { FAMILY_TEMPLATES } from '@/shared/contract/family'
+import { CONSENT_MOMENTS } from '@/shared/notify'
+import { grantConsent } from '../support/notify'
 import { seedHandbook } from '@/cloud/domain/handbook/publish'
 import { seedQuiz } from '@/cloud/domain/quiz/bank-store'
 import { expectOk, TEST_ADMIN } from '../support/cloud'
@@ -231,6 +233,9 @@ describe('reminders', () => {
     await setThisWeek(world.cloud, T1, world.classA1.id, [{ kind: 'receipt', title: '回执' }])
     const done = await joined(world.cloud, 'parent-done', world.classA1)
     await joined(world.cloud, 'parent-late', world.classA1, [{ nickname: '豆豆', grade: 3 }])
+    // each parent accepted the 家庭任务提醒 (one credit a message; family-notify.test.ts: none, none sent)
+    await grantConsent(world.cloud, 'parent-done', CONSENT_MOMENTS.family)
+    await grantConsent(world.cloud, 'parent-late', CONSENT_MOMENTS.family, 2)
     expectOk(await complete('parent-done', done.id, done.tasks[0].id, true))
     expect(expectOk(await call(T1).call('family', 'remind', { classId: world.classA1.id }))).toEqual({ reminded: 1 })
     const sent = world.cloud.platform.openApi.outbox.filter((e) => e.api === 'subscribeMessage.send')

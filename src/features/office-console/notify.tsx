@@ -5,7 +5,7 @@ import { useLoad } from '@/lib/use-load'
 import type { NotifyTemplateView } from '@/shared/contract'
 import { Action, BackToIndex, Done, Gate, Problem } from './common'
 
-const AUDIENCE_WORD: Record<NotifyTemplateView['audience'], string> = { reporter: '发给上报的居民', handler: '发给责任单位', volunteer: '发给志愿者' }
+const AUDIENCE_WORD: Record<NotifyTemplateView['audience'], string> = { reporter: '发给上报的居民', handler: '发给责任单位', volunteer: '发给志愿者', parent: '发给家长' }
 const SOURCE_WORD: Record<NotifyTemplateView['source'], string> = {
   office: '文明办设定',
   env: '部署配置',

@@ -1,5 +1,4 @@
 import {
-  FAMILY_TEMPLATES,
   type ClassBoard,
   type ClassBoardFamily,
   type FamilyOverview,
@@ -8,6 +7,7 @@ import {
 import { failCommon, type Fail } from '@/shared/errors'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
+import { notifyPerson } from '../notify'
 import { canSeeSchool, findSchool, taughtClass, visibleClass } from './access'
 import {
   addWeeks,
@@ -140,13 +140,13 @@ export async function overview(ctx: ActionContext): Promise<FamilyOverview> {
 }
 
 const REMIND_PAGE = 100
-const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') })
 
 /**
  * The teacher reminds the families who have not finished this week's tasks, once per class per
  * week: the class's `remindedWeek` moves by a conditional update before any message goes out,
- * so two taps send one round. A message a parent did not subscribe to fails at WeChat; that is
- * logged (without the openid) and never undoes the round.
+ * so two taps send one round. Each message goes through notify like every other: only to a parent
+ * holding a credit (one per consent they accepted at 同意并加入 or a task done), values cut to the
+ * template's fields, every send or skip in the outbox. `reminded` counts the messages sent.
  */
 export async function remind(input: { classId: string }, ctx: ActionContext): Promise<{ reminded: number } | Fail> {
   const cls = await taughtClass(ctx, input.classId)
@@ -174,21 +174,13 @@ export async function remind(input: { classId: string }, ctx: ActionContext): Pr
     const progress = await byIds<FamilyWeekDoc>(ctx, F.familyWeeks, families.map((f) => familyWeekId(f._id, week)))
     for (const family of families) {
       if (progress.get(familyWeekId(family._id, week))?.done) continue
-      try {
-        await ctx.openApi.sendSubscribeMessage({
-          touser: family.parentOpenid,
-          templateId: FAMILY_TEMPLATES.weeklyReminder,
-          page: `packages/family/pages/index/index?family=${family._id}`,
-          data: {
-            thing1: thing(`${cls.name}本周家庭任务`),
-            thing2: thing(`还有任务未完成（${mondayLabel(week)}这周）`),
-            thing3: thing(`${cls.teacherName ?? '班主任'}提醒您和孩子一起完成`),
-          },
-        })
-        reminded++
-      } catch (error) {
-        ctx.log.error('subscribe message not sent', { templateId: FAMILY_TEMPLATES.weeklyReminder, error: error instanceof Error ? error.name : 'unknown' })
-      }
+      // notifyPerson never throws: a message that cannot go out never undoes the round
+      const outcome = await notifyPerson(ctx, family.parentOpenid, 'familyReminder', `packages/family/pages/index/index?family=${family._id}`, {
+        thing1: `${cls.name}本周家庭任务`,
+        thing2: `还有任务未完成（${mondayLabel(week)}这周）`,
+        thing3: `${cls.teacherName ?? '班主任'}提醒您和孩子一起完成`,
+      })
+      if (outcome === 'sent') reminded++
     }
     if (families.length < REMIND_PAGE) break
     after = families[families.length - 1].joinedAt

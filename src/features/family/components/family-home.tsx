@@ -6,6 +6,8 @@ import type { FamilyTaskView, FamilyView } from '@/shared/contract/family'
 import { FAMILY_LIMITS } from '@/shared/family'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
+import { askConsent } from '@/lib/subscribe'
+import { CONSENT_MOMENTS } from '@/shared/notify'
 import { openPage } from '@/lib/navigate'
 import { useLoad } from '../api'
 import { FAMILY_PAGES, dateText, refLabel, taskGo, weekRange, withQuery } from '../labels'
@@ -106,6 +108,8 @@ function FamilyCard({ family, onChange }: { family: FamilyView; onChange: (famil
 
   const complete = async (task: FamilyTaskView, confirm: boolean) => {
     setBusy(task.id)
+    // each task done is a tap that may add one 家庭任务提醒 (one message per accepted consent); it never holds the task up
+    void askConsent(CONSENT_MOMENTS.family)
     const result = await callCloud('family', 'complete', { familyId: family.id, taskId: task.id, ...(confirm ? { confirm: true } : {}) })
     setBusy(null)
     if (!result.ok) {

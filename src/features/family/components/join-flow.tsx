@@ -6,6 +6,8 @@ import type { JoinPreview } from '@/shared/contract/family'
 import { FAMILY_LIMITS } from '@/shared/family'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
+import { askConsent } from '@/lib/subscribe'
+import { CONSENT_MOMENTS } from '@/shared/notify'
 import { useLoad } from '../api'
 import { goFamilyHome } from '../labels'
 import { ChildFields, ChildPrivacyNote, Problem, childDraftProblem, type ChildDraft } from './child-fields'
@@ -85,6 +87,8 @@ function JoinForm({ joinCode, preview, onOutdated }: { joinCode: string; preview
     if (why) return setProblem(why)
     setProblem(null)
     setBusy(true)
+    // 同意并加入 is the tap WeChat's consent dialog needs: the teacher's weekly 家庭任务提醒 reaches only a parent who accepted
+    await askConsent(CONSENT_MOMENTS.family)
     const result = await callCloud('family', 'join', {
       joinCode,
       consent: { noticeVersion: notice.version, agreed: true },
