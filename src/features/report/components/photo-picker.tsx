@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { uploadFile } from '@/lib/upload'
@@ -32,6 +33,8 @@ export interface PhotoPickerProps {
    * two sources as separate tiles, 拍照 first and 相册 second (none when `cameraOnly`)
    */
   stamp?: () => StampPlace
+  /** one more tile at the end of the row (随手拍's 视频) */
+  extra?: ReactNode
 }
 
 function today(): string {
@@ -54,7 +57,7 @@ export function uploadedMeta(slots: PhotoSlot[]): Array<{ takenAt: number; sourc
 export const stillUploading = (slots: PhotoSlot[]) => slots.some((s) => s.fileId === null && s.error === null)
 
 /** 1–9 photos, compressed on the phone, each uploading with its own progress bar. */
-export function PhotoPicker({ slots, onChange, uploadDir, max, cameraOnly, label = '添加照片', stamp }: PhotoPickerProps) {
+export function PhotoPicker({ slots, onChange, uploadDir, max, cameraOnly, label = '添加照片', stamp, extra }: PhotoPickerProps) {
   const patch = (key: string, change: Partial<PhotoSlot>) => onChange((prev) => prev.map((s) => (s.key === key ? { ...s, ...change } : s)))
 
   const send = async (slot: PhotoSlot, path: string) => {
@@ -172,6 +175,7 @@ export function PhotoPicker({ slots, onChange, uploadDir, max, cameraOnly, label
           </Text>
         </View>
       ) : null}
+      {extra}
     </View>
   )
 }

@@ -17,6 +17,7 @@ import { STEP_WORD, dueLine, formatDateTime, formatTime } from '../lib/format'
 import { ACT_PAGE, DETAIL_PAGE } from '../routes'
 import { UnitMonthLine } from './board/unit-month'
 import { PhotoGrid } from './photo-grid'
+import { ReportVideo } from './report-video'
 import { RatingForm } from './rating-form'
 import { OverdueTag, StatusBadge } from './status-badge'
 import { Timeline } from './timeline'
@@ -109,8 +110,9 @@ export function ReportSummary({ view }: { view: ReportView }) {
       </View>
 
       <View className='wm-card'>
-        <Text className='wm-rp-label'>现场照片</Text>
+        <Text className='wm-rp-label'>{view.video ? (view.photos.length > 0 ? '现场照片和视频' : '现场视频') : '现场照片'}</Text>
         <PhotoGrid photos={view.photos} />
+        {view.video ? <ReportVideo video={view.video} /> : null}
         {view.hiddenPhotoCount > 0 ? <Text className='wm-rp-hint'>另有 {view.hiddenPhotoCount} 张照片未通过内容安全检测，不予显示</Text> : null}
         {view.description ? <Text className='wm-text-secondary'>{view.description}</Text> : null}
         {view.descriptionHeldReason ? <Text className='wm-rp-error'>描述{view.descriptionHeldReason}</Text> : null}

@@ -18,6 +18,7 @@ import { askSubmitConsent, prepareSubmitConsent } from '../lib/consent'
 import { CategoryChips, rememberCategory } from './category-picker'
 import { LocationPicker, type PlaceValue } from './location-picker'
 import { PhotoPicker, stillUploading, uploadedIds, uploadedMeta, type PhotoSlot } from './photo-picker'
+import { VideoTile, videoReady, videoUploading, type VideoSlot } from './video-tile'
 import './report.scss'
 
 /**
@@ -57,6 +58,7 @@ export function ReportForm() {
   const [kind, setKind] = useState<ReportKind>('report')
   const [categoryId, setCategoryId] = useState<CategoryId | null>(null)
   const [photos, setPhotos] = useState<PhotoSlot[]>([])
+  const [video, setVideo] = useState<VideoSlot | null>(null)
   const [place, setPlace] = useState<PlaceValue | null>(null)
   const [description, setDescription] = useState('')
   const [anonymous, setAnonymous] = useState(false)
@@ -97,6 +99,7 @@ export function ReportForm() {
   const reset = () => {
     setCategoryId(null)
     setPhotos([])
+    setVideo(null)
     setDescription('')
     setDuplicates(null)
     setError(null)
@@ -106,10 +109,12 @@ export function ReportForm() {
 
   const problem = (): string | null => {
     if (!category) return '请选择类别'
-    if (photos.length === 0) return '请至少拍一张照片'
+    if (photos.length === 0 && !video) return '请至少拍一张照片或一段视频'
     if (category.cameraOnly && photos.some((p) => p.album)) return '此类问题请用相机现场拍摄：请删除相册里选的照片'
     if (stillUploading(photos)) return '照片还在上传，请稍等'
     if (photos.some((p) => p.error)) return '有照片上传失败：点照片重试，或删除后再提交'
+    if (videoUploading(video)) return '视频还在上传，请稍等'
+    if (video?.error) return '视频上传失败：删除后重新拍摄'
     if (!place) return '请标记事发位置'
     if (phone && !PHONE.test(phone)) return '手机号格式不正确'
     if (prepared && prepared.usedToday >= prepared.dailyLimit) return `今天已上报 ${prepared.dailyLimit} 条，请明天再来`
@@ -123,6 +128,7 @@ export function ReportForm() {
       categoryId,
       photos: uploadedIds(photos),
       photoMeta: uploadedMeta(photos),
+      video: videoReady(video) ?? undefined,
       location: place,
       description: description.trim(),
       anonymous,
@@ -187,7 +193,9 @@ export function ReportForm() {
   return (
     <View id='wm-report-form' className='wm-rp-form'>
       <View className='wm-card wm-rp-section'>
-        <Text className='wm-rp-label wm-rp-required'>拍照取证（1–{REPORT_LIMITS.maxPhotos} 张）</Text>
+        <Text className='wm-rp-label wm-rp-required'>
+          拍照取证（1–{REPORT_LIMITS.maxPhotos} 张，或 {REPORT_LIMITS.maxVideoMs / 1000} 秒内视频）
+        </Text>
         <PhotoPicker
           slots={photos}
           onChange={setPhotos}
@@ -195,6 +203,7 @@ export function ReportForm() {
           max={REPORT_LIMITS.maxPhotos}
           cameraOnly={category?.cameraOnly}
           stamp={() => ({ siteName: place?.address ?? '', lat: place?.lat ?? null, lng: place?.lng ?? null })}
+          extra={<VideoTile value={video} onChange={setVideo} cameraOnly={category?.cameraOnly} onProblem={setError} />}
         />
         <Text className='wm-rp-hint'>照片会印上北京时间和位置；请避免拍到路人正脸等个人信息。</Text>
       </View>
