@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { BLOCKED_IMAGE_MARKER } from '@/cloud/platform/local/open-api'
 import { MEDIA_CHECK_RETRY_MS } from '@/cloud/domain/report/video'
 import { movieDurationMs } from '@/cloud/domain/upload/mp4'
 import { expectOk } from '../support/cloud'
+import { CLIP_2S, withDuration } from '../support/movie'
 import { P, reportIn, startReportCloud, storedReport, type ReportCloud } from './report-fixtures'
 
 /**
@@ -14,17 +13,7 @@ import { P, reportIn, startReportCloud, storedReport, type ReportCloud } from '.
  * The clip is a real MP4 (2 s, H.264) that Chromium's MediaRecorder wrote; "too long" is the same
  * file with its header's duration changed, which is all the server reads.
  */
-const CLIP = fs.readFileSync(path.join(__dirname, '../support/fixtures/clip-2s.mp4'))
-
-/** The clip with its `mvhd` duration set (the fixture's timescale is 1000: milliseconds). */
-function withDuration(clip: Buffer, ms: number): Buffer {
-  const out = Buffer.from(clip)
-  const mvhd = out.indexOf('mvhd', 0, 'latin1')
-  const version = out[mvhd + 4]
-  if (version === 0) out.writeUInt32BE(ms, mvhd + 4 + 4 + 12)
-  else out.writeBigUInt64BE(BigInt(ms), mvhd + 4 + 4 + 20)
-  return out
-}
+const CLIP = CLIP_2S
 
 /** The clip with a camera metadata box (maker, place) appended inside `moov`, as phones write. */
 function withCameraMetadata(clip: Buffer): Buffer {

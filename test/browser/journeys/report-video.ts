@@ -1,7 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { ReportView } from '@/shared/contract'
 import type { BrowserTest } from '../types'
+import { CLIP_2S, withDuration } from '../../support/movie'
 import { chooseFiles, dataOf, settled, visible } from '../locate'
 
 /**
@@ -16,14 +15,7 @@ import { chooseFiles, dataOf, settled, visible } from '../locate'
  */
 const HERE = { latitude: 30.278, longitude: 120.15 }
 const PHONE = { width: 390, height: 844 }
-const CLIP = fs.readFileSync(path.join(__dirname, '../../support/fixtures/clip-2s.mp4'))
-
-function withDuration(clip: Buffer, ms: number): Buffer {
-  const out = Buffer.from(clip)
-  const mvhd = out.indexOf('mvhd', 0, 'latin1')
-  out.writeUInt32BE(ms, mvhd + 4 + 4 + 12) // version 0, timescale 1000
-  return out
-}
+const CLIP = CLIP_2S
 
 export default async function reportVideo(t: BrowserTest): Promise<void> {
   const { page } = t
