@@ -24,8 +24,8 @@ export interface VideoTileProps {
   value: VideoSlot | null
   onChange: (update: (prev: VideoSlot | null) => VideoSlot | null) => void
   cameraOnly?: boolean
-  /** a problem to show under the form (too long, too big, unreadable) */
-  onProblem: (message: string) => void
+  /** a problem to show under the form (too long, too big, unreadable); null clears it when a clip is taken */
+  onProblem: (message: string | null) => void
 }
 
 /**
@@ -48,6 +48,7 @@ export function VideoTile({ value, onChange, cameraOnly = false, onProblem }: Vi
     const picked = await pickVideo(cameraOnly)
     if (!picked) return
     if ('problem' in picked) return onProblem(picked.problem)
+    onProblem(null)
     const slot: VideoSlot = { key: newRequestId(), cover: picked.coverPath, durationMs: picked.durationMs, progress: 0, fileId: null, coverFileId: null, error: null }
     onChange(() => slot)
     await upload(slot, picked.path, picked.coverPath)
