@@ -203,7 +203,8 @@ export function ReportForm() {
           max={REPORT_LIMITS.maxPhotos}
           cameraOnly={category?.cameraOnly}
           stamp={() => ({ siteName: place?.address ?? '', lat: place?.lat ?? null, lng: place?.lng ?? null })}
-          extra={<VideoTile value={video} onChange={setVideo} cameraOnly={category?.cameraOnly} onProblem={setError} />}
+          // a clip stands in for photos: offered until the first photo (keeps the row to three tiles); once taken it stays
+          extra={photos.length === 0 || video ? <VideoTile value={video} onChange={setVideo} cameraOnly={category?.cameraOnly} onProblem={setError} /> : null}
         />
         <Text className='wm-rp-hint'>照片会印上北京时间和位置；请避免拍到路人正脸等个人信息。</Text>
       </View>
