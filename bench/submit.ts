@@ -3,7 +3,9 @@
  * days' counters): submit p50/p99 one at a time and in bursts of concurrent submits (all on the
  * day's one counter document), the counter's own transaction, and report.byTicket with its query
  * plan (the unique by_ticket index). The watermark is drawn on the phone, so the server's cost is
- * the upload (done before, as the phone does) and the submit. Figures, not pass/fail.
+ * the upload (done before, as the phone does) and the submit. Also a submit with a 2-s video in
+ * place of photos (the clip's header read, its metadata boxes blanked, the cover sent to the
+ * asynchronous media check) and the cost of taking each check's verdict push. Figures, not pass/fail.
  * `npx tsx bench/submit.ts`
  */
 import { randomUUID } from 'node:crypto'
@@ -19,6 +21,7 @@ import { COUNTERS, formatTicket, nextNumber, ticketCounterId } from '../src/clou
 import type { ReportDoc } from '../src/cloud/domain/report/types'
 import { grantId } from '../src/cloud/runtime/grants'
 import { CATEGORIES, cellOf, dueTimeOnEntry } from '../src/shared/report'
+import { deliverMediaChecks } from '../src/cloud/local-host/media-push'
 import { percentiles } from './actions'
 
 const HOUR = 3600_000
@@ -145,6 +148,49 @@ export async function runSubmitBench(reports = 100_000): Promise<Record<string, 
   }
   const distinct = new Set(numbers).size
 
+  // 随手拍 with a video instead of photos: the real 2-s clip and a cover, uploaded first as the phone does
+  const clipBytes = fs.readFileSync(path.join(__dirname, '../test/support/fixtures/clip-2s.mp4'))
+  const videoSubmits: number[] = []
+  for (let i = 0; i < 300; i++) {
+    const openid = `video-submitter-${i}`
+    const reserved = await FUNCTIONS.storage.invoke({ action: 'reserve', data: { area: 'reports', count: 2 } }, platform, { openid })
+    if (!reserved.ok) throw new Error('reserve failed')
+    const [clipPath, coverPath] = (reserved.data as { paths: string[] }).paths
+    const clip = await platform.storage.uploadFile({ cloudPath: `${clipPath}.mp4`, fileContent: clipBytes })
+    const cover = await platform.storage.uploadFile({ cloudPath: `${coverPath}.jpg`, fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) })
+    now += 1000
+    const s = performance.now()
+    const result = await fn.invoke(
+      {
+        action: 'submit',
+        data: {
+          categoryId: 'illegal-ads',
+          photos: [],
+          video: { fileId: clip.fileID, coverFileId: cover.fileID },
+          location: { lat: DEMO_POINT.lat + (i % 50) / 10_000, lng: DEMO_POINT.lng, address: '文明路' },
+          description: '视频里的小广告',
+          anonymous: false,
+          requestId: randomUUID(),
+        },
+      },
+      platform,
+      { openid },
+    )
+    videoSubmits.push(performance.now() - s)
+    check(result)
+  }
+  // each verdict push: find the check by its trace id, settle the video, end the check
+  const pushes = platform.openApi.takeMediaCheckPushes()
+  const verdicts: number[] = []
+  for (const push of pushes) {
+    const s = performance.now()
+    const answered = await fn.invoke(push, platform, null)
+    verdicts.push(performance.now() - s)
+    if (!answered.ok) throw new Error('verdict push failed')
+  }
+  if ((await deliverMediaChecks(platform, FUNCTIONS)) !== 0) throw new Error('pushes left over')
+  const pushPlan = db.explain('media_checks', { where: { traceId: 'x' }, orderBy: [], limit: 1 }).join(' | ')
+
   // the counter's own cost: one transaction reading and setting one document
   const counter: number[] = []
   for (let i = 0; i < 2000; i++) {
@@ -167,6 +213,8 @@ export async function runSubmitBench(reports = 100_000): Promise<Record<string, 
 
   platform.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
+  const vid = percentiles(videoSubmits)
+  const verdict = percentiles(verdicts)
   const seq = percentiles(sequential)
   const par = percentiles(burst)
   const tx = percentiles(counter)
@@ -178,6 +226,11 @@ export async function runSubmitBench(reports = 100_000): Promise<Record<string, 
     'report.submit one at a time p99 (ms)': seq.p99,
     'report.submit 50 at once p50 (ms)': par.p50,
     'report.submit 50 at once p99 (ms)': par.p99,
+    'report.submit with a 2-s video p50 (ms)': vid.p50,
+    'report.submit with a 2-s video p99 (ms)': vid.p99,
+    'media-check verdict push p50 (ms)': verdict.p50,
+    'media-check verdict push p99 (ms)': verdict.p99,
+    'plan: verdict push': pushPlan,
     'ticket numbers given / distinct': `${numbers.length} / ${distinct}`,
     'ticket counter transaction p50 (ms)': tx.p50,
     'ticket counter transaction p99 (ms)': tx.p99,
