@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { createElement, useEffect, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -177,7 +178,7 @@ export function ChartCard({ id, title, note, spec, first, empty }: { id: string;
             style: { width: '100%', height: `${height}px` },
             'aria-label': `${title}（图表，数字见「表格」）`,
           })}
-          {image ? <Image className='wm-db-chart__img' src={image} mode='widthFix' aria-label={title} /> : null}
+          {image ? <Image className='wm-db-chart__img' src={image} mode='widthFix' {...alt(title)} /> : null}
           <Text className='wm-text-tertiary wm-db-chart__legend'>{words}</Text>
           {nothing ? <Text className='wm-text-tertiary'>{empty ?? '这段时间还没有数据'}</Text> : null}
         </View>

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -48,7 +49,7 @@ export function PrintView({ posterId }: { posterId: string }) {
       <View className='wm-print__sheet'>
         <Text className='wm-print__brand'>创建全国文明城市 · 公益广告</Text>
         <Text className='wm-print__title'>{poster.title}</Text>
-        {src ? <Image className='wm-print__code' src={src} mode='scaleToFill' ariaLabel='小程序码' /> : null}
+        {src ? <Image className='wm-print__code' src={src} mode='scaleToFill' {...alt('小程序码')} /> : null}
         <Text className='wm-print__call'>微信扫一扫</Text>
         <Text className='wm-print__what'>{describeTarget(poster.target)}</Text>
         <Text className='wm-print__place'>

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -102,7 +103,7 @@ export function ClassDetail({ classId }: { classId: string }) {
           <Text className='wm-fa-code__text' id='wm-fa-class-join-code'>
             {code.data.joinCode}
           </Text>
-          {code.data.imageUrl ? <Image className='wm-fa-code__qr' src={code.data.imageUrl} mode='scaleToFill' ariaLabel='班级码' /> : null}
+          {code.data.imageUrl ? <Image className='wm-fa-code__qr' src={code.data.imageUrl} mode='scaleToFill' {...alt('班级码')} /> : null}
           <Button block type='primary' id='wm-fa-open-notice' onClick={() => openPage(withQuery(FAMILY_PAGES.notice, { classId }))}>
             打印《致家长的一封信》
           </Button>

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -65,7 +66,7 @@ export function NoticePrint({ classId }: { classId: string }) {
             <Text className='wm-notice-print__code'>{joinCode}</Text>
             <Text className='wm-notice-print__line'>3. 阅读本信并勾选同意，添加孩子的昵称和年级。</Text>
           </View>
-          {imageUrl ? <Image className='wm-notice-print__qr' src={imageUrl} mode='scaleToFill' ariaLabel='班级码' /> : null}
+          {imageUrl ? <Image className='wm-notice-print__qr' src={imageUrl} mode='scaleToFill' {...alt('班级码')} /> : null}
         </View>
         <View className='wm-notice-print__stored'>
           <Text className='wm-notice-print__step'>我们保存什么</Text>

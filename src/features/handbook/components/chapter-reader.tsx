@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -178,7 +179,7 @@ export function ChapterReader({ chapterId, sectionId }: ChapterReaderProps) {
       </View>
 
       {chapter.illustration && illustrationSrc ? (
-        <Image className='wm-reader__illustration' src={illustrationSrc} mode='widthFix' ariaLabel={chapter.illustration.alt} />
+        <Image className='wm-reader__illustration' src={illustrationSrc} mode='widthFix' {...alt(chapter.illustration.alt)} />
       ) : null}
 
       <View className='wm-reader__toc' aria-label='本章小节'>

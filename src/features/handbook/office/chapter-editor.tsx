@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Text, View } from '@tarojs/components'
@@ -176,7 +177,7 @@ export function ChapterEditor({ chapterId, isNew }: { chapterId: string; isNew: 
         <Text className='wm-editor__label'>插图（可选）</Text>
         {chapter.illustration ? (
           <>
-            {preview ? <Image className='wm-editor__picture' src={preview} mode='widthFix' /> : null}
+            {preview ? <Image className='wm-editor__picture' src={preview} mode='widthFix' {...alt('插图预览')} /> : null}
             <Text className='wm-text-tertiary'>已选插图{preview ? '' : '（保存后在章节页显示）'}</Text>
             <Text className='wm-editor__label'>插图说明（给读屏软件和图片加载失败时看）</Text>
             <Input

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
@@ -92,7 +93,7 @@ function EvidenceCard({ e, decided, onDecided, onForbidden }: { e: EvidenceQueue
         <View className='wm-in-photos'>
           {images.map((url, i) => (
             <View key={url} role='button' aria-label={`查看第 ${i + 1} 张照片`} onClick={() => openFile({ url, kind: 'image' }, images)}>
-              <Image className='wm-in-photo' src={url} mode='aspectFill' />
+              <Image className='wm-in-photo' src={url} mode='aspectFill' {...alt('')} />
             </View>
           ))}
         </View>

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useState } from 'react'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -140,7 +141,7 @@ function EvidenceCard({ evidence: e }: { evidence: EvidenceView }) {
         {e.files.map((f, i) =>
           f.kind === 'image' && !f.held ? (
             <View key={i} role='button' aria-label={`查看照片 ${f.name}`} onClick={() => viewPhotos(images, f.url)}>
-              <Image className='wm-fd-thumb' src={f.url} mode='aspectFill' />
+              <Image className='wm-fd-thumb' src={f.url} mode='aspectFill' {...alt('')} />
             </View>
           ) : (
             <View key={i} className='wm-fd-file' role={f.held ? undefined : 'link'} onClick={f.held ? undefined : () => openDocument(f.url, f.name)}>

@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { Image, Text, View } from '@tarojs/components'
 import { viewPhotos } from '@/components/photo-viewer'
 import type { ReportPhotoView } from '@/shared/contract'
@@ -16,7 +17,7 @@ export function PhotoGrid({ photos }: { photos: ReportPhotoView[] }) {
           aria-label={`查看第 ${index + 1} 张照片`}
           onClick={() => viewPhotos(urls, photo.url)}
         >
-          <Image className='wm-rp-photo__image' src={photo.url} mode='aspectFill' />
+          <Image className='wm-rp-photo__image' src={photo.url} mode='aspectFill' {...alt('')} />
           {photo.heldReason ? (
             <View className='wm-rp-photo__bar'>
               <Text>{photo.heldReason}</Text>

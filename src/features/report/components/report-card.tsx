@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { Image, Text, View } from '@tarojs/components'
 import type { ReportListItem } from '@/shared/contract'
 import { STEP_WORD, dueLine, formatTime } from '../lib/format'
@@ -9,7 +10,7 @@ export function ReportCard({ item, now, onOpen, showAddress = true }: { item: Re
   const due = dueLine(item.dueAt, now, STEP_WORD[item.status] ?? '')
   return (
     <View className='wm-rp-card' role='button' onClick={onOpen} id={`wm-report-${item.id}`}>
-      {item.thumbUrl ? <Image className='wm-rp-card__thumb' src={item.thumbUrl} mode='aspectFill' /> : <View className='wm-rp-card__thumb' />}
+      {item.thumbUrl ? <Image className='wm-rp-card__thumb' src={item.thumbUrl} mode='aspectFill' {...alt('')} /> : <View className='wm-rp-card__thumb' />}
       <View className='wm-rp-card__main'>
         <View className='wm-rp-card__title'>
           <Text>{item.categoryName}</Text>

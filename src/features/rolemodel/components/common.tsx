@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import type { ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { viewPhotos } from '@/components/photo-viewer'
@@ -47,7 +48,7 @@ export function Photos({ urls, label }: { urls: string[]; label: string }) {
     <View className='wm-rm-photos'>
       {urls.map((url, i) => (
         <View key={`${url}-${i}`} role='button' aria-label={`查看${label}的第 ${i + 1} 张照片`} onClick={() => viewPhotos(urls, url)}>
-          <Image className='wm-rm-photo' src={url} mode='aspectFill' />
+          <Image className='wm-rm-photo' src={url} mode='aspectFill' {...alt('')} />
         </View>
       ))}
     </View>

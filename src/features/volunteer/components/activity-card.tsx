@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { Image, Text, View } from '@tarojs/components'
 import type { ActivityCardView } from '@/shared/contract'
 import { openPage } from '@/lib/navigate'
@@ -13,7 +14,7 @@ export function ActivityCard({ activity, now }: { activity: ActivityCardView; no
   const open = () => openPage(withQuery(ACTIVITY_PAGE, { id: activity.id }))
   return (
     <View className='wm-vo-card' id={`wm-vo-activity-${activity.id}`}>
-      {activity.coverUrl ? <Image className='wm-vo-cover' src={activity.coverUrl} mode='aspectFill' onClick={open} /> : null}
+      {activity.coverUrl ? <Image className='wm-vo-cover' src={activity.coverUrl} mode='aspectFill' onClick={open} {...alt('')} /> : null}
       <View className='wm-vo-card__head' onClick={open} role='link'>
         <View className='wm-vo-card__glyph' aria-hidden='true'>
           <Text>{ACTIVITY_TYPE_GLYPH[activity.type]}</Text>

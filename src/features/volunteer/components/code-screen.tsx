@@ -1,3 +1,4 @@
+import { alt } from '@/components/alt'
 import { useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -74,7 +75,7 @@ export function CodeScreen({ shiftId }: { shiftId: string }) {
       <Text className='wm-text-secondary'>
         {formatShift(code.startAt, code.endAt)} · 志愿者扫码签到 / 签退
       </Text>
-      <Image className='wm-vo-code__qr' src={code.qrDataUrl} id='wm-vo-code-qr' aria-label='签到二维码' />
+      <Image className='wm-vo-code__qr' src={code.qrDataUrl} id='wm-vo-code-qr' {...alt('签到二维码')} />
       <Text className='wm-text-secondary'>无法扫码时输入 6 位签到码</Text>
       <Text className='wm-vo-code__digits' id='wm-vo-code-digits'>
         {code.code}

@@ -1,4 +1,4 @@
-import { fieldName } from '@/components/alt'
+import { alt, fieldName } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Picker, Text, View } from '@tarojs/components'
@@ -143,7 +143,7 @@ export function PublishForm({ teamId }: { teamId: string }) {
         <Text className='wm-vo-label wm-vo-required'>活动介绍</Text>
         <TextArea className='wm-vo-textarea' id='wm-vo-pdesc' value={description} maxlength={1000} placeholder='服务内容、着装、集合要求等' onInput={(value) => setDescription(value)} />
         <Text className='wm-vo-label'>封面（选填）</Text>
-        {cover ? <Image className='wm-vo-cover' src={cover.preview} mode='aspectFill' /> : null}
+        {cover ? <Image className='wm-vo-cover' src={cover.preview} mode='aspectFill' {...alt('封面预览')} /> : null}
         {cover && !cover.fileID ? <Text className='wm-vo-hint'>正在上传 {cover.progress}%</Text> : null}
         <Button size='small' onClick={() => void pickCover()}>
           {cover ? '更换封面' : '选择封面'}
