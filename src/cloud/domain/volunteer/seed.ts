@@ -147,6 +147,8 @@ export async function seedVolunteer(platform: Platform): Promise<void> {
 }
 
 /** Demo 志愿者 and 组织者 are registered (with a valid test ID number); the volunteer has one confirmed record. */
+const COMMUNITY = DEMO_ACTIVITIES.find((a) => a.id === 'demo-act-community') ?? DEMO_ACTIVITIES[0]
+
 async function seedDemoVolunteers(platform: Platform, now: number): Promise<void> {
   const people: Array<{ openid: string; realName: string; idNumber: string; phone: string }> = [
     { openid: 'demo-volunteer', realName: '李小文', idNumber: '110101199003074258', phone: '13800138000' },
@@ -179,7 +181,8 @@ async function seedDemoVolunteers(platform: Platform, now: number): Promise<void
       teamId: DEMO_TEAM.id,
       type: 'community',
       day: yesterday,
-      cell: cellOf(31.8321, 117.2519),
+      // the community activity's own place (幸福里社区): the demo is one city
+      cell: cellOf(COMMUNITY.place.lat, COMMUNITY.place.lng),
       startAt: pastStart,
       endAt: pastStart + 2 * HOUR,
       capacity: 20,
