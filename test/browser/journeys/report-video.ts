@@ -1,7 +1,9 @@
+import fs from 'node:fs'
 import type { ReportView } from '@/shared/contract'
 import type { BrowserTest } from '../types'
 import { CLIP_2S, withDuration } from '../../support/movie'
 import { chooseFiles, dataOf, settled, visible } from '../locate'
+import { axe } from './walk'
 
 /**
  * 随手拍 with a short video instead of photos (issue #10), on the H5 build: the resident picks a
@@ -76,6 +78,9 @@ export default async function reportVideo(t: BrowserTest): Promise<void> {
   if (!(played.duration > 1.5 && played.duration < 2.5 && played.width > 0)) throw new Error(`the clip does not play: ${JSON.stringify(played)}`)
   await settled(page)
   await t.shot('03-reporter-sees-video')
+  // the page with its player is as accessible as every other (the walk sees report pages without a video)
+  const findings = await axe(page, fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'))
+  if (findings.length) throw new Error(`axe on the detail with a video: ${JSON.stringify(findings)}`)
 
   // staff: nothing until the verdict; the verdict arrives as a push within seconds
   const asGrid = async () => dataOf<ReportView>(await t.call('report', 'get', { reportId }, 'demo-grid'), 'report.get')

@@ -356,7 +356,7 @@ interface AxeResult {
   violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string }> }>
 }
 
-async function axe(page: Page, source: string): Promise<Array<{ rule: string; detail: string }>> {
+export async function axe(page: Page, source: string): Promise<Array<{ rule: string; detail: string }>> {
   const has = await page.evaluate(() => 'axe' in window)
   // evaluated, not a <script>: the host's CSP forbids inline scripts, and rightly
   if (!has) await page.evaluate(`${source}\n;true`)
