@@ -1,4 +1,4 @@
-import type { PublishedStatsBoardView, StatsDashboardView } from '@/shared/contract'
+import { STATS_DASHBOARD_POSTER_PAGE, type PublishedStatsBoardView, type StatsDashboardView } from '@/shared/contract'
 import { CATEGORIES, STATUS_LABEL, type ReportStatus } from '@/shared/report'
 import { QUIZ_TOPICS } from '@/shared/contract/quiz'
 import { seedQuiz } from '@/cloud/domain/quiz/bank-store'
@@ -32,7 +32,14 @@ import { currentCode, ORGANIZER, OTHER_ORGANIZER, OTHER_TEAM, PLACE, registerVol
 let cloud: ReportCloud
 const at = (iso: string) => cloud.clock.set(Date.parse(iso))
 const office = () => cloud.as(P.office)
-const dashboard = async (input: Record<string, unknown>) => expectOk(await office().raw('stats', { action: 'dashboard', data: input })) as StatsDashboardView
+/** the whole dashboard (no view): every section filled */
+type Whole = { [K in keyof StatsDashboardView]: NonNullable<StatsDashboardView[K]> }
+const ask = async (input: Record<string, unknown>) => expectOk(await office().raw('stats', { action: 'dashboard', data: input })) as StatsDashboardView
+const dashboard = async (input: Record<string, unknown>): Promise<Whole> => {
+  const view = await ask(input)
+  if (view.view !== 'all' || !view.overview || !view.reports || !view.volunteers || !view.quiz || !view.posters || !view.handbook) throw new Error(`not the whole dashboard: ${view.view}`)
+  return view as Whole
+}
 
 async function step(openid: string, action: string, reportId: string, data: Record<string, unknown> = {}) {
   const result = await cloud.as(openid).raw('report', { action, data: { reportId, ...data } })
@@ -155,7 +162,7 @@ beforeAll(async () => {
 afterAll(() => cloud.close())
 
 describe('the last 7 days (21–27 November)', () => {
-  let view: StatsDashboardView
+  let view: Whole
   beforeAll(async () => {
     view = await dashboard({ period: '7d' })
   })
@@ -263,6 +270,7 @@ describe('the last 7 days (21–27 November)', () => {
     expect(view.posters).toEqual({
       rows: [{ posterId: ids.P1, title: '创文知识天天答', scans: 3, people: 2, reports: 0, reads: 2, quizzes: 2 }],
       truncated: false,
+      next: null,
     })
   })
 
@@ -308,6 +316,54 @@ test('the campaign targets: set by the office, audited, and the registration rat
   expect((await dashboard({ period: '7d' })).volunteers.registrationRate).toBe(0.0025)
 })
 
+describe('one view at a time: the same figures as the whole dashboard, and nothing of another view', () => {
+  const SECTIONS = ['overview', 'reports', 'volunteers', 'quiz', 'posters', 'handbook'] as const
+  const ranges: Array<Record<string, unknown>> = [{ period: '7d' }, { period: '30d' }, { period: 'quarter' }, { period: 'custom', from: '2026-11-05', to: '2026-11-25' }]
+
+  test.each(ranges)('%o: each view equals its section of the whole dashboard, every other section null', async (range) => {
+    const whole = await dashboard(range)
+    for (const name of SECTIONS) {
+      const one = await ask({ ...range, view: name })
+      expect({ name, from: one.from, to: one.to, days: one.days, view: one.view }).toEqual({ name, from: whole.from, to: whole.to, days: whole.days, view: name })
+      for (const other of SECTIONS) if (other !== name) expect({ name, other, section: one[other] }).toEqual({ name, other, section: null })
+      if (name === 'posters') {
+        // one page here (two posters): the same rows as the whole, in id order, and no next page
+        expect(one.posters!.next).toBeNull()
+        expect([...one.posters!.rows].sort((a, b) => (a.posterId < b.posterId ? -1 : 1))).toEqual([...whole.posters.rows].sort((a, b) => (a.posterId < b.posterId ? -1 : 1)))
+      } else expect({ name, section: one[name] }).toEqual({ name, section: whole[name] })
+    }
+  })
+
+  test('总览 carries the headline only: the city, open-now, the volunteer total and hours, the quiz summed', async () => {
+    const whole = await dashboard({ period: '7d' })
+    const one = await ask({ period: '7d', view: 'overview' })
+    expect(one.overview).toEqual({
+      totals: whole.reports.totals,
+      series: whole.reports.series,
+      overdueNow: whole.reports.overdueNow,
+      volunteers: {
+        registered: whole.volunteers.registered,
+        population: whole.volunteers.population,
+        registrationTarget: whole.volunteers.registrationTarget,
+        registrationRate: whole.volunteers.registrationRate,
+        hoursByWeek: whole.volunteers.hoursByWeek,
+      },
+      // 7 days: waste 1 paper (3 answered, 2 right), traffic 1 paper (2 of 2)
+      quiz: { papers: 2, answered: 5, correct: 4, accuracy: 0.8 },
+    })
+    // no row per unit, grid, category or poster anywhere in the answer
+    const text = JSON.stringify(one)
+    for (const id of ['unit-demo', 'grid-demo', 'grid-xicheng', 'illegal-ads', ids.P1]) expect(text).not.toContain(id)
+  })
+
+  test('the 随手拍 view carries no poster, quiz or handbook rows', async () => {
+    const one = await ask({ period: '30d', view: 'reports' })
+    const text = JSON.stringify(one)
+    for (const word of [ids.P1, ids.P2, '创文知识天天答', '宣传栏', '垃圾分类']) expect(text).not.toContain(word)
+    expect(one.reports!.byUnit.map((u) => u.id)).toEqual(['unit-demo'])
+  })
+})
+
 test('bad input: a clear code and message, nothing written', async () => {
   const before = await cloud.snapshot()
   const cases: Array<[string, string, Record<string, unknown>, string]> = [
@@ -318,6 +374,14 @@ test('bad input: a clear code and message, nothing written', async () => {
     [P.office, 'dashboard', { period: 'year' }, 'INPUT.INVALID'],
     [P.office, 'dashboard', { period: 'custom', from: '2026-02-30', to: '2026-03-01' }, 'INPUT.INVALID'],
     [P.alice, 'dashboard', { period: '7d' }, 'AUTH.FORBIDDEN'],
+    [P.office, 'dashboard', { period: '7d', view: 'briefing' }, 'INPUT.INVALID'],
+    [P.office, 'dashboard', { period: '7d', view: 'everything' }, 'INPUT.INVALID'],
+    [P.office, 'dashboard', { period: '7d', view: 1 }, 'INPUT.INVALID'],
+    [P.office, 'dashboard', { period: '7d', view: 'reports', posterCursor: 'P1' }, 'INPUT.INVALID'],
+    [P.office, 'dashboard', { period: '7d', posterCursor: 'P1' }, 'INPUT.INVALID'],
+    [P.office, 'dashboard', { period: '7d', view: 'posters', posterCursor: '' }, 'INPUT.INVALID'],
+    [P.office, 'dashboard', { period: '7d', view: 'posters', posterCursor: 'x'.repeat(101) }, 'INPUT.INVALID'],
+    [P.alice, 'dashboard', { period: '7d', view: 'overview' }, 'AUTH.FORBIDDEN'],
     [P.office, 'setTargets', { population: 0, registrationTarget: 0.1 }, 'INPUT.INVALID'],
     [P.office, 'setTargets', { population: 1.5, registrationTarget: 0.1 }, 'INPUT.INVALID'],
     [P.office, 'setTargets', { population: 100_000_001, registrationTarget: 0.1 }, 'INPUT.INVALID'],
@@ -377,4 +441,40 @@ test('an organizer’s later adjustment moves the hours, and an absent record cr
   const week = await dashboard({ period: 'custom', from: '2026-11-23', to: '2026-11-27' })
   // amy 90 + ben 120 confirmed; cat's 60 are not confirmed yet, so not in the hours
   expect(week.volunteers).toMatchObject({ hoursByWeek: [{ week: '2026-11-23', hours: 3.5 }], signups: 4, noShows: 1, noShowRate: 0.25, activeTeams: 1 })
+})
+
+test('the 海报 view pages by poster id: every page together is the whole dashboard’s posters, each page a page long', async () => {
+  // 47 more posters' counters on three days of the week before (a custom range of day docs only):
+  // every poster on the 18th, the even ones on the 19th, the ones from 30 on the 20th — so the
+  // days' pages end at different ids and a page must stop where every day has been read
+  const docs: Array<{ _id: string; area: 'poster'; scopeId: string; period: string; counts: Record<string, number>; updatedAt: number }> = []
+  for (let i = 0; i < 47; i++) {
+    const scopeId = `poster-bulk-${String(i).padStart(2, '0')}`
+    for (const day of ['2026-11-18', '2026-11-19', '2026-11-20']) {
+      if (day === '2026-11-19' && i % 2) continue
+      if (day === '2026-11-20' && i < 30) continue
+      docs.push({ _id: `poster:${scopeId}:${day}`, area: 'poster', scopeId, period: day, counts: { scans: i + 1, people: 1, reports: 0, chapters: 0, quizzes: 0 }, updatedAt: cloud.clock.now() })
+    }
+  }
+  for (const doc of docs) await cloud.platform.db.collection('dash_days').add({ data: doc })
+  const range = { period: 'custom', from: '2026-11-18', to: '2026-11-20' }
+  const whole = await dashboard(range)
+  expect(whole.posters.rows).toHaveLength(47)
+  const seen: Array<{ posterId: string; scans: number }> = []
+  let cursor: string | undefined
+  let pages = 0
+  do {
+    const page = (await ask({ ...range, view: 'posters', ...(cursor ? { posterCursor: cursor } : {}) })).posters!
+    pages++
+    expect(page.rows.length).toBeLessThanOrEqual(3 * STATS_DASHBOARD_POSTER_PAGE)
+    seen.push(...page.rows.map((r) => ({ posterId: r.posterId, scans: r.scans })))
+    cursor = page.next ?? undefined
+  } while (cursor && pages < 10)
+  expect(pages).toBeGreaterThan(1)
+  // each poster once, in id order, with the same sums as the whole dashboard
+  expect(seen.map((r) => r.posterId)).toEqual([...seen.map((r) => r.posterId)].sort())
+  expect(new Set(seen.map((r) => r.posterId)).size).toBe(seen.length)
+  expect([...seen].sort((a, b) => (a.posterId < b.posterId ? -1 : 1))).toEqual(whole.posters.rows.map((r) => ({ posterId: r.posterId, scans: r.scans })).sort((a, b) => (a.posterId < b.posterId ? -1 : 1)))
+  const p40 = seen.find((r) => r.posterId === 'poster-bulk-40')
+  expect(p40).toEqual({ posterId: 'poster-bulk-40', scans: 41 * 3 })
 })

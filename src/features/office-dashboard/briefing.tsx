@@ -9,7 +9,7 @@ import type { StatsBoardRow, StatsBoardRule, StatsDashboardView, StatsRow } from
 import { ChartCard, canvasNode, prepare } from './chart'
 import { drawSummary } from './draw'
 import { Gate, num, pct, todayKey } from './common'
-import { Headline, categorySpec, hoursSpec, quizTotals, registrationWords, seriesSpec } from './views'
+import { Headline, categorySpec, hoursSpec, registrationWords, seriesSpec } from './views'
 
 const MONTH = /^(\d{4})-(\d{2})$/
 
@@ -141,7 +141,9 @@ export function BriefingView({ month: asked }: { month?: string }) {
   const ledger = useLoad(() => callCloud('report', 'ledger', {}), [])
   const [shareProblem, setShareProblem] = useState<string | null>(null)
   const [sharing, setSharing] = useState(false)
-  const d: StatsDashboardView | null = dash.data
+  // the whole dashboard (no view): the 月报 shows the headline, the reports' tables and the hours
+  const whole: StatsDashboardView | null = dash.data
+  const d = whole?.overview && whole.reports ? { from: whole.from, to: whole.to, generatedAt: whole.generatedAt, overview: whole.overview, reports: whole.reports } : null
   const heading = `创文工作月报（${monthWords(month)}）`
   usePrintSheet()
   // the heading is the document's title too: a browser prints it as the PDF's title
@@ -164,7 +166,7 @@ export function BriefingView({ month: asked }: { month?: string }) {
       const found = await canvasNode(SHARE_CANVAS)
       if (!found) throw new Error('no canvas')
       const t = d.reports.totals
-      const reg = registrationWords(d)
+      const reg = registrationWords(d.overview.volunteers)
       const red = (ranked ?? []).filter((r) => r.list === 'red').map((r) => r.name)
       const black = (ranked ?? []).filter((r) => r.list === 'black').map((r) => r.name)
       const ctx = prepare(found.node, 375, 600)
@@ -178,7 +180,7 @@ export function BriefingView({ month: asked }: { month?: string }) {
           { label: '按时办结率', value: pct(t.onTimeRate) },
           { label: '目前超时未办', value: `${num(d.reports.overdueNow)} 件` },
           { label: '志愿者注册 / 目标', value: reg.value },
-          { label: '答题参与', value: `${num(quizTotals(d).papers)} 份` },
+          { label: '答题参与', value: `${num(d.overview.quiz.papers)} 份` },
           { label: '满意率', value: pct(t.satisfactionRate) },
         ],
         [`红榜：${red.join('、') || '无'}`, `黑榜：${black.join('、') || '无'}`, `统计时段：${d.from} 至 ${d.to}`],
@@ -227,12 +229,12 @@ export function BriefingView({ month: asked }: { month?: string }) {
       {d ? (
         <>
           <Text className='wm-section-title'>一、主要数字</Text>
-          <Headline d={d} />
+          <Headline o={d.overview} />
           <Text className='wm-section-title'>二、图表</Text>
           <View className='wm-db-cols'>
-            <ChartCard id='wm-db-brief-series' title='每日受理与办结' spec={seriesSpec(d)} first='日期' />
-            <ChartCard id='wm-db-brief-category' title='各类别受理与办结' spec={categorySpec(d)} first='类别' />
-            <ChartCard id='wm-db-brief-hours' title='每周确认的志愿服务时长' spec={hoursSpec(d)} first='周（周一）' />
+            <ChartCard id='wm-db-brief-series' title='每日受理与办结' spec={seriesSpec(d.overview.series)} first='日期' />
+            <ChartCard id='wm-db-brief-category' title='各类别受理与办结' spec={categorySpec(d.reports.byCategory)} first='类别' />
+            <ChartCard id='wm-db-brief-hours' title='每周确认的志愿服务时长' spec={hoursSpec(d.overview.volunteers.hoursByWeek)} first='周（周一）' />
           </View>
           <Text className='wm-section-title'>三、责任单位红黑榜</Text>
           <View className='wm-card wm-db-card' id='wm-db-brief-board'>

@@ -2,12 +2,27 @@ import { useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { EmptyState } from '@/components/state'
 import { callCloud } from '@/lib/call-cloud'
-import type { StatsDashboardView } from '@/shared/contract'
+import type {
+  StatsDashboardHandbook,
+  StatsDashboardOverview,
+  StatsDashboardPosters,
+  StatsDashboardQuiz,
+  StatsDashboardReports,
+  StatsDashboardView,
+  StatsDashboardVolunteers,
+  StatsRow,
+  StatsSeriesPoint,
+} from '@/shared/contract'
+import type { Result } from '@/shared/errors'
 import { ChartCard, Table } from './chart'
 import type { ChartSpec } from './draw'
 import { Figure, dayShort, num, pct, rangeWords } from './common'
 
-type D = StatsDashboardView
+/** the range a view's answer covers */
+interface Span {
+  from: string
+  to: string
+}
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
@@ -23,8 +38,7 @@ function EmptyCard({ id, title, text }: { id: string; title: string; text: strin
 
 // ---- the specs, shared with the 月报 ----
 
-export function seriesSpec(d: D): ChartSpec {
-  const s = d.reports.series
+export function seriesSpec(s: StatsSeriesPoint[]): ChartSpec {
   return {
     kind: 'line',
     labels: s.map((p) => dayShort(p.day)),
@@ -36,8 +50,7 @@ export function seriesSpec(d: D): ChartSpec {
   }
 }
 
-export function categorySpec(d: D): ChartSpec {
-  const rows = d.reports.byCategory
+export function categorySpec(rows: StatsRow[]): ChartSpec {
   return {
     kind: 'hbars',
     labels: rows.map((r) => r.name),
@@ -49,49 +62,48 @@ export function categorySpec(d: D): ChartSpec {
   }
 }
 
-export function hoursSpec(d: D): ChartSpec {
-  const weeks = d.volunteers.hoursByWeek
+export function hoursSpec(weeks: StatsDashboardVolunteers['hoursByWeek']): ChartSpec {
   return { kind: 'bars', labels: weeks.map((w) => `${dayShort(w.week)}周`), series: [{ name: '确认服务时长', values: weeks.map((w) => w.hours) }], unit: '小时' }
 }
 
-export function registrationWords(d: D): { value: string; sub: string } {
-  const v = d.volunteers
+export function registrationWords(v: StatsDashboardOverview['volunteers']): { value: string; sub: string } {
   if (v.population === null || v.registrationTarget === null) return { value: `${num(v.registered)} 人`, sub: '尚未设定全市人口与注册率目标' }
   const target = Math.ceil(v.population * v.registrationTarget)
   return { value: `${num(v.registered)} / ${num(target)}`, sub: `注册率 ${pct(v.registrationRate)}，目标 ${pct(v.registrationTarget)}` }
 }
 
-export function quizTotals(d: D): { papers: number; answered: number; correct: number } {
-  const t = d.quiz.byTopic
+export function quizTotals(q: StatsDashboardQuiz): { papers: number; answered: number; correct: number } {
+  const t = q.byTopic
   return { papers: sum(t.map((x) => x.papers)), answered: sum(t.map((x) => x.answered)), correct: sum(t.map((x) => x.correct)) }
 }
 
 /** the five headline figures: 受理, 按时办结率, 超时未办, 志愿者注册对目标, 答题参与 */
-export function Headline({ d }: { d: D }) {
-  const t = d.reports.totals
-  const reg = registrationWords(d)
-  const quiz = quizTotals(d)
+export function Headline({ o }: { o: StatsDashboardOverview }) {
+  const t = o.totals
+  const reg = registrationWords(o.volunteers)
+  const quiz = o.quiz
   return (
     <View className='wm-db-figures' id='wm-db-figures'>
       <Figure id='wm-db-fig-received' value={`${num(t.received)} 件`} label='随手拍受理' sub={`办结 ${num(t.resolved)} 件`} />
       <Figure id='wm-db-fig-ontime' value={pct(t.onTimeRate)} label='按时办结率' sub={`按时办结 ${num(t.resolvedOnTime)} 件`} />
-      <Figure id='wm-db-fig-overdue' value={`${num(d.reports.overdueNow)} 件`} label='目前超时未办' sub='此刻的数字，不随时段变化' />
+      <Figure id='wm-db-fig-overdue' value={`${num(o.overdueNow)} 件`} label='目前超时未办' sub='此刻的数字，不随时段变化' />
       <Figure id='wm-db-fig-volunteers' value={reg.value} label='志愿者注册 / 目标（人）' sub={reg.sub} />
-      <Figure id='wm-db-fig-quiz' value={`${num(quiz.papers)} 份`} label='答题参与' sub={`正确率 ${pct(quiz.answered ? quiz.correct / quiz.answered : null)}`} />
+      <Figure id='wm-db-fig-quiz' value={`${num(quiz.papers)} 份`} label='答题参与' sub={`正确率 ${pct(quiz.accuracy)}`} />
     </View>
   )
 }
 
 // ---- 总览 ----
 
-export function OverviewView({ d }: { d: D }) {
-  const series = useMemo(() => seriesSpec(d), [d])
+export function OverviewView({ span, o }: { span: Span; o: StatsDashboardOverview }) {
+  const series = useMemo(() => seriesSpec(o.series), [o])
+  const hours = useMemo(() => hoursSpec(o.volunteers.hoursByWeek), [o])
   return (
     <View id='wm-db-overview'>
-      <Headline d={d} />
+      <Headline o={o} />
       <View className='wm-db-cols'>
-        <ChartCard id='wm-db-chart-daily' title='随手拍每日受理与办结' note={rangeWords(d.from, d.to)} spec={series} first='日期' />
-        <ChartCard id='wm-db-chart-hours' title='志愿服务时长（每周）' note='已确认的服务时长' spec={hoursSpec(d)} first='周（周一）' />
+        <ChartCard id='wm-db-chart-daily' title='随手拍每日受理与办结' note={rangeWords(span.from, span.to)} spec={series} first='日期' />
+        <ChartCard id='wm-db-chart-hours' title='志愿服务时长（每周）' note='已确认的服务时长' spec={hours} first='周（周一）' />
       </View>
     </View>
   )
@@ -99,10 +111,9 @@ export function OverviewView({ d }: { d: D }) {
 
 // ---- 随手拍 ----
 
-export function ReportsView({ d }: { d: D }) {
-  const r = d.reports
-  const series = useMemo(() => seriesSpec(d), [d])
-  const category = useMemo(() => categorySpec(d), [d])
+export function ReportsView({ span, r }: { span: Span; r: StatsDashboardReports }) {
+  const series = useMemo(() => seriesSpec(r.series), [r])
+  const category = useMemo(() => categorySpec(r.byCategory), [r])
   const status = useMemo<ChartSpec>(
     () => ({ kind: 'bars', labels: r.nowByStatus.map((s) => s.label), series: [{ name: '未办结', values: r.nowByStatus.map((s) => s.count) }], unit: '件' }),
     [r],
@@ -141,7 +152,7 @@ export function ReportsView({ d }: { d: D }) {
         <Figure id='wm-db-fig-overdue' value={`${num(r.overdueNow)} 件`} label='目前超时未办' />
       </View>
       <View className='wm-db-cols'>
-        <ChartCard id='wm-db-chart-series' title='每日受理与办结' note={rangeWords(d.from, d.to)} spec={series} first='日期' />
+        <ChartCard id='wm-db-chart-series' title='每日受理与办结' note={rangeWords(span.from, span.to)} spec={series} first='日期' />
         {r.byCategory.length ? (
           <ChartCard id='wm-db-chart-category' title='各类别受理与办结' note='按受理件数从多到少' spec={category} first='类别' />
         ) : (
@@ -166,8 +177,7 @@ export function ReportsView({ d }: { d: D }) {
 
 // ---- 志愿 ----
 
-function TargetsForm({ d, onSaved }: { d: D; onSaved: () => void }) {
-  const v = d.volunteers
+function TargetsForm({ v, onSaved }: { v: StatsDashboardVolunteers; onSaved: () => void }) {
   const [open, setOpen] = useState(false)
   const [population, setPopulation] = useState(v.population ? String(v.population) : '')
   const [target, setTarget] = useState(v.registrationTarget !== null ? String(Math.round(v.registrationTarget * 1000) / 10) : '')
@@ -225,10 +235,9 @@ function TargetsForm({ d, onSaved }: { d: D; onSaved: () => void }) {
   )
 }
 
-export function VolunteersView({ d, reload }: { d: D; reload: () => void }) {
-  const v = d.volunteers
-  const reg = registrationWords(d)
-  const hours = useMemo(() => hoursSpec(d), [d])
+export function VolunteersView({ v, reload }: { v: StatsDashboardVolunteers; reload: () => void }) {
+  const reg = registrationWords(v)
+  const hours = useMemo(() => hoursSpec(v.hoursByWeek), [v])
   const totalHours = sum(v.hoursByWeek.map((w) => w.hours))
   return (
     <View id='wm-db-volunteers'>
@@ -245,7 +254,7 @@ export function VolunteersView({ d, reload }: { d: D; reload: () => void }) {
               <Text className='wm-db-progress__text'>{`完成目标的 ${pct(Math.min(9.99, (v.registrationRate ?? 0) / Math.max(v.registrationTarget, 1e-9)))}`}</Text>
             </View>
           ) : null}
-          <TargetsForm d={d} onSaved={reload} />
+          <TargetsForm v={v} onSaved={reload} />
         </View>
         <ChartCard id='wm-db-chart-hours' title='每周确认的服务时长' note={`共 ${num(Math.round(totalHours * 10) / 10)} 小时`} spec={hours} first='周（周一）' />
       </View>
@@ -261,8 +270,8 @@ export function VolunteersView({ d, reload }: { d: D; reload: () => void }) {
 
 // ---- 答题 ----
 
-export function QuizView({ d }: { d: D }) {
-  const rows = d.quiz.byTopic
+export function QuizView({ q: quiz }: { q: StatsDashboardQuiz }) {
+  const rows = quiz.byTopic
   const accuracy = useMemo<ChartSpec>(() => ({ kind: 'hbars', labels: rows.map((t) => t.name), series: [{ name: '正确率', values: rows.map((t) => t.accuracy) }], unit: '', percent: true }), [rows])
   const papers = useMemo<ChartSpec>(
     () => ({
@@ -276,7 +285,7 @@ export function QuizView({ d }: { d: D }) {
     }),
     [rows],
   )
-  const q = quizTotals(d)
+  const q = quizTotals(quiz)
   if (!rows.length) return <EmptyCard id='wm-db-quiz' title='各主题正确率' text='市民在「创文答题」交卷后，这里按主题列出参与和正确率。' />
   return (
     <View id='wm-db-quiz'>
@@ -295,9 +304,18 @@ export function QuizView({ d }: { d: D }) {
 
 // ---- 海报 ----
 
-export function PostersView({ d }: { d: D }) {
-  const rows = d.posters.rows
-  const top = useMemo(() => [...rows].sort((a, b) => b.scans - a.scans).slice(0, 15), [rows])
+/**
+ * The posters, a page at a time: the server answers a page by poster id (its cost is the page's,
+ * however many posters the city has), and 更多 asks for the next one. The chart shows the most
+ * scanned of the posters loaded so far, and says so.
+ */
+export function PostersView({ first, more }: { first: StatsDashboardPosters; more: (cursor: string) => Promise<Result<StatsDashboardView>> }) {
+  const [pages, setPages] = useState<StatsDashboardPosters[]>([first])
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const rows = useMemo(() => pages.flatMap((p) => p.rows), [pages])
+  const next = pages[pages.length - 1].next
+  const top = useMemo(() => [...rows].sort((a, b) => b.scans - a.scans || (a.posterId < b.posterId ? -1 : 1)).slice(0, 15), [rows])
   const spec = useMemo<ChartSpec>(
     () => ({
       kind: 'hbars',
@@ -317,14 +335,34 @@ export function PostersView({ d }: { d: D }) {
     }),
     [rows],
   )
+  const loadMore = async (cursor: string) => {
+    setBusy(true)
+    setProblem(null)
+    const r = await more(cursor)
+    setBusy(false)
+    if (!r.ok) return setProblem(r.message)
+    const page = r.data.posters
+    if (page) setPages((ps) => [...ps, page])
+  }
   if (!rows.length) return <EmptyCard id='wm-db-posters' title='各海报扫码与后续行动' text='市民扫海报上的小程序码后，这里列出每张海报的扫码和随后的随手拍、读手册、答题。' />
+  const note = next !== null ? `已载入 ${rows.length} 张中扫码最多的 ${top.length} 张；更多海报见表格下方「更多」` : rows.length > 15 ? `扫码最多的 15 张（共 ${rows.length} 张，全部见表格）` : '后续行动：扫码后随手拍、读手册、答题'
   return (
     <View id='wm-db-posters' className='wm-db-cols'>
-      <ChartCard id='wm-db-chart-posters' title='各海报扫码与后续行动' note={rows.length > 15 ? `扫码最多的 15 张（共 ${rows.length} 张，全部见右侧表格）` : '后续行动：扫码后随手拍、读手册、答题'} spec={spec} first='海报' />
+      <ChartCard id='wm-db-chart-posters' title='各海报扫码与后续行动' note={note} spec={spec} first='海报' />
       <View className='wm-card wm-db-card' id='wm-db-posters-all'>
         <Text className='wm-db-card__name'>每张海报</Text>
-        {d.posters.truncated ? <Text className='wm-text-tertiary'>海报较多，只列出前一部分</Text> : null}
+        <Text className='wm-text-tertiary'>{next !== null ? `按登记顺序，已列出 ${rows.length} 张` : `共 ${rows.length} 张，按登记顺序`}</Text>
         <Table table={table} id='wm-db-posters-table' />
+        {problem ? (
+          <View className='wm-db-problem' role='alert' id='wm-db-posters-problem'>
+            <Text>{`没能载入更多海报：${problem}`}</Text>
+          </View>
+        ) : null}
+        {next !== null ? (
+          <View className={`wm-db-action wm-db-action--plain${busy ? ' wm-db-action--off' : ''}`} role='button' id='wm-db-posters-more' onClick={busy ? undefined : () => void loadMore(next)}>
+            <Text>{busy ? '正在载入…' : problem ? '重试' : '更多'}</Text>
+          </View>
+        ) : null}
       </View>
     </View>
   )
@@ -332,8 +370,8 @@ export function PostersView({ d }: { d: D }) {
 
 // ---- 手册 ----
 
-export function HandbookView({ d }: { d: D }) {
-  const rows = d.handbook.byChapter
+export function HandbookView({ h }: { h: StatsDashboardHandbook }) {
+  const rows = h.byChapter
   const spec = useMemo<ChartSpec>(
     () => ({
       kind: 'hbars',

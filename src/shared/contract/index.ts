@@ -418,6 +418,14 @@ export type {
   StatsCounts,
   StatsDashboardGridRow,
   StatsDashboardView,
+  StatsDashboardPart,
+  StatsDashboardOverview,
+  StatsDashboardReports,
+  StatsDashboardVolunteers,
+  StatsDashboardQuiz,
+  StatsDashboardPosters,
+  StatsDashboardPosterRow,
+  StatsDashboardHandbook,
   StatsEscalationPage,
   StatsEscalationView,
   StatsErrorCode,
@@ -428,7 +436,7 @@ export type {
   StatsTargets,
   UnitMonthView,
 } from './stats'
-export { DEFAULT_STATS_BOARD_RULE, RESOLVE_BUCKETS, STATS_ERRORS, STATS_LIMITS } from './stats'
+export { DEFAULT_STATS_BOARD_RULE, RESOLVE_BUCKETS, STATS_DASHBOARD_POSTER_PAGE, STATS_ERRORS, STATS_LIMITS } from './stats'
 export type {
   NotifyAudience,
   NotifyConsentView,

@@ -169,57 +169,107 @@ export interface StatsDashboardGridRow {
   polygon: Array<[number, number]> | null
 }
 
+/** The views of the dashboard a caller can ask for alone (the 月报 and older clients ask for none: everything). */
+export type StatsDashboardPart = 'overview' | 'reports' | 'volunteers' | 'quiz' | 'posters' | 'handbook'
+
+/** Posters a `posters` view answers per page (the table's 更多 asks for the next page). */
+export const STATS_DASHBOARD_POSTER_PAGE = 20
+
+/** 总览: the headline figures only — no per-unit, per-grid or per-poster rows. */
+export interface StatsDashboardOverview {
+  /** the city over the range (name 全市) */
+  totals: StatsRow
+  /** the city per day, every day of the range */
+  series: StatsSeriesPoint[]
+  /** open reports past their time limit now */
+  overdueNow: number
+  volunteers: Pick<StatsDashboardVolunteers, 'registered' | 'population' | 'registrationTarget' | 'registrationRate' | 'hoursByWeek'>
+  /** every topic summed */
+  quiz: { papers: number; answered: number; correct: number; accuracy: number | null }
+}
+
+export interface StatsDashboardReports {
+  /** the city over the range (name 全市) */
+  totals: StatsRow
+  /** per day, every day of the range */
+  series: StatsSeriesPoint[]
+  /** every category, by received desc */
+  byCategory: StatsRow[]
+  /** per unit: on-time rate, median, reopened share, satisfaction */
+  byUnit: StatsRow[]
+  byGrid: StatsDashboardGridRow[]
+  /** open reports now, per status */
+  nowByStatus: Array<{ status: string; label: string; count: number }>
+  overdueNow: number
+  /** overdue-open count of each day's snapshot; null for a day without one */
+  overdueSeries: Array<{ day: string; overdue: number | null }>
+}
+
+export interface StatsDashboardVolunteers {
+  registered: number
+  population: number | null
+  registrationTarget: number | null
+  /** registered / population; null without a population */
+  registrationRate: number | null
+  /** confirmed hours per Beijing week (the week's Monday), every week the range touches */
+  hoursByWeek: Array<{ week: string; hours: number }>
+  /** teams with at least one confirmed record in the range */
+  activeTeams: number
+  signups: number
+  noShows: number
+  /** noShows / signups; null without signups */
+  noShowRate: number | null
+}
+
+export interface StatsDashboardQuiz {
+  byTopic: Array<{ topic: string; name: string; papers: number; answered: number; correct: number; accuracy: number | null }>
+}
+
+export interface StatsDashboardPosterRow {
+  posterId: string
+  title: string
+  scans: number
+  people: number
+  reports: number
+  reads: number
+  quizzes: number
+}
+
+export interface StatsDashboardPosters {
+  /**
+   * the whole dashboard: every poster counted in the range (≤ rowsMax), by scans desc;
+   * the `posters` view: one page by poster id after `posterCursor` (about STATS_DASHBOARD_POSTER_PAGE posters; a few more when the range's segments disagree where the page ends)
+   */
+  rows: StatsDashboardPosterRow[]
+  /** more posters than one view reads (the whole dashboard only) */
+  truncated: boolean
+  /** the `posterCursor` of the next page; null on the last page and on the whole dashboard */
+  next: string | null
+}
+
+export interface StatsDashboardHandbook {
+  byChapter: Array<{ chapterId: string; title: string; readers: number; finished: number }>
+}
+
 /**
  * The office's dashboard over one range, every figure read from counters kept on write and the
- * daily snapshots (never a scan of reports).
+ * daily snapshots (never a scan of reports). Asked with a `view`, only that view's section is
+ * read and filled — every other section is null, so a view's cost is its own; asked without one
+ * (`view: 'all'`), every section is filled, `overview` included (derived, no extra reads).
  */
 export interface StatsDashboardView {
   from: string
   to: string
   days: number
   generatedAt: number
-  reports: {
-    /** the city over the range (name 全市) */
-    totals: StatsRow
-    /** per day, every day of the range */
-    series: StatsSeriesPoint[]
-    /** every category, by received desc */
-    byCategory: StatsRow[]
-    /** per unit: on-time rate, median, reopened share, satisfaction */
-    byUnit: StatsRow[]
-    byGrid: StatsDashboardGridRow[]
-    /** open reports now, per status */
-    nowByStatus: Array<{ status: string; label: string; count: number }>
-    overdueNow: number
-    /** overdue-open count of each day's snapshot; null for a day without one */
-    overdueSeries: Array<{ day: string; overdue: number | null }>
-  }
-  volunteers: {
-    registered: number
-    population: number | null
-    registrationTarget: number | null
-    /** registered / population; null without a population */
-    registrationRate: number | null
-    /** confirmed hours per Beijing week (the week's Monday), every week the range touches */
-    hoursByWeek: Array<{ week: string; hours: number }>
-    /** teams with at least one confirmed record in the range */
-    activeTeams: number
-    signups: number
-    noShows: number
-    /** noShows / signups; null without signups */
-    noShowRate: number | null
-  }
-  quiz: {
-    byTopic: Array<{ topic: string; name: string; papers: number; answered: number; correct: number; accuracy: number | null }>
-  }
-  posters: {
-    rows: Array<{ posterId: string; title: string; scans: number; people: number; reports: number; reads: number; quizzes: number }>
-    /** more posters than one view reads */
-    truncated: boolean
-  }
-  handbook: {
-    byChapter: Array<{ chapterId: string; title: string; readers: number; finished: number }>
-  }
+  /** the view asked for; 'all' when none was */
+  view: StatsDashboardPart | 'all'
+  overview: StatsDashboardOverview | null
+  reports: StatsDashboardReports | null
+  volunteers: StatsDashboardVolunteers | null
+  quiz: StatsDashboardQuiz | null
+  posters: StatsDashboardPosters | null
+  handbook: StatsDashboardHandbook | null
 }
 
 export interface PublishedStatsBoardSummary {
@@ -288,10 +338,15 @@ export const statsActions = {
         period: z.enum(['7d', '30d', 'quarter', 'custom']),
         from: day.optional(),
         to: day.optional(),
+        /** one view only (its section filled, the others null); absent: every view, as the 月报 reads it */
+        view: z.enum(['overview', 'reports', 'volunteers', 'quiz', 'posters', 'handbook']).optional(),
+        /** the `posters` view's next page: the `next` of the page before */
+        posterCursor: z.string().min(1).max(100).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.posterCursor === undefined || v.view === 'posters', { message: '翻页只用于海报视图', path: ['posterCursor'] }),
     roles: ['admin'],
-    summary: '文明办数据看板：随手拍（类别、状态、网格地图、单位、超时）、志愿者（注册率、时长、活跃队伍、爽约率）、答题、海报、手册，按 7 天、30 天、本季度或自定义时段',
+    summary: '文明办数据看板（可只取一个视图：总览、随手拍、志愿、答题、海报（分页）、手册）：随手拍（类别、状态、网格地图、单位、超时）、志愿者（注册率、时长、活跃队伍、爽约率）、答题、海报、手册，按 7 天、30 天、本季度或自定义时段',
   }),
   setTargets: returns<StatsTargets>()({
     input: z

@@ -1,6 +1,22 @@
 import { CATEGORIES, holderOf, REPORT_STATUSES, STATUS_LABEL, type ReportStatus } from '@/shared/report'
 import { QUIZ_TOPIC_LABEL, QUIZ_TOPICS } from '@/shared/contract/quiz'
-import { STATS_LIMITS, type StatsCounts, type StatsDashboardView, type StatsRangeView, type StatsRow, type StatsScope } from '@/shared/contract'
+import {
+  STATS_DASHBOARD_POSTER_PAGE,
+  STATS_LIMITS,
+  type StatsCounts,
+  type StatsDashboardHandbook,
+  type StatsDashboardOverview,
+  type StatsDashboardPart,
+  type StatsDashboardPosterRow,
+  type StatsDashboardPosters,
+  type StatsDashboardQuiz,
+  type StatsDashboardReports,
+  type StatsDashboardView,
+  type StatsDashboardVolunteers,
+  type StatsRangeView,
+  type StatsRow,
+  type StatsScope,
+} from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { HANDBOOK_CHAPTERS } from '@/shared/handbook/ids'
 import { addDays, dayOf, weekOf } from '@/shared/calendar/weeks'
@@ -20,6 +36,11 @@ import { loadTargets } from './targets'
  * days left over (segmentsOf), and each segment is one indexed, paged read per scope — so a 30-day
  * view costs the same with a thousand reports or a million. The reads are independent and run at
  * once, so the view waits for the slowest, not their sum.
+ *
+ * A caller may ask for one view: then only that view's counters are read (总览 its headline
+ * figures: the city's docs, the running totals and the topic docs — no unit, grid or poster row),
+ * and the 海报 view reads one page of posters by id, so no view's cost grows with a table it
+ * does not show. Without a view every section is read, as the 月报 needs.
  */
 const PAGE = 100
 
@@ -86,7 +107,7 @@ async function allGrids(ctx: ActionContext): Promise<GridDoc[]> {
   return grids
 }
 
-async function reportsPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardView['reports']> {
+async function reportsPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardReports> {
   const [city, categories, units, grids, series, gridDocs, now, snapshots] = await Promise.all([
     statsOver(ctx, 'city', read),
     statsOver(ctx, 'category', read),
@@ -160,26 +181,28 @@ async function hoursByWeek(ctx: ActionContext, from: string, to: string): Promis
   return out
 }
 
-async function volunteersPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardView['volunteers']> {
-  const [city, teams, total, targets, weeks] = await Promise.all([
-    dashOver(ctx, 'volunteer', read),
-    dashOver(ctx, 'volunteerTeam', read),
-    ctx.db.collection(DASH.totals).where({ _id: `volunteer:${DASH_ALL}` }).limit(1).get(),
-    loadTargets(ctx),
-    hoursByWeek(ctx, from, to),
-  ])
-  const c = city.sums.get(DASH_ALL)
+/** The running total of registered volunteers against the office's targets: one doc each, whatever the range. */
+async function registration(ctx: ActionContext): Promise<Pick<StatsDashboardVolunteers, 'registered' | 'population' | 'registrationTarget' | 'registrationRate'>> {
+  const [total, targets] = await Promise.all([ctx.db.collection(DASH.totals).where({ _id: `volunteer:${DASH_ALL}` }).limit(1).get(), loadTargets(ctx)])
   const totalDoc = total.data[0] as unknown as DashTotalDoc | undefined
   // until the first registration starts the running total, the profiles are the total (one count,
   // only while the doc is missing: e.g. profiles stored by an import or the demo seed)
   const registered = totalDoc ? n(totalDoc.counts, 'registered') : (await ctx.db.collection('volunteer_profiles').count()).total
-  const signups = n(c, 'signups')
-  const noShows = n(c, 'noShows')
   return {
     registered,
     population: targets?.population ?? null,
     registrationTarget: targets?.registrationTarget ?? null,
     registrationRate: targets ? ratio(registered, targets.population) : null,
+  }
+}
+
+async function volunteersPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardVolunteers> {
+  const [city, teams, reg, weeks] = await Promise.all([dashOver(ctx, 'volunteer', read), dashOver(ctx, 'volunteerTeam', read), registration(ctx), hoursByWeek(ctx, from, to)])
+  const c = city.sums.get(DASH_ALL)
+  const signups = n(c, 'signups')
+  const noShows = n(c, 'noShows')
+  return {
+    ...reg,
     hoursByWeek: weeks,
     activeTeams: [...teams.sums.values()].filter((t) => n(t, 'confirmed') > 0).length,
     signups,
@@ -188,7 +211,7 @@ async function volunteersPart(ctx: ActionContext, from: string, to: string, read
   }
 }
 
-async function quizPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardView['quiz']> {
+async function quizPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardQuiz> {
   const { sums } = await dashOver(ctx, 'quiz', read)
   return {
     byTopic: QUIZ_TOPICS.map((topic) => {
@@ -198,24 +221,67 @@ async function quizPart(ctx: ActionContext, read: Segments): Promise<StatsDashbo
   }
 }
 
-async function postersPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardView['posters']> {
-  const { sums, truncated } = await dashOver(ctx, 'poster', read)
-  const ids = [...sums.keys()]
+async function posterTitles(ctx: ActionContext, ids: string[]): Promise<Map<string, string>> {
   const titles = new Map<string, string>()
   for (let i = 0; i < ids.length; i += PAGE) {
     const { data } = await ctx.db.collection('posters').where({ _id: ctx.db.command.in(ids.slice(i, i + PAGE)) }).limit(PAGE).get()
     for (const doc of data as unknown as Array<{ _id: string; title: string }>) titles.set(doc._id, doc.title)
   }
-  const rows = ids
-    .map((posterId) => {
-      const c = sums.get(posterId)
-      return { posterId, title: titles.get(posterId) ?? posterId, scans: n(c, 'scans'), people: n(c, 'people'), reports: n(c, 'reports'), reads: n(c, 'chapters'), quizzes: n(c, 'quizzes') }
-    })
-    .sort((a, b) => b.scans - a.scans || (a.posterId < b.posterId ? -1 : 1))
-  return { rows, truncated }
+  return titles
 }
 
-async function handbookPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardView['handbook']> {
+const posterRow = (posterId: string, title: string | undefined, c: Counts | undefined): StatsDashboardPosterRow => ({
+  posterId,
+  title: title ?? posterId,
+  scans: n(c, 'scans'),
+  people: n(c, 'people'),
+  reports: n(c, 'reports'),
+  reads: n(c, 'chapters'),
+  quizzes: n(c, 'quizzes'),
+})
+
+/** The whole dashboard's posters: every poster counted in the range, by scans (the 月报 and older clients). */
+async function postersPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardPosters> {
+  const { sums, truncated } = await dashOver(ctx, 'poster', read)
+  const ids = [...sums.keys()]
+  const titles = await posterTitles(ctx, ids)
+  const rows = ids.map((posterId) => posterRow(posterId, titles.get(posterId), sums.get(posterId))).sort((a, b) => b.scans - a.scans || (a.posterId < b.posterId ? -1 : 1))
+  return { rows, truncated, next: null }
+}
+
+/**
+ * One page of posters by id, after `cursor`: each segment of the range reads at most a page of
+ * its poster docs past the cursor. A segment that came back full may hold more ids beyond its
+ * last one, so the page ends at the smallest such last id — every id up to there has been read in
+ * every segment, so its sums are whole — and the next page starts after it. The cost is
+ * segments × page, whatever the number of posters.
+ */
+async function postersPage(ctx: ActionContext, read: Segments, cursor: string | undefined): Promise<StatsDashboardPosters> {
+  const _ = ctx.db.command
+  const sums = new Map<string, Counts>()
+  let end: string | null = null
+  await overSegments(read, async (granularity, period) => {
+    const where: Record<string, unknown> = { area: 'poster', period, ...(cursor !== undefined ? { scopeId: _.gt(cursor) } : {}) }
+    const { data } = await ctx.db.collection(DASH[granularity]).where(where).orderBy('scopeId', 'asc').limit(STATS_DASHBOARD_POSTER_PAGE).get()
+    const docs = data as unknown as DashDoc[]
+    for (const doc of docs) {
+      const into = sums.get(doc.scopeId) ?? {}
+      for (const [k, v] of Object.entries(doc.counts ?? {})) into[k] = (into[k] ?? 0) + v
+      sums.set(doc.scopeId, into)
+    }
+    if (docs.length === STATS_DASHBOARD_POSTER_PAGE) {
+      const last = docs[docs.length - 1].scopeId
+      if (end === null || last < end) end = last
+    }
+    return false
+  })
+  const bound = end as string | null
+  const ids = [...sums.keys()].filter((id) => bound === null || id <= bound).sort()
+  const titles = await posterTitles(ctx, ids)
+  return { rows: ids.map((posterId) => posterRow(posterId, titles.get(posterId), sums.get(posterId))), truncated: false, next: bound }
+}
+
+async function handbookPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardHandbook> {
   const [{ sums }, meta] = await Promise.all([dashOver(ctx, 'handbook', read), readMeta(ctx.db)])
   // the published table of contents in its order (or the built-in one before the first publish), then any counted chapter since dropped
   const chapters: Array<{ id: string; title: string }> = meta ? meta.chapters.map((c) => ({ id: c.id, title: c.title })) : HANDBOOK_CHAPTERS.map((c) => ({ id: c.id, title: c.title }))
@@ -223,17 +289,66 @@ async function handbookPart(ctx: ActionContext, read: Segments): Promise<StatsDa
   return { byChapter: chapters.map((c) => ({ chapterId: c.id, title: c.title, readers: n(sums.get(c.id), 'readers'), finished: n(sums.get(c.id), 'finished') })) }
 }
 
-export async function dashboard(input: { period: '7d' | '30d' | 'quarter' | 'custom'; from?: string; to?: string }, ctx: ActionContext): Promise<StatsDashboardView | Fail> {
+/** 总览 from the parts the whole dashboard already read: no read of its own. */
+function overviewOf(reports: StatsDashboardReports, volunteers: StatsDashboardVolunteers, quiz: StatsDashboardQuiz): StatsDashboardOverview {
+  const { registered, population, registrationTarget, registrationRate, hoursByWeek: weeks } = volunteers
+  return { totals: reports.totals, series: reports.series, overdueNow: reports.overdueNow, volunteers: { registered, population, registrationTarget, registrationRate, hoursByWeek: weeks }, quiz: quizSum(quiz) }
+}
+
+function quizSum(quiz: StatsDashboardQuiz): StatsDashboardOverview['quiz'] {
+  const papers = quiz.byTopic.reduce((a, t) => a + t.papers, 0)
+  const answered = quiz.byTopic.reduce((a, t) => a + t.answered, 0)
+  const correct = quiz.byTopic.reduce((a, t) => a + t.correct, 0)
+  return { papers, answered, correct, accuracy: ratio(correct, answered) }
+}
+
+/**
+ * 总览 alone: the city's docs of the range, the open-now counters, the running volunteer total and
+ * targets, the city's week docs for hours, and the quiz topics (a dozen fixed rows, summed here as
+ * the headline shows them) — nothing per unit, grid or poster.
+ */
+async function overviewPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardOverview> {
+  const [city, series, now, reg, weeks, quiz] = await Promise.all([statsOver(ctx, 'city', read), citySeries(ctx, from, to), readReportNow(ctx), registration(ctx), hoursByWeek(ctx, from, to), quizPart(ctx, read)])
+  return { totals: toRow(CITY_ID, '全市', city.sums.get(CITY_ID) ?? emptyCounts()), series, overdueNow: now.overdue, volunteers: { ...reg, hoursByWeek: weeks }, quiz: quizSum(quiz) }
+}
+
+interface DashboardInput {
+  period: '7d' | '30d' | 'quarter' | 'custom'
+  from?: string
+  to?: string
+  view?: StatsDashboardPart
+  posterCursor?: string
+}
+
+export async function dashboard(input: DashboardInput, ctx: ActionContext): Promise<StatsDashboardView | Fail> {
   const span = rangeOf(input, dayOf(ctx.clock.now()))
   if ('ok' in span) return span
   const { from, to } = span
   const read = segmentsOf(from, to)
-  const [reports, volunteers, quiz, posters, handbook] = await Promise.all([
-    reportsPart(ctx, from, to, read),
-    volunteersPart(ctx, from, to, read),
-    quizPart(ctx, read),
-    postersPart(ctx, read),
-    handbookPart(ctx, read),
-  ])
-  return { from, to, days: daysBetween(from, to), generatedAt: ctx.clock.now(), reports, volunteers, quiz, posters, handbook }
+  const head = { from, to, days: daysBetween(from, to), generatedAt: ctx.clock.now() }
+  const none = { overview: null, reports: null, volunteers: null, quiz: null, posters: null, handbook: null }
+  switch (input.view) {
+    case 'overview':
+      return { ...head, view: 'overview', ...none, overview: await overviewPart(ctx, from, to, read) }
+    case 'reports':
+      return { ...head, view: 'reports', ...none, reports: await reportsPart(ctx, from, to, read) }
+    case 'volunteers':
+      return { ...head, view: 'volunteers', ...none, volunteers: await volunteersPart(ctx, from, to, read) }
+    case 'quiz':
+      return { ...head, view: 'quiz', ...none, quiz: await quizPart(ctx, read) }
+    case 'posters':
+      return { ...head, view: 'posters', ...none, posters: await postersPage(ctx, read, input.posterCursor) }
+    case 'handbook':
+      return { ...head, view: 'handbook', ...none, handbook: await handbookPart(ctx, read) }
+    case undefined: {
+      const [reports, volunteers, quiz, posters, handbook] = await Promise.all([
+        reportsPart(ctx, from, to, read),
+        volunteersPart(ctx, from, to, read),
+        quizPart(ctx, read),
+        postersPart(ctx, read),
+        handbookPart(ctx, read),
+      ])
+      return { ...head, view: 'all', overview: overviewOf(reports, volunteers, quiz), reports, volunteers, quiz, posters, handbook }
+    }
+  }
 }

@@ -11,36 +11,43 @@ import { BriefingView } from '@/features/office-dashboard/briefing'
 type TabName = Exclude<DashboardViewName, 'briefing'>
 const TABS: Array<{ value: TabName; label: string }> = (['overview', 'reports', 'volunteers', 'quiz', 'posters', 'handbook'] as const).map((v) => ({ value: v, label: VIEW_TITLE[v] }))
 
-/** The charts' views: one dashboard read per period feeds all of them. */
+/**
+ * The charts' views: each asks the server for its own view only (again when the view or the
+ * period changes), so a view costs what it shows. While another view's answer is still on hand
+ * the skeleton shows, never the wrong view's figures.
+ */
 function Charts({ view, onView }: { view: TabName; onView: (v: TabName) => void }) {
   const [period, setPeriod] = useState<Period>({ period: '30d' })
-  const dash = useLoad(() => callCloud('stats', 'dashboard', period), [period.period, period.from, period.to])
-  const d = dash.data
+  const dash = useLoad(() => callCloud('stats', 'dashboard', { ...period, view }), [view, period.period, period.from, period.to])
+  const d = dash.data && dash.data.view === view ? dash.data : null
   if (dash.error?.code === 'AUTH.FORBIDDEN') return <>{Gate({ error: dash.error, loading: false, what: '数据看板', reload: dash.reload })}</>
+  const span = d ? { from: d.from, to: d.to } : null
   return (
-    <View className='wm-db' id='wm-db' data-view={view} data-loading={dash.loading ? 'true' : 'false'} data-from={d?.from ?? ''} data-to={d?.to ?? ''}>
+    <View className='wm-db' id='wm-db' data-view={view} data-loading={dash.loading || !d ? 'true' : 'false'} data-from={d?.from ?? ''} data-to={d?.to ?? ''}>
       <View className='wm-card wm-db-tabs'>
         <Chips value={view} options={TABS} onChange={onView} idPrefix='wm-db-tab' />
         <View className='wm-db-action wm-db-action--plain' role='link' id='wm-db-open-briefing' onClick={() => void Taro.navigateTo({ url: `${DASHBOARD_PAGE}?view=briefing` })}>
           <Text>创文工作月报 ›</Text>
         </View>
       </View>
-      <PeriodBar value={period} onChange={setPeriod} range={d ? { from: d.from, to: d.to } : null} />
+      <PeriodBar value={period} onChange={setPeriod} range={span} />
       {d && dash.loading ? (
         <View className='wm-text-tertiary wm-db-updating' role='status'>
           <Text>正在更新…</Text>
         </View>
       ) : null}
       {d && dash.error ? Gate({ error: dash.error, loading: false, what: '数据看板', reload: dash.reload }) : null}
-      {!d ? Gate({ error: dash.error, loading: dash.loading, what: '数据看板', reload: dash.reload }) : null}
-      {d && !dash.error ? (
+      {!d ? Gate({ error: dash.error, loading: dash.loading || !dash.error, what: '数据看板', reload: dash.reload }) : null}
+      {d && span && !dash.error ? (
         <View>
-          {view === 'overview' ? <OverviewView d={d} /> : null}
-          {view === 'reports' ? <ReportsView d={d} /> : null}
-          {view === 'volunteers' ? <VolunteersView d={d} reload={dash.reload} /> : null}
-          {view === 'quiz' ? <QuizView d={d} /> : null}
-          {view === 'posters' ? <PostersView d={d} /> : null}
-          {view === 'handbook' ? <HandbookView d={d} /> : null}
+          {d.overview ? <OverviewView span={span} o={d.overview} /> : null}
+          {d.reports ? <ReportsView span={span} r={d.reports} /> : null}
+          {d.volunteers ? <VolunteersView v={d.volunteers} reload={dash.reload} /> : null}
+          {d.quiz ? <QuizView q={d.quiz} /> : null}
+          {d.posters ? (
+            <PostersView key={`${d.from}:${d.to}:${d.generatedAt}`} first={d.posters} more={(cursor) => callCloud('stats', 'dashboard', { ...period, view: 'posters', posterCursor: cursor })} />
+          ) : null}
+          {d.handbook ? <HandbookView h={d.handbook} /> : null}
         </View>
       ) : null}
     </View>
