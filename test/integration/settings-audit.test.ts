@@ -46,6 +46,19 @@ describe('settings.audit', () => {
     expect(JSON.stringify(all)).not.toContain(TEST_ADMIN)
   })
 
+  test('the older 随手拍 and 志愿 settings are read back with what each value was and is now', async () => {
+    expectOk(await cloud.as(TEST_ADMIN).call('report', 'updateSettings', { dailyLimit: 12 }))
+    cloud.clock.advance(1000)
+    expectOk(await cloud.as(TEST_ADMIN).call('volunteer', 'updateSettings', { cancelDeadlineMinutes: 240 }))
+    const { items } = expectOk(await cloud.as(TEST_ADMIN).call('settings', 'audit', {}))
+    expect(items[0]).toMatchObject({
+      subjectType: 'volunteer_settings',
+      before: { cancelDeadlineMinutes: 120, autoCloseGraceMinutes: 30 },
+      after: { cancelDeadlineMinutes: 240, autoCloseGraceMinutes: 30 },
+    })
+    expect(items[1]).toMatchObject({ subjectType: 'reportSettings', before: { dailyLimit: 20 }, after: { dailyLimit: 12 } })
+  })
+
   test('a malformed cursor is refused; a resident is refused', async () => {
     expect(await cloud.as(TEST_ADMIN).call('settings', 'audit', { cursor: 'not-a-cursor' })).toMatchObject({ ok: false, code: 'SETTINGS.BAD_CURSOR' })
     expect(await cloud.as('resident-1').call('settings', 'audit', {})).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })

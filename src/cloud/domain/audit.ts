@@ -22,3 +22,21 @@ export async function writeAudit(ctx: ActionContext, entry: AuditEntry): Promise
     },
   })
 }
+
+/**
+ * One audit entry for one change, with what the setting was and what it is now, so 修改记录 can
+ * show both. before/after are JSON strings because an audit detail holds plain values only;
+ * `settings.audit` parses them back.
+ */
+export async function auditChange(
+  ctx: ActionContext,
+  // any JSON-serialisable value; null (or undefined) for "nothing"
+  entry: { subjectType: string; subjectId: string; action: string; before: unknown; after: unknown },
+): Promise<void> {
+  await writeAudit(ctx, {
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    action: entry.action,
+    detail: { before: entry.before == null ? null : JSON.stringify(entry.before), after: entry.after == null ? null : JSON.stringify(entry.after) },
+  })
+}

@@ -3,7 +3,7 @@ import type { Fail } from '@/shared/errors'
 import type { CategoryId } from '@/shared/report'
 import { findById } from '../../platform/find'
 import type { ActionContext } from '../../runtime/context'
-import { writeAudit } from '../audit'
+import { auditChange, writeAudit } from '../audit'
 import { loadSettings, routeId, SETTINGS_ID } from './city'
 import { reportFail } from './errors'
 import type { ReportSettingsDoc, RouteDoc } from './types'
@@ -44,6 +44,7 @@ export async function updateSettings(input: SettingsInput, ctx: ActionContext): 
   const current = await loadSettings(ctx)
   const next: ReportSettingsDoc = { ...current, ...input }
   await ctx.db.collection('report_settings').doc(SETTINGS_ID).set({ data: { cityName: next.cityName, ...settingsView(next) } })
-  await writeAudit(ctx, { subjectType: 'reportSettings', subjectId: SETTINGS_ID, action: 'updateSettings', detail: { ...input } })
+  // what each value was and is now, for 修改记录
+  await auditChange(ctx, { subjectType: 'reportSettings', subjectId: SETTINGS_ID, action: 'updateSettings', before: settingsView(current), after: settingsView(next) })
   return settingsView(next)
 }

@@ -1,6 +1,6 @@
 import type { VolunteerSettingsView } from '@/shared/contract/volunteer'
 import type { ActionContext } from '../../runtime/context'
-import { writeAudit } from '../audit'
+import { auditChange } from '../audit'
 import { C, findDoc } from './model'
 
 export const DEFAULT_SETTINGS: VolunteerSettingsView = { cancelDeadlineMinutes: 120, autoCloseGraceMinutes: 30 }
@@ -25,11 +25,7 @@ export async function updateSettings(
   const current = await loadSettings(ctx)
   const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
   await ctx.db.collection(C.settings).doc(SETTINGS_ID).set({ data: { ...next, updatedAt: ctx.clock.now(), updatedBy: ctx.caller.openid } })
-  await writeAudit(ctx, {
-    subjectType: 'volunteer_settings',
-    subjectId: SETTINGS_ID,
-    action: 'updateSettings',
-    detail: { cancelDeadlineMinutes: next.cancelDeadlineMinutes, autoCloseGraceMinutes: next.autoCloseGraceMinutes },
-  })
+  // what each value was and is now, for 修改记录
+  await auditChange(ctx, { subjectType: 'volunteer_settings', subjectId: SETTINGS_ID, action: 'updateSettings', before: current, after: next })
   return next
 }
