@@ -91,7 +91,8 @@ export function runUnderNetGuard(script: string, args: readonly string[], tmpDir
   const [main, ...preloads] = transpile([script, ...PRELOADS], path.join(tmpDir, 'child'))
   const started = Date.now()
   const child = spawnSync(process.execPath, [main, ...args], {
-    cwd: REPO_ROOT,
+    // miniprogram-ci leaves empty hash-named folders in its working directory: give it the temp one
+    cwd: tmpDir,
     env: childEnv(tmpDir, netLog, preloads),
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS,
