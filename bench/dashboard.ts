@@ -2,8 +2,8 @@
  * The office's dashboard and the 红黑榜 at the scale of a real city: one year of 随手拍 counters for
  * 1,000,000 reports (120 units, 60 grids, 15 categories), 365 daily snapshots, and a year of the
  * other areas' counters (200 posters, 100 volunteer teams, 11 quiz topics, 12 handbook chapters).
- * Times, through the real handler (in-process), `dashboard` for 7 days, 30 days and the quarter and
- * `board` for the week and the month, p50/p99, and prints SQLite's EXPLAIN QUERY PLAN for every
+ * Times, through the real handler (in-process), `dashboard` for each view (and the whole, no view)
+ * × 7 days, 30 days and the quarter, and `board` for the week and the month, p50/p99 (a table), and prints SQLite's EXPLAIN QUERY PLAN for every
  * query those views run. Figures, not pass/fail: `npx tsx bench/dashboard.ts`.
  *
  * The counters go straight into the SQLite file, one transaction per collection (the same `(id,
@@ -195,7 +195,10 @@ export async function runDashboardBench(): Promise<Record<string, string | numbe
       }
       for (const topic of QUIZ_TOPICS) {
         const papers = 50 + pick(100)
-        dashBump('quiz', topic, day, { papers, answered: papers * 5, correct: Math.floor(papers * 5 * 0.7) })
+        const deltas = { papers, answered: papers * 5, correct: Math.floor(papers * 5 * 0.7) }
+        // the write path bumps the topic and the city-wide `all` doc together (dash.ts)
+        dashBump('quiz', topic, day, deltas)
+        dashBump('quiz', DASH_ALL, day, deltas)
       }
       for (const c of HANDBOOK_CHAPTERS) dashBump('handbook', c.id, day, { readers: 30 + pick(60), finished: 10 + pick(30) })
     }
@@ -227,10 +230,22 @@ export async function runDashboardBench(): Promise<Record<string, string | numbe
       figures[`${label} p99 ms`] = p.p99
     }
     const today = dayOf(now)
-    for (const [period, from] of [['7d', addDays(today, -6)], ['30d', addDays(today, -29)], ['quarter', '2026-10-01']] as const) {
+    const PERIODS = [['7d', addDays(today, -6)], ['30d', addDays(today, -29)], ['quarter', '2026-10-01']] as const
+    const VIEWS = ['all', 'overview', 'reports', 'volunteers', 'quiz', 'posters', 'handbook'] as const
+    for (const [period, from] of PERIODS) {
       const read = segmentsOf(from, today)
       figures[`dashboard ${period} segments`] = `${read.months.length} months + ${read.weeks.length} weeks + ${read.days.length} days`
-      await measure(`dashboard ${period}`, () => invoke(ADMIN, 'dashboard', { period }))
+    }
+    // each view × each period; `all` is the whole dashboard (no view), as before this change
+    const table: Array<{ view: string; period: string; p50: number; p99: number; kB: number }> = []
+    for (const view of VIEWS) {
+      for (const [period] of PERIODS) {
+        const data = view === 'all' ? { period } : { period, view }
+        const label = `dashboard ${view} ${period}`
+        await measure(label, () => invoke(ADMIN, 'dashboard', data))
+        const once = (await invoke(ADMIN, 'dashboard', data)).result
+        table.push({ view, period, p50: Number(figures[`${label} p50 ms`]), p99: Number(figures[`${label} p99 ms`]), kB: once.ok ? Math.round(JSON.stringify(once.data).length / 100) / 10 : -1 })
+      }
     }
     const sample = (await invoke(ADMIN, 'dashboard', { period: '30d' })).result
     if (sample.ok) {
@@ -239,6 +254,14 @@ export async function runDashboardBench(): Promise<Record<string, string | numbe
       figures['dashboard 30d: units / grids / posters'] = `${view.reports.byUnit.length} / ${view.reports.byGrid.length} / ${view.posters.rows.length}`
       figures['dashboard 30d: JSON kB'] = Math.round(JSON.stringify(sample.data).length / 1000)
     }
+    // the posters view's pages: how many pages the 200 posters take, and what a later page costs
+    const firstPage = (await invoke(ADMIN, 'dashboard', { period: '30d', view: 'posters' })).result
+    if (firstPage.ok) {
+      const page = (firstPage.data as { posters: { rows: unknown[]; next: string | null } }).posters
+      figures['posters 30d: rows on page 1'] = page.rows.length
+      if (page.next) await measure('dashboard posters 30d page 2', () => invoke(ADMIN, 'dashboard', { period: '30d', view: 'posters', posterCursor: page.next! }))
+    }
+    console.table(table)
     await measure('board unit week', (k) => invoke(`resident-${k}`, 'board', { scope: 'unit', period: 'week' }))
     await measure('board unit month', (k) => invoke(`resident-${k}`, 'board', { scope: 'unit', period: 'month' }))
     await measure('board grid week', (k) => invoke(`resident-${k}`, 'board', { scope: 'grid', period: 'week' }))

@@ -11,7 +11,9 @@ import { uploadPhoto } from '../photo'
  * kindly whom it is for → residents report → the office opens the dashboard from the 工作台, every
  * chart's canvas has ink on it → 7天 and 30天 each show the server's figures for that period (the
  * range and the daily series change with it) → the 表格 of a chart has the same numbers as the
- * chart's data and the API → the office sets the population and registration target → the 月报
+ * chart's data and the API → the office sets the population and registration target → 25
+ * posters scanned: the 海报 view shows the server's first page and 更多 adds pages up to every
+ * poster the whole dashboard counts → the 月报
  * prints to an A4 PDF with its heading, without the app's chrome.
  *
  * No call can date a report in the past (every write takes the server's clock), so the switch is
@@ -206,9 +208,43 @@ export default async function dashboardJourney(t: Journey): Promise<void> {
   await shot('06-volunteers-hours')
   await wide('06-volunteers')
 
+  step('海报 before any scan: the view says what would fill it')
+  await visible(page, '#wm-db-tab-posters').tap()
+  await visible(page, '#wm-db-posters').waitFor()
+  await shot('08-posters-empty')
+
+  step('25 posters scanned: the 海报 view shows a page, 更多 adds the next, together the whole dashboard\'s posters')
+  for (let i = 1; i <= 25; i++) {
+    const poster = dataOf<{ id: string }>(
+      await t.call('entry', 'registerPoster', { title: `文明路公益广告${i}号`, place: { lat: 30.2775, lng: 120.15, address: `文明路 ${i} 号宣传栏` }, target: { kind: 'dailyQuiz' }, requestId: randomUUID() }, OFFICE),
+      'entry.registerPoster',
+    )
+    dataOf(await t.call('entry', 'scan', { posterId: poster.id }, RESIDENT), 'entry.scan')
+  }
+  const whole = dataOf<{ posters: { rows: Array<{ posterId: string; title: string; scans: number }> } }>(await t.call('stats', 'dashboard', { period: '30d' }, OFFICE), 'stats.dashboard posters')
+  const first = dataOf<{ posters: { rows: Array<{ title: string }>; next: string | null } }>(await t.call('stats', 'dashboard', { period: '30d', view: 'posters' }, OFFICE), 'stats.dashboard view posters').posters
+  if (!first.next || first.rows.length >= whole.posters.rows.length) throw new Error(`the first page holds ${first.rows.length} of ${whole.posters.rows.length} posters, next ${first.next}`)
+  await visible(page, '#wm-db-tab-handbook').tap()
+  await visible(page, '#wm-db-handbook').waitFor()
+  await visible(page, '#wm-db-tab-posters').tap()
+  await visible(page, '#wm-db-posters-table').waitFor()
+  const rowsShown = async () => Number(await visible(page, '#wm-db-posters-table').getAttribute('data-rows'))
+  if ((await rowsShown()) !== first.rows.length) throw new Error(`the poster table shows ${await rowsShown()} rows, the server's first page ${first.rows.length}`)
+  await chartsDrawn(page, 1, '海报')
+  await shot('08-posters')
+  await wide('08-posters')
+  for (let k = 0; k < 5 && (await page.locator('#wm-db-posters-more:visible').count()) > 0; k++) {
+    const before = await rowsShown()
+    await visible(page, '#wm-db-posters-more').scrollIntoViewIfNeeded()
+    await visible(page, '#wm-db-posters-more').tap()
+    await page.waitForFunction((n) => Number(document.querySelector('#wm-db-posters-table')?.getAttribute('data-rows')) > n || !document.querySelector('#wm-db-posters-more'), before)
+  }
+  if ((await rowsShown()) !== whole.posters.rows.length) throw new Error(`after 更多 the table shows ${await rowsShown()} posters, the whole dashboard ${whole.posters.rows.length}`)
+  await visible(page, '#wm-db-posters-all').filter({ hasText: `共 ${whole.posters.rows.length} 张` }).waitFor()
+  await shot('08-posters-all')
+
   for (const [tab, name] of [
     ['quiz', '07-quiz'],
-    ['posters', '08-posters'],
     ['handbook', '09-handbook'],
   ] as const) {
     step(`${tab}: the view opens with a chart or says what would fill it`)
@@ -216,8 +252,8 @@ export default async function dashboardJourney(t: Journey): Promise<void> {
     await visible(page, `#wm-db-${tab}`).waitFor()
     if ((await page.locator(`#wm-db-${tab} canvas.wm-db-chart__canvas:visible`).count()) > 0) await chartsDrawn(page, 1, tab)
     await shot(name)
+    await wide(name)
   }
-  await wide('09-handbook')
 
   step('the 月报 of last month prints on A4 with its heading and without the app chrome')
   await t.open(`${PAGE}?view=briefing`)

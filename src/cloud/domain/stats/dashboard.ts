@@ -1,6 +1,7 @@
 import { CATEGORIES, holderOf, REPORT_STATUSES, STATUS_LABEL, type ReportStatus } from '@/shared/report'
 import { QUIZ_TOPIC_LABEL, QUIZ_TOPICS } from '@/shared/contract/quiz'
 import {
+  RESOLVE_BUCKETS,
   STATS_DASHBOARD_POSTER_PAGE,
   STATS_LIMITS,
   type StatsCounts,
@@ -13,27 +14,26 @@ import {
   type StatsDashboardReports,
   type StatsDashboardView,
   type StatsDashboardVolunteers,
-  type StatsRangeView,
   type StatsRow,
   type StatsScope,
 } from '@/shared/contract'
 import type { Fail } from '@/shared/errors'
 import { HANDBOOK_CHAPTERS } from '@/shared/handbook/ids'
-import { addDays, dayOf, weekOf } from '@/shared/calendar/weeks'
+import { addDays, addMonths, dayOf, weekOf } from '@/shared/calendar/weeks'
 import type { ActionContext } from '../../runtime/context'
 import { readMeta } from '../handbook/store'
 import type { GridDoc } from '../report/types'
 import { readReportNow } from '../report/now'
-import { CITY_ID, emptyCounts, type StatsGranularity } from './counters'
+import { CITY_ID, emptyCounts, STATS, type StatsDoc, type StatsGranularity } from './counters'
 import { DASH, DASH_ALL, type DashArea, type DashDoc, type DashTotalDoc } from './dash'
-import { citySeries, daysBetween, namesOf, rangeOf, segmentsOf, sumPeriod, toRow } from './read'
+import { addCounts, citySeries, daysBetween, namesOf, rangeOf, segmentsOf, toRow } from './read'
 import { SNAPSHOTS, type SnapshotDoc } from './snapshot'
 import { loadTargets } from './targets'
 
 /**
  * The office's dashboard (issue #11). Every figure is read from counters kept on write and the
  * daily snapshots, never from the records: a range is split into whole months, whole weeks and the
- * days left over (segmentsOf), and each segment is one indexed, paged read per scope — so a 30-day
+ * days left over (segmentsOf; planOf below may overhang and subtract), and each segment is one indexed, paged read per scope — so a 30-day
  * view costs the same with a thousand reports or a million. The reads are independent and run at
  * once, so the view waits for the slowest, not their sum.
  *
@@ -46,17 +46,89 @@ const PAGE = 100
 
 type Counts = Record<string, number>
 
-/** Every dash doc of one area in one period, paged by (area, period, scopeId), summed by scope id; true when cut at rowsMax. */
-async function sumDash(ctx: ActionContext, granularity: StatsGranularity, area: DashArea, period: string, sums: Map<string, Counts>): Promise<boolean> {
+/**
+ * What a range reads: whole months and weeks from their own docs and single days — and, where it
+ * is cheaper, a month or week that overhangs the range with its overhanging days subtracted (the
+ * counters are plain sums, so month − day is exact). 7 days from a Wednesday read two week docs
+ * minus two day docs (4 reads per scope instead of 7), 30 days the two months minus one day (3
+ * instead of 6). Days after today are never subtracted: no counter is written for a day not yet
+ * begun.
+ */
+interface Segment {
+  granularity: StatsGranularity
+  period: string
+  sign: 1 | -1
+}
+type Plan = Segment[]
+
+const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7))
+const monthEndOf = (day: string) => addDays(`${addMonths(day.slice(0, 7), 1)}-01`, -1)
+
+export function planOf(from: string, to: string, today: string): Plan {
+  let best: Plan | null = null
+  for (const start of [from, mondayOf(from), `${from.slice(0, 7)}-01`]) {
+    for (const end of [to, addDays(mondayOf(to), 6), monthEndOf(to)]) {
+      const exact = segmentsOf(start, end)
+      const plan: Plan = [
+        ...exact.months.map((period) => ({ granularity: 'months' as const, period, sign: 1 as const })),
+        ...exact.weeks.map((period) => ({ granularity: 'weeks' as const, period, sign: 1 as const })),
+        ...exact.days.map((period) => ({ granularity: 'days' as const, period, sign: 1 as const })),
+      ]
+      for (let day = start; day < from; day = addDays(day, 1)) plan.push({ granularity: 'days', period: day, sign: -1 })
+      for (let day = addDays(to, 1); day <= end && day <= today; day = addDays(day, 1)) plan.push({ granularity: 'days', period: day, sign: -1 })
+      // the exact split comes first, so a tie keeps it
+      if (!best || plan.length < best.length) best = plan
+    }
+  }
+  return best!
+}
+
+/** Every segment of a plan, read at once (the view waits for the slowest read, not their sum). */
+async function overSegments(plan: Plan, each: (segment: Segment) => Promise<boolean>): Promise<boolean> {
+  return (await Promise.all(plan.map(each))).some(Boolean)
+}
+
+const allZero = (c: Counts) => Object.values(c).every((v) => v === 0)
+const countsZero = (c: StatsCounts) => c.received === 0 && c.dispatched === 0 && c.resolved === 0 && c.ratings === 0 && c.reopened === 0 && c.closedUnrated === 0
+
+/** Every dash doc of one area in one segment, paged by (area, period, scopeId), added (or subtracted) by scope id; true when cut at rowsMax. */
+async function sumDash(ctx: ActionContext, area: DashArea, { granularity, period, sign }: Segment, sums: Map<string, Counts>): Promise<boolean> {
   const _ = ctx.db.command
   let after: string | null = null
   for (let read = 0; read < STATS_LIMITS.rowsMax; read += PAGE) {
     const where: Record<string, unknown> = { area, period, ...(after !== null ? { scopeId: _.gt(after) } : {}) }
     const { data } = await ctx.db.collection(DASH[granularity]).where(where).orderBy('scopeId', 'asc').limit(PAGE).get()
     const docs = data as unknown as DashDoc[]
+    for (const doc of docs) addDash(sums, doc, sign)
+    if (docs.length < PAGE) return false
+    after = docs[docs.length - 1].scopeId
+  }
+  return true
+}
+
+function addDash(sums: Map<string, Counts>, doc: DashDoc, sign: 1 | -1): void {
+  const into = sums.get(doc.scopeId) ?? {}
+  for (const [k, v] of Object.entries(doc.counts ?? {})) into[k] = (into[k] ?? 0) + sign * v
+  sums.set(doc.scopeId, into)
+}
+
+/** The same for the 随手拍 counters of one scope (read.ts's sumPeriod, with a sign). */
+async function sumStats(ctx: ActionContext, scope: StatsScope, { granularity, period, sign }: Segment, sums: Map<string, StatsCounts>): Promise<boolean> {
+  const _ = ctx.db.command
+  let after: string | null = null
+  for (let read = 0; read < STATS_LIMITS.rowsMax; read += PAGE) {
+    const where: Record<string, unknown> = { scope, period, ...(after !== null ? { scopeId: _.gt(after) } : {}) }
+    const { data } = await ctx.db.collection(STATS[granularity]).where(where).orderBy('scopeId', 'asc').limit(PAGE).get()
+    const docs = data as unknown as StatsDoc[]
     for (const doc of docs) {
-      const into = sums.get(doc.scopeId) ?? {}
-      for (const [k, n] of Object.entries(doc.counts ?? {})) into[k] = (into[k] ?? 0) + n
+      const into = sums.get(doc.scopeId) ?? emptyCounts()
+      if (sign === 1) addCounts(into, doc)
+      else {
+        const minus = emptyCounts()
+        addCounts(minus, doc)
+        for (const key of COUNT_KEYS) into[key] -= minus[key]
+        for (const b of RESOLVE_BUCKETS) into.buckets[b.key] -= minus.buckets[b.key]
+      }
       sums.set(doc.scopeId, into)
     }
     if (docs.length < PAGE) return false
@@ -65,27 +137,20 @@ async function sumDash(ctx: ActionContext, granularity: StatsGranularity, area: 
   return true
 }
 
-type Segments = StatsRangeView['read']
+const COUNT_KEYS = ['received', 'dispatched', 'resolved', 'resolvedOnTime', 'ratings', 'ratingSum', 'satisfied', 'reopened', 'closedUnrated'] as const
 
-/** The segments of a range, each read the same way: months, weeks, then days. */
-async function overSegments(read: Segments, each: (granularity: StatsGranularity, period: string) => Promise<boolean>): Promise<boolean> {
-  const jobs = [
-    ...read.months.map((p) => each('months', p)),
-    ...read.weeks.map((p) => each('weeks', p)),
-    ...read.days.map((p) => each('days', p)),
-  ]
-  return (await Promise.all(jobs)).some(Boolean)
-}
-
-async function statsOver(ctx: ActionContext, scope: StatsScope, read: Segments): Promise<{ sums: Map<string, StatsCounts>; truncated: boolean }> {
+/** A scope's sums over a plan; a scope whose counts came to nothing (seen only in the subtracted days) is dropped. */
+async function statsOver(ctx: ActionContext, scope: StatsScope, plan: Plan): Promise<{ sums: Map<string, StatsCounts>; truncated: boolean }> {
   const sums = new Map<string, StatsCounts>()
-  const truncated = await overSegments(read, (g, p) => sumPeriod(ctx, g, scope, p, sums))
+  const truncated = await overSegments(plan, (segment) => sumStats(ctx, scope, segment, sums))
+  for (const [id, c] of sums) if (countsZero(c)) sums.delete(id)
   return { sums, truncated }
 }
 
-async function dashOver(ctx: ActionContext, area: DashArea, read: Segments): Promise<{ sums: Map<string, Counts>; truncated: boolean }> {
+async function dashOver(ctx: ActionContext, area: DashArea, plan: Plan): Promise<{ sums: Map<string, Counts>; truncated: boolean }> {
   const sums = new Map<string, Counts>()
-  const truncated = await overSegments(read, (g, p) => sumDash(ctx, g, area, p, sums))
+  const truncated = await overSegments(plan, (segment) => sumDash(ctx, area, segment, sums))
+  for (const [id, c] of sums) if (allZero(c)) sums.delete(id)
   return { sums, truncated }
 }
 
@@ -107,12 +172,12 @@ async function allGrids(ctx: ActionContext): Promise<GridDoc[]> {
   return grids
 }
 
-async function reportsPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardReports> {
+async function reportsPart(ctx: ActionContext, from: string, to: string, plan: Plan): Promise<StatsDashboardReports> {
   const [city, categories, units, grids, series, gridDocs, now, snapshots] = await Promise.all([
-    statsOver(ctx, 'city', read),
-    statsOver(ctx, 'category', read),
-    statsOver(ctx, 'unit', read),
-    statsOver(ctx, 'grid', read),
+    statsOver(ctx, 'city', plan),
+    statsOver(ctx, 'category', plan),
+    statsOver(ctx, 'unit', plan),
+    statsOver(ctx, 'grid', plan),
     citySeries(ctx, from, to),
     allGrids(ctx),
     readReportNow(ctx),
@@ -196,8 +261,8 @@ async function registration(ctx: ActionContext): Promise<Pick<StatsDashboardVolu
   }
 }
 
-async function volunteersPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardVolunteers> {
-  const [city, teams, reg, weeks] = await Promise.all([dashOver(ctx, 'volunteer', read), dashOver(ctx, 'volunteerTeam', read), registration(ctx), hoursByWeek(ctx, from, to)])
+async function volunteersPart(ctx: ActionContext, from: string, to: string, plan: Plan): Promise<StatsDashboardVolunteers> {
+  const [city, teams, reg, weeks] = await Promise.all([dashOver(ctx, 'volunteer', plan), dashOver(ctx, 'volunteerTeam', plan), registration(ctx), hoursByWeek(ctx, from, to)])
   const c = city.sums.get(DASH_ALL)
   const signups = n(c, 'signups')
   const noShows = n(c, 'noShows')
@@ -211,8 +276,8 @@ async function volunteersPart(ctx: ActionContext, from: string, to: string, read
   }
 }
 
-async function quizPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardQuiz> {
-  const { sums } = await dashOver(ctx, 'quiz', read)
+async function quizPart(ctx: ActionContext, plan: Plan): Promise<StatsDashboardQuiz> {
+  const { sums } = await dashOver(ctx, 'quiz', plan)
   return {
     byTopic: QUIZ_TOPICS.map((topic) => {
       const c = sums.get(topic)
@@ -241,8 +306,8 @@ const posterRow = (posterId: string, title: string | undefined, c: Counts | unde
 })
 
 /** The whole dashboard's posters: every poster counted in the range, by scans (the 月报 and older clients). */
-async function postersPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardPosters> {
-  const { sums, truncated } = await dashOver(ctx, 'poster', read)
+async function postersPart(ctx: ActionContext, plan: Plan): Promise<StatsDashboardPosters> {
+  const { sums, truncated } = await dashOver(ctx, 'poster', plan)
   const ids = [...sums.keys()]
   const titles = await posterTitles(ctx, ids)
   const rows = ids.map((posterId) => posterRow(posterId, titles.get(posterId), sums.get(posterId))).sort((a, b) => b.scans - a.scans || (a.posterId < b.posterId ? -1 : 1))
@@ -256,19 +321,15 @@ async function postersPart(ctx: ActionContext, read: Segments): Promise<StatsDas
  * every segment, so its sums are whole — and the next page starts after it. The cost is
  * segments × page, whatever the number of posters.
  */
-async function postersPage(ctx: ActionContext, read: Segments, cursor: string | undefined): Promise<StatsDashboardPosters> {
+async function postersPage(ctx: ActionContext, plan: Plan, cursor: string | undefined): Promise<StatsDashboardPosters> {
   const _ = ctx.db.command
   const sums = new Map<string, Counts>()
   let end: string | null = null
-  await overSegments(read, async (granularity, period) => {
+  await overSegments(plan, async ({ granularity, period, sign }) => {
     const where: Record<string, unknown> = { area: 'poster', period, ...(cursor !== undefined ? { scopeId: _.gt(cursor) } : {}) }
     const { data } = await ctx.db.collection(DASH[granularity]).where(where).orderBy('scopeId', 'asc').limit(STATS_DASHBOARD_POSTER_PAGE).get()
     const docs = data as unknown as DashDoc[]
-    for (const doc of docs) {
-      const into = sums.get(doc.scopeId) ?? {}
-      for (const [k, v] of Object.entries(doc.counts ?? {})) into[k] = (into[k] ?? 0) + v
-      sums.set(doc.scopeId, into)
-    }
+    for (const doc of docs) addDash(sums, doc, sign)
     if (docs.length === STATS_DASHBOARD_POSTER_PAGE) {
       const last = docs[docs.length - 1].scopeId
       if (end === null || last < end) end = last
@@ -276,13 +337,13 @@ async function postersPage(ctx: ActionContext, read: Segments, cursor: string | 
     return false
   })
   const bound = end as string | null
-  const ids = [...sums.keys()].filter((id) => bound === null || id <= bound).sort()
+  const ids = [...sums.keys()].filter((id) => (bound === null || id <= bound) && !allZero(sums.get(id)!)).sort()
   const titles = await posterTitles(ctx, ids)
   return { rows: ids.map((posterId) => posterRow(posterId, titles.get(posterId), sums.get(posterId))), truncated: false, next: bound }
 }
 
-async function handbookPart(ctx: ActionContext, read: Segments): Promise<StatsDashboardHandbook> {
-  const [{ sums }, meta] = await Promise.all([dashOver(ctx, 'handbook', read), readMeta(ctx.db)])
+async function handbookPart(ctx: ActionContext, plan: Plan): Promise<StatsDashboardHandbook> {
+  const [{ sums }, meta] = await Promise.all([dashOver(ctx, 'handbook', plan), readMeta(ctx.db)])
   // the published table of contents in its order (or the built-in one before the first publish), then any counted chapter since dropped
   const chapters: Array<{ id: string; title: string }> = meta ? meta.chapters.map((c) => ({ id: c.id, title: c.title })) : HANDBOOK_CHAPTERS.map((c) => ({ id: c.id, title: c.title }))
   for (const id of sums.keys()) if (!chapters.some((c) => c.id === id)) chapters.push({ id, title: HANDBOOK_CHAPTERS.find((c) => c.id === id)?.title ?? id })
@@ -307,8 +368,8 @@ function quizSum(quiz: StatsDashboardQuiz): StatsDashboardOverview['quiz'] {
  * targets, the city's week docs for hours, and the quiz topics (a dozen fixed rows, summed here as
  * the headline shows them) — nothing per unit, grid or poster.
  */
-async function overviewPart(ctx: ActionContext, from: string, to: string, read: Segments): Promise<StatsDashboardOverview> {
-  const [city, series, now, reg, weeks, quiz] = await Promise.all([statsOver(ctx, 'city', read), citySeries(ctx, from, to), readReportNow(ctx), registration(ctx), hoursByWeek(ctx, from, to), quizPart(ctx, read)])
+async function overviewPart(ctx: ActionContext, from: string, to: string, plan: Plan): Promise<StatsDashboardOverview> {
+  const [city, series, now, reg, weeks, quiz] = await Promise.all([statsOver(ctx, 'city', plan), citySeries(ctx, from, to), readReportNow(ctx), registration(ctx), hoursByWeek(ctx, from, to), quizPart(ctx, plan)])
   return { totals: toRow(CITY_ID, '全市', city.sums.get(CITY_ID) ?? emptyCounts()), series, overdueNow: now.overdue, volunteers: { ...reg, hoursByWeek: weeks }, quiz: quizSum(quiz) }
 }
 
@@ -324,29 +385,29 @@ export async function dashboard(input: DashboardInput, ctx: ActionContext): Prom
   const span = rangeOf(input, dayOf(ctx.clock.now()))
   if ('ok' in span) return span
   const { from, to } = span
-  const read = segmentsOf(from, to)
+  const plan = planOf(from, to, dayOf(ctx.clock.now()))
   const head = { from, to, days: daysBetween(from, to), generatedAt: ctx.clock.now() }
   const none = { overview: null, reports: null, volunteers: null, quiz: null, posters: null, handbook: null }
   switch (input.view) {
     case 'overview':
-      return { ...head, view: 'overview', ...none, overview: await overviewPart(ctx, from, to, read) }
+      return { ...head, view: 'overview', ...none, overview: await overviewPart(ctx, from, to, plan) }
     case 'reports':
-      return { ...head, view: 'reports', ...none, reports: await reportsPart(ctx, from, to, read) }
+      return { ...head, view: 'reports', ...none, reports: await reportsPart(ctx, from, to, plan) }
     case 'volunteers':
-      return { ...head, view: 'volunteers', ...none, volunteers: await volunteersPart(ctx, from, to, read) }
+      return { ...head, view: 'volunteers', ...none, volunteers: await volunteersPart(ctx, from, to, plan) }
     case 'quiz':
-      return { ...head, view: 'quiz', ...none, quiz: await quizPart(ctx, read) }
+      return { ...head, view: 'quiz', ...none, quiz: await quizPart(ctx, plan) }
     case 'posters':
-      return { ...head, view: 'posters', ...none, posters: await postersPage(ctx, read, input.posterCursor) }
+      return { ...head, view: 'posters', ...none, posters: await postersPage(ctx, plan, input.posterCursor) }
     case 'handbook':
-      return { ...head, view: 'handbook', ...none, handbook: await handbookPart(ctx, read) }
+      return { ...head, view: 'handbook', ...none, handbook: await handbookPart(ctx, plan) }
     case undefined: {
       const [reports, volunteers, quiz, posters, handbook] = await Promise.all([
-        reportsPart(ctx, from, to, read),
-        volunteersPart(ctx, from, to, read),
-        quizPart(ctx, read),
-        postersPart(ctx, read),
-        handbookPart(ctx, read),
+        reportsPart(ctx, from, to, plan),
+        volunteersPart(ctx, from, to, plan),
+        quizPart(ctx, plan),
+        postersPart(ctx, plan),
+        handbookPart(ctx, plan),
       ])
       return { ...head, view: 'all', overview: overviewOf(reports, volunteers, quiz), reports, volunteers, quiz, posters, handbook }
     }
