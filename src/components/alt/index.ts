@@ -16,3 +16,6 @@ export function fieldName(text: string): Record<string, unknown> {
 
 /** a table cell: `<Text {...CELL}>` inside a `role='row'` (Taro's <Text> has no `role` in its types) */
 export const CELL: Record<string, string> = { role: 'cell' }
+
+/** a column's heading cell in the table's first `role='row'` */
+export const COLUMN_HEADER: Record<string, string> = { role: 'columnheader' }

@@ -1,3 +1,4 @@
+import { alt, CELL, COLUMN_HEADER } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -72,7 +73,7 @@ export function PosterDetail({ posterId }: { posterId: string }) {
     <View className='wm-poster-detail' id='wm-poster-detail'>
       <View className='wm-card wm-poster-detail__head'>
         {src ? (
-          <Image className='wm-poster-detail__code' src={src} mode='scaleToFill' ariaLabel={`${poster.title}的小程序码`} />
+          <Image className='wm-poster-detail__code' src={src} mode='scaleToFill' {...alt(`${poster.title}的小程序码`)} />
         ) : (
           <View className='wm-poster-detail__code wm-poster-detail__code--missing' role='button' onClick={() => void regenerate()}>
             <Text>小程序码缺失，点此重新生成</Text>
@@ -113,25 +114,29 @@ export function PosterDetail({ posterId }: { posterId: string }) {
       <Text className='wm-section-title'>近 30 天（有扫码的日子）</Text>
       <View className='wm-card wm-poster-detail__table' id='wm-poster-days' role='table'>
         <View className='wm-poster-detail__row wm-poster-detail__row--head' role='row'>
-          <Text className='wm-poster-detail__cell wm-poster-detail__cell--day'>
+          <Text {...COLUMN_HEADER} className='wm-poster-detail__cell wm-poster-detail__cell--day'>
             日期
           </Text>
           {COLUMNS.map((c) => (
-            <Text key={c.key} className='wm-poster-detail__cell'>
+            <Text key={c.key} {...COLUMN_HEADER} className='wm-poster-detail__cell'>
               {c.label}
             </Text>
           ))}
         </View>
         {days.length === 0 ? (
-          <Text className='wm-poster-detail__empty'>还没有人扫码。张贴后，扫码数据会按天出现在这里。</Text>
+          <View role='row'>
+            <Text {...CELL} className='wm-poster-detail__empty'>
+              还没有人扫码。张贴后，扫码数据会按天出现在这里。
+            </Text>
+          </View>
         ) : (
           days.map((d) => (
             <View key={d.day} className='wm-poster-detail__row' role='row'>
-              <Text className='wm-poster-detail__cell wm-poster-detail__cell--day'>
+              <Text {...CELL} className='wm-poster-detail__cell wm-poster-detail__cell--day'>
                 {dayLabel(d.day)}
               </Text>
               {COLUMNS.map((c) => (
-                <Text key={c.key} className='wm-poster-detail__cell'>
+                <Text key={c.key} {...CELL} className='wm-poster-detail__cell'>
                   {d[c.key]}
                 </Text>
               ))}

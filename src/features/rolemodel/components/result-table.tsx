@@ -1,3 +1,4 @@
+import { CELL, COLUMN_HEADER } from '@/components/alt'
 import { Text, View } from '@tarojs/components'
 import type { RoundResultView } from '@/shared/contract/rolemodel'
 import { timeText } from '../labels'
@@ -16,15 +17,15 @@ export function ResultTable({ result }: { result: RoundResultView }) {
       </Text>
       <View className='wm-rm-table' role='table'>
         <View className='wm-rm-table__row wm-rm-table__row--head' role='row'>
-          <Text className='wm-rm-table__cell wm-rm-table__cell--name'>名次 · 候选人</Text>
-          <Text className='wm-rm-table__cell'>得票</Text>
-          <Text className='wm-rm-table__cell'>折算分</Text>
-          <Text className='wm-rm-table__cell'>评审分</Text>
-          <Text className='wm-rm-table__cell'>总分</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell wm-rm-table__cell--name'>名次 · 候选人</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>得票</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>折算分</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>评审分</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>总分</Text>
         </View>
         {result.lines.map((l) => (
           <View key={l.candidateId} className={`wm-rm-table__row${l.chosen ? ' wm-rm-table__row--chosen' : ''}`} role='row' id={`wm-rm-result-${l.candidateId}`}>
-            <View className='wm-rm-table__cell wm-rm-table__cell--name'>
+            <View {...CELL} className='wm-rm-table__cell wm-rm-table__cell--name'>
               <Text>
                 第 {l.rank} 名 · {l.name}
               </Text>
@@ -33,10 +34,10 @@ export function ResultTable({ result }: { result: RoundResultView }) {
                 {l.chosen ? <Tag text='入选' tone='ok' /> : <Tag text='未入选' />}
               </View>
             </View>
-            <Text className='wm-rm-table__cell'>{l.votes}</Text>
-            <Text className='wm-rm-table__cell'>{two(l.voteScore)}</Text>
-            <Text className='wm-rm-table__cell'>{two(l.panelScore)}</Text>
-            <Text className='wm-rm-table__cell'>{two(l.total)}</Text>
+            <Text {...CELL} className='wm-rm-table__cell'>{l.votes}</Text>
+            <Text {...CELL} className='wm-rm-table__cell'>{two(l.voteScore)}</Text>
+            <Text {...CELL} className='wm-rm-table__cell'>{two(l.panelScore)}</Text>
+            <Text {...CELL} className='wm-rm-table__cell'>{two(l.total)}</Text>
           </View>
         ))}
       </View>

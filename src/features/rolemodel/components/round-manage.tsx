@@ -1,3 +1,4 @@
+import { CELL, COLUMN_HEADER } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -95,25 +96,25 @@ function PanelScores({ round: r, onSaved, disabled }: { round: RoundOfficeView; 
     <View className='wm-card' id='wm-rm-panel'>
       <View className='wm-rm-table' role='table'>
         <View className='wm-rm-table__row wm-rm-table__row--head' role='row'>
-          <Text className='wm-rm-table__cell wm-rm-table__cell--name'>候选人</Text>
-          <Text className='wm-rm-table__cell'>实时得票</Text>
-          <Text className='wm-rm-table__cell'>已作废</Text>
-          <Text className='wm-rm-table__cell'>评审分（0–100）</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell wm-rm-table__cell--name'>候选人</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>实时得票</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>已作废</Text>
+          <Text {...COLUMN_HEADER} className='wm-rm-table__cell'>评审分（0–100）</Text>
         </View>
         {r.candidates.map((c) => (
           <View key={c.id} className='wm-rm-table__row' role='row' id={`wm-rm-panel-row-${c.id}`} data-name={c.name}>
-            <View className='wm-rm-table__cell wm-rm-table__cell--name'>
+            <View {...CELL} className='wm-rm-table__cell wm-rm-table__cell--name'>
               <Text>{c.name}</Text>
               <Text className='wm-text-tertiary'>
                 {categoryLabel(c.categoryId)}
                 {c.objections > 0 ? ` · 异议 ${c.objections} 条` : ''}
               </Text>
             </View>
-            <Text className='wm-rm-table__cell' id={`wm-rm-votes-${c.id}`}>
+            <Text {...CELL} className='wm-rm-table__cell' id={`wm-rm-votes-${c.id}`}>
               {c.votes}
             </Text>
-            <Text className='wm-rm-table__cell'>{c.voided}</Text>
-            <View className='wm-rm-table__cell'>
+            <Text {...CELL} className='wm-rm-table__cell'>{c.voided}</Text>
+            <View {...CELL} className='wm-rm-table__cell'>
               <Input
                 className='wm-field-input wm-rm-score-input'
                 id={`wm-rm-score-${c.id}`}

@@ -1,3 +1,4 @@
+import { CELL, COLUMN_HEADER } from '@/components/alt'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -349,16 +350,16 @@ function Trend({ r }: { r: SurveyResultsView }) {
       <View className='wm-card' id='wm-sv-trend'>
         <View className='wm-sv-table' role='table'>
           <View className='wm-sv-table__row wm-sv-table__row--head' role='row'>
-            <Text className='wm-sv-table__cell wm-sv-table__cell--name'>轮次</Text>
+            <Text {...COLUMN_HEADER} className='wm-sv-table__cell wm-sv-table__cell--name'>轮次</Text>
             {MEASURES.map((m) => (
-              <Text key={m} className='wm-sv-table__cell'>
+              <Text key={m} {...COLUMN_HEADER} className='wm-sv-table__cell'>
                 {MEASURE_LABEL[m]}
               </Text>
             ))}
           </View>
           {r.trend.map((p) => (
             <View key={p.surveyId} className='wm-sv-table__row' role='row'>
-              <View className='wm-sv-table__cell wm-sv-table__cell--name'>
+              <View {...CELL} className='wm-sv-table__cell wm-sv-table__cell--name'>
                 <Text>{p.surveyId === r.survey.id ? `${p.title}（本轮）` : p.title}</Text>
                 <Text className='wm-text-tertiary' style={{ display: 'block' }}>
                   {periodText(p.opensAt, p.opensAt)} 起 · {p.sample} 份
@@ -367,7 +368,7 @@ function Trend({ r }: { r: SurveyResultsView }) {
               {MEASURES.map((m) => {
                 const v = p.rates[m]
                 return (
-                  <Text key={m} className='wm-sv-table__cell'>
+                  <Text key={m} {...CELL} className='wm-sv-table__cell'>
                     {v ? `${percent(v.rate)}（${percent(v.ci.low)}–${percent(v.ci.high)}，n=${v.valid}）` : '—'}
                   </Text>
                 )
