@@ -4,7 +4,12 @@
  * `?view=` its source names) as 居民 (demo-resident) and as 文明办 (demo-admin), and, with
  * `--area`, also as the identities of the route's own area (网格员, 督查员, …) that the walk uses.
  *
- *   npx tsx bench/lighthouse-a11y.ts [route-regexp] [--area] [--ids grid,handler] [--workers N]
+ *   npx tsx bench/lighthouse-a11y.ts [route-regexp] [--area] [--ids grid,handler] [--workers N] [--walk-only]
+ *
+ * Besides the walk's routes (which open a detail page without its id), a few pages with the demo
+ * data in them: a handbook chapter, an activity, a report, a 督查 site and unit, a shop, a class
+ * and its notice, a poster and its print sheet, the survey and its results, a past 好人 round
+ * (`--walk-only` leaves them out).
  *   WM_H5_DIST=dist-h5-me npx tsx bench/lighthouse-a11y.ts 'packages/inspect'
  *
  * Lighthouse 12 in navigation mode with `onlyCategories: ['accessibility']`, no throttling
@@ -25,7 +30,7 @@ import path from 'node:path'
 import { walkRoutes } from '../test/browser/journeys/walk'
 import { CHROMIUM, CHROMIUM_ARGS, H5_DIST, ROOT, startBenchHost } from './local-host'
 
-const OUT = path.join(ROOT, 'test-results/lighthouse-a11y.json')
+const OUT = path.join(ROOT, process.env.LH_A11Y_OUT ?? 'test-results/lighthouse-a11y.json')
 const DEV_OPENID_STORAGE_KEY = 'wm:devOpenid'
 const PAIR = ['demo-resident', 'demo-admin']
 
@@ -63,6 +68,57 @@ export function a11yVisits(only: RegExp | null, area: boolean, ids: string[] | n
     if (only && !only.test(r.route)) continue
     const identities = (area ? r.identities : r.identities.filter((id) => PAIR.includes(id))).filter((id) => !ids || ids.includes(id))
     for (const identity of identities) visits.push({ route: r.route, identity })
+  }
+  return visits
+}
+
+/**
+ * Pages with the demo data in them, which the walk's parameterless routes show only as
+ * 「内容不存在或已下线」: the seed's fixed ids, and one report of the public feed.
+ */
+async function seededRoutes(baseUrl: string): Promise<string[]> {
+  const routes = [
+    'packages/handbook/pages/chapter/index?chapter=traffic',
+    'packages/volunteer/pages/activity/index?id=demo-act-traffic',
+    'packages/inspect/pages/index/index?view=site&siteId=site-demo-wenming-road',
+    'packages/inspect/pages/index/index?view=unit&unitId=unit-demo',
+    'packages/frontage/pages/index/index?view=door&shopId=shop-demo-tea',
+    'packages/family/pages/index/index?view=class&classId=class-demo',
+    'packages/family/pages/index/index?view=notice&classId=class-demo',
+    'packages/office/pages/poster/index?id=DEMOREPORT',
+    'packages/office/pages/print/index?id=DEMOREPORT',
+    'packages/rolemodel/pages/index/index?view=round&roundId=round-demo-2026q3',
+  ]
+  // ids the seed makes at run time: the first of a list the page's own call returns
+  const firstId = async (fn: string, action: string, openid: string): Promise<string | null> => {
+    try {
+      const response = await fetch(`${baseUrl}/api/cloud/${fn}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-Openid': openid },
+        body: JSON.stringify({ action, data: {} }),
+      })
+      const body = (await response.json()) as { data?: { items?: Array<{ id: string }> } }
+      return body.data?.items?.[0]?.id ?? null
+    } catch {
+      return null
+    }
+  }
+  const report = await firstId('report', 'feed', 'demo-admin')
+  if (report) routes.push(`packages/reports/pages/detail/index?id=${encodeURIComponent(report)}`)
+  const survey = await firstId('survey', 'openList', 'demo-resident')
+  if (survey) routes.push(`packages/survey/pages/index/index?id=${encodeURIComponent(survey)}`, `packages/survey/pages/index/index?view=results&id=${encodeURIComponent(survey)}`)
+  return routes
+}
+
+/** The seeded routes as visits: as 居民 and 文明办, and with `area` as the people the walk sends to that page. */
+function seededVisits(routes: string[], only: RegExp | null, area: boolean, ids: string[] | null): A11yVisit[] {
+  const walked = walkRoutes()
+  const visits: A11yVisit[] = []
+  for (const route of routes) {
+    if (only && !only.test(route)) continue
+    const page = route.split('?')[0]
+    const people = walked.find((r) => r.route.split('?')[0] === page)?.identities ?? PAIR
+    for (const identity of (area ? people : PAIR).filter((id) => !ids || ids.includes(id))) visits.push({ route, identity })
   }
   return visits
 }
@@ -152,10 +208,10 @@ async function runShard(baseUrl: string, visits: A11yVisit[], onRow: (row: A11yR
 }
 
 /** The run: the local host once, N shard processes (one Chrome each), the rows merged in visit order. */
-export async function runA11yBench(only: RegExp | null, area: boolean, workers: number, ids: string[] | null = null): Promise<{ rows: A11yRow[]; ms: number }> {
-  const visits = a11yVisits(only, area, ids)
+export async function runA11yBench(only: RegExp | null, area: boolean, workers: number, ids: string[] | null = null, seeded = true): Promise<{ rows: A11yRow[]; ms: number }> {
   const started = Date.now()
   const host = await startBenchHost()
+  const visits = [...a11yVisits(only, area, ids), ...(seeded ? seededVisits(await seededRoutes(host.baseUrl), only, area, ids) : [])]
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-lh-a11y-'))
   try {
     const n = Math.max(1, Math.min(workers, visits.length))
@@ -233,7 +289,7 @@ async function main(argv: string[]): Promise<void> {
   const ids = value('--ids')?.split(',').map((id) => (id.startsWith('demo-') ? id : `demo-${id}`)) ?? null
   const pattern = argv.filter((a, i) => !a.startsWith('--') && !['--workers', '--ids'].includes(argv[i - 1]))[0]
   const only = pattern ? new RegExp(pattern) : null
-  const { rows, ms } = await runA11yBench(only, area, workers, ids)
+  const { rows, ms } = await runA11yBench(only, area, workers, ids, !argv.includes('--walk-only'))
   print(rows, ms, only, area, workers)
   fs.mkdirSync(path.dirname(OUT), { recursive: true })
   fs.writeFileSync(OUT, JSON.stringify({ dist: path.relative(ROOT, H5_DIST), at: new Date().toISOString(), ms, rows }, null, 2))
