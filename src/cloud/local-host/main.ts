@@ -37,8 +37,9 @@ async function main(): Promise<void> {
       setInterval(() => void fn.invoke({ Type: 'Timer', TriggerName }, platform, null), timer.everyMs).unref()
     }
   }
-  // WeChat's media-check verdicts arrive as message pushes some time after the request
-  setInterval(() => void deliverMediaChecks(platform, FUNCTIONS), 2_000).unref()
+  // WeChat's media-check verdicts arrive as message pushes some time after the request: here 10 s,
+  // long enough to see a video 审核中 (the cloud's take seconds to 30 minutes)
+  setInterval(() => void deliverMediaChecks(platform, FUNCTIONS, 10_000), 1_000).unref()
   server.listen(port, '127.0.0.1', () => {
     stderrLogger.info('文明通 local host ready', { url: `http://localhost:${port}`, devIdentities })
   })

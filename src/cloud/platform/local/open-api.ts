@@ -43,7 +43,7 @@ export interface LocalOpenApi extends OpenApi {
    * The pushes WeChat would send for the media checks asked so far, handed over once each: the
    * local host delivers them a moment later (the cloud's take up to 30 minutes), tests when they choose.
    */
-  takeMediaCheckPushes(): MediaCheckPush[]
+  takeMediaCheckPushes(olderThanMs?: number): MediaCheckPush[]
 }
 
 // The same scene always renders the same image; rendering is pixel-by-pixel and costs seconds
@@ -67,13 +67,14 @@ function renderCode(scene: string, width: number): Promise<Buffer> {
 /** `readFile`: a stored file's bytes, or null when there is none */
 export function createLocalOpenApi(clock: { now(): number }, readFile: (fileID: string) => Buffer | null = () => null): LocalOpenApi {
   const outbox: OutboxEntry[] = []
-  let pushes: MediaCheckPush[] = []
+  let pushes: Array<{ askedAt: number; push: MediaCheckPush }> = []
   return {
     outbox,
-    takeMediaCheckPushes() {
-      const taken = pushes
-      pushes = []
-      return taken
+    takeMediaCheckPushes(olderThanMs = 0) {
+      const due = clock.now() - olderThanMs
+      const taken = pushes.filter((p) => p.askedAt <= due)
+      pushes = pushes.filter((p) => p.askedAt > due)
+      return taken.map((p) => p.push)
     },
     async checkMediaAsync({ fileID }) {
       // the same stand-in verdict as the image check; the answer is only the trace id, as in the cloud
@@ -83,6 +84,8 @@ export function createLocalOpenApi(clock: { now(): number }, readFile: (fileID: 
       const suggest = pass ? 'pass' : 'risky'
       const label = pass ? 100 : 20002
       pushes.push({
+        askedAt: clock.now(),
+        push: {
         ToUserName: 'gh_local',
         FromUserName: 'local-push',
         CreateTime: Math.floor(clock.now() / 1000),
@@ -93,6 +96,7 @@ export function createLocalOpenApi(clock: { now(): number }, readFile: (fileID: 
         version: 2,
         result: { suggest, label },
         detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+        },
       })
       return { traceId }
     },

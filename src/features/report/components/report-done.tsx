@@ -77,6 +77,11 @@ export function ReportDone({ id }: { id: string | undefined }) {
           </Text>
           <Text>{nextStep(view)}</Text>
           {view.dueAt ? <Text className='wm-rp-hint'>最晚 {formatDateTime(view.dueAt)} 前</Text> : null}
+          {view.video?.heldReason ? (
+            <Text className='wm-rp-hint' id='wm-report-done-video'>
+              视频正在审核，通过后网格员和处置单位即可查看
+            </Text>
+          ) : null}
         </View>
         <View className='wm-rp-done__row' id='wm-report-done-points'>
           <Text className='wm-rp-label' style={{ marginBottom: '4px' }}>
