@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { alt } from '@/components/alt'
 import { uploadFile } from '@/lib/upload'
 import { pickInBrowser, stampPhoto, type StampPlace } from '@/lib/stamp'
 import { compressPhoto } from '../lib/compress'
@@ -126,7 +127,7 @@ export function PhotoPicker({ slots, onChange, uploadDir, max, cameraOnly, label
     <View className='wm-rp-photos'>
       {slots.map((slot, index) => (
         <View key={slot.key} className='wm-rp-photo'>
-          <Image className='wm-rp-photo__image' src={slot.preview} mode='aspectFill' aria-label={`第 ${index + 1} 张照片`} />
+          <Image className='wm-rp-photo__image' src={slot.preview} mode='aspectFill' {...alt(`第 ${index + 1} 张照片`)} />
           {slot.error ? (
             <View className='wm-rp-photo__bar' onClick={() => retry(slot)} role='button'>
               <Text>上传失败，点此重试</Text>

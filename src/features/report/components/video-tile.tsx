@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { alt } from '@/components/alt'
 import { uploadFile } from '@/lib/upload'
 import { REPORT_LIMITS } from '@/shared/report'
 import { pickVideo } from '../lib/pick-video'
@@ -56,7 +57,7 @@ export function VideoTile({ value, onChange, cameraOnly = false, onProblem }: Vi
 
   if (!value) {
     return (
-      <View className='wm-rp-photo wm-rp-photo--add' role='button' id='wm-report-video' aria-label={`录视频（${REPORT_LIMITS.maxVideoMs / 1000} 秒内）`} onClick={() => void pick()}>
+      <View className='wm-rp-photo wm-rp-photo--add' role='button' id='wm-report-video' aria-label={`视频（${REPORT_LIMITS.maxVideoMs / 1000} 秒内）`} onClick={() => void pick()}>
         <Text className='wm-rp-photo__plus'>▶</Text>
         <Text>视频</Text>
       </View>
@@ -65,7 +66,7 @@ export function VideoTile({ value, onChange, cameraOnly = false, onProblem }: Vi
   const seconds = Math.max(1, Math.round(value.durationMs / 1000))
   return (
     <View className='wm-rp-photo' id='wm-report-video-slot'>
-      <Image className='wm-rp-photo__image' src={value.cover} mode='aspectFill' aria-label={`视频，${seconds} 秒`} />
+      <Image className='wm-rp-photo__image' src={value.cover} mode='aspectFill' {...alt(`视频，${seconds} 秒`)} />
       <View className='wm-rp-photo__bar' {...(value.error ? { role: 'button', onClick: () => onChange(() => null) } : {})}>
         <Text>{value.error ? '上传失败，点此删除重拍' : value.fileId ? `视频 ${seconds} 秒` : `上传中 ${value.progress}%`}</Text>
       </View>
