@@ -23,6 +23,7 @@ import { bucketOf, CITY_ID, emptyCounts, STATS, statsDocId } from '../src/cloud/
 import { DASH, DASH_ALL, dashDocId, type DashArea } from '../src/cloud/domain/stats/dash'
 import { SNAPSHOTS } from '../src/cloud/domain/stats/snapshot'
 import { segmentsOf } from '../src/cloud/domain/stats/read'
+import { planOf } from '../src/cloud/domain/stats/dashboard'
 import { CATEGORIES } from '../src/shared/report'
 import { QUIZ_TOPICS } from '../src/shared/contract/quiz'
 import type { StatsCounts, StatsScope } from '../src/shared/contract'
@@ -235,6 +236,8 @@ export async function runDashboardBench(): Promise<Record<string, string | numbe
     for (const [period, from] of PERIODS) {
       const read = segmentsOf(from, today)
       figures[`dashboard ${period} segments`] = `${read.months.length} months + ${read.weeks.length} weeks + ${read.days.length} days`
+      const plan = planOf(from, today, today)
+      figures[`dashboard ${period} reads per scope`] = `${plan.length}: ${plan.map((p) => `${p.sign < 0 ? '−' : '+'}${p.period}`).join(' ')}`
     }
     // each view × each period; `all` is the whole dashboard (no view), as before this change
     const table: Array<{ view: string; period: string; p50: number; p99: number; kB: number }> = []

@@ -351,7 +351,7 @@ export function PostersView({ first, more }: { first: StatsDashboardPosters; mor
       <ChartCard id='wm-db-chart-posters' title='各海报扫码与后续行动' note={note} spec={spec} first='海报' />
       <View className='wm-card wm-db-card' id='wm-db-posters-all'>
         <Text className='wm-db-card__name'>每张海报</Text>
-        <Text className='wm-text-tertiary'>{next !== null ? `按登记顺序，已列出 ${rows.length} 张` : `共 ${rows.length} 张，按登记顺序`}</Text>
+        <Text className='wm-text-tertiary'>{next !== null ? `已列出 ${rows.length} 张，点下方「更多」继续` : `共 ${rows.length} 张`}</Text>
         <Table table={table} id='wm-db-posters-table' />
         {problem ? (
           <View className='wm-db-problem' role='alert' id='wm-db-posters-problem'>
