@@ -1,19 +1,13 @@
-import { seedDemoData } from '@/cloud/local-host/seed'
 import { DEMO_GRIDS } from '@/cloud/domain/report/demo-city'
 import { CELL_DEGREES } from '@/cloud/domain/volunteer/geo'
-import { startTestCloud, type TestCloud } from '../support/cloud'
+import { seededDemoCloud } from '../support/demo'
 
 /**
  * The demo lives in one city (issue #10: volunteer activities were once at Hefei's coordinates
  * while grids and posters were in Hangzhou): every place the seed stores with coordinates, and
  * every shift's search cell, lies within a few kilometres of the demo city's grids.
  */
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = startTestCloud({ adminOpenids: ['demo-admin'] })
-  await seedDemoData(cloud.platform)
-}, 60_000)
-afterAll(() => cloud.close())
+const demo = seededDemoCloud()
 
 const ring = DEMO_GRIDS.features.flatMap((f) => f.geometry.coordinates[0])
 const lngs = ring.map(([lng]) => lng)
@@ -25,7 +19,7 @@ const inCity = (lat: number, lng: number) => lat >= box.minLat && lat <= box.max
 async function all(collection: string): Promise<Array<Record<string, unknown>>> {
   const docs: Array<Record<string, unknown>> = []
   for (let skip = 0; ; skip += 100) {
-    const { data } = await cloud.platform.db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(100).get()
+    const { data } = await demo().platform.db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(100).get()
     docs.push(...(data as Array<Record<string, unknown>>))
     if (data.length < 100) return docs
   }

@@ -1,15 +1,12 @@
 import { seedDemoData } from '@/cloud/local-host/seed'
 import { DEMO_CLASS, DEMO_JOIN_CODE } from '@/cloud/domain/family/seed'
-import { expectOk, startTestCloud, type TestCloud } from '../support/cloud'
+import { expectOk } from '../support/cloud'
+import { seededDemoCloud } from '../support/demo'
 
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = startTestCloud({ adminOpenids: ['demo-admin'] })
-  await seedDemoData(cloud.platform)
-}, 60_000)
-afterAll(() => cloud.close())
+const demo = seededDemoCloud()
 
 test('the demo teacher runs class-demo at 文明路小学, with a default plan and two families by nickname', async () => {
+  const cloud = demo()
   const [cls] = expectOk(await cloud.as('demo-teacher').call('family', 'myClasses', {}))
   expect(cls).toMatchObject({ id: DEMO_CLASS, joinCode: DEMO_JOIN_CODE, title: '三年级 3 班 · 文明路小学', teacherName: '刘老师' })
   const board = expectOk(await cloud.as('demo-teacher').call('family', 'board', { classId: DEMO_CLASS }))
@@ -23,6 +20,7 @@ test('the demo teacher runs class-demo at 文明路小学, with a default plan a
 })
 
 test('seeding again changes nothing', async () => {
+  const cloud = demo()
   const before = await cloud.snapshot()
   await seedDemoData(cloud.platform)
   const after = await cloud.snapshot()
