@@ -3,6 +3,7 @@ import type { ReportView } from '@/shared/contract'
 import type { BrowserTest } from '../types'
 import { CLIP_2S, withDuration } from '../../support/movie'
 import { chooseFiles, dataOf, settled, visible } from '../locate'
+import { openFormAsResident } from './report'
 import { axe } from './walk'
 
 /**
@@ -15,17 +16,11 @@ import { axe } from './walk'
  * The clip is a real 2-s H.264 MP4 (test/support/fixtures/clip-2s.mp4, written by Chromium's own
  * MediaRecorder); the long one is the same file with its header's duration set to 16 s.
  */
-const HERE = { latitude: 30.278, longitude: 120.15 }
-const PHONE = { width: 390, height: 844 }
 const CLIP = CLIP_2S
 
 export default async function reportVideo(t: BrowserTest): Promise<void> {
   const { page } = t
-  await t.context.grantPermissions(['geolocation'])
-  await t.context.setGeolocation(HERE)
-  await page.setViewportSize(PHONE)
-  await t.signInAs('demo-resident')
-  await t.open('pages/report/index')
+  await openFormAsResident(t)
   await visible(page, '#wm-report-place').filter({ hasText: '已定位：文明路网格' }).waitFor()
   // the 视频 tile sits in the first row beside 拍照 and 相册
   const camera = await visible(page, '#wm-report-add-photo').boundingBox()

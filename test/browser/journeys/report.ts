@@ -13,7 +13,17 @@ import { settled, visible } from '../locate'
 
 /** inside 文明路网格 of the demo city (the middle of the northern row) */
 const HERE = { latitude: 30.278, longitude: 120.15 }
-const PHONE = { width: 390, height: 844 }
+export const PHONE = { width: 390, height: 844 }
+
+/** A resident on the 随手拍 tab of a 390×844 phone standing in 文明路网格 (the place comes from its position). */
+export async function openFormAsResident(t: BrowserTest): Promise<void> {
+  await t.context.grantPermissions(['geolocation'])
+  await t.context.setGeolocation(HERE)
+  await t.page.setViewportSize(PHONE)
+  await t.signInAs('demo-resident')
+  await t.open('pages/report/index')
+  await visible(t.page, '#wm-report-form').waitFor()
+}
 
 async function addPhoto(t: BrowserTest, label: string, colour: string): Promise<void> {
   const { page } = t
@@ -55,12 +65,7 @@ export default async function reportJourney(t: BrowserTest): Promise<void> {
   const { page } = t
 
   // —— resident: the form, photo first, the place from the phone's position ——
-  await t.context.grantPermissions(['geolocation'])
-  await t.context.setGeolocation(HERE)
-  await page.setViewportSize(PHONE)
-  await t.signInAs('demo-resident')
-  await t.open('pages/report/index')
-  await visible(page, '#wm-report-form').waitFor()
+  await openFormAsResident(t)
   // the first thing on the tab is the camera, then the album; the place arrives by itself
   const cameraBox = await visible(page, '#wm-report-add-photo').boundingBox()
   if (!cameraBox || cameraBox.y + cameraBox.height > PHONE.height) throw new Error(`拍照 is not on the first screen: ${JSON.stringify(cameraBox)}`)
