@@ -91,7 +91,7 @@ const GONE = /不存在或已下线/
  */
 const STALE_FALLS_BACK: Record<string, string> = {
   // a scanned check-in code is an action, not a link to a page: the panel tries it and says the
-  // server's answer for that shift (「您没有报名这个班次…」) above the list of the person's own shifts
+  // answer for that shift (「没有找到您在这个班次的报名…」, true of a shift that is gone too) above the list of the person's own shifts
   // to check in to, which is where a volunteer with a stale code goes next
   'packages/volunteer/pages/checkin/index': 'the check-in answer, then the shifts to check in to',
   // 查验 is a lookup form filled from the certificate's QR code: 「查无此证明」 is the verification's

@@ -199,7 +199,7 @@ export function CheckInPanel({ shiftId, token }: { shiftId?: string; token?: str
     <View id='wm-vo-checkin'>
       {shiftId && !scannedRecord ? (
         <View className='wm-card' role='alert'>
-          <Text className='wm-vo-error'>您没有报名这个班次。签到码只对报名成功的志愿者有效。</Text>
+          <Text className='wm-vo-error'>没有找到您在这个班次的报名。签到码只对报名成功的志愿者有效；班次已取消或已结束时也无法签到。</Text>
         </View>
       ) : null}
       {active.length === 0 ? (
