@@ -11,10 +11,10 @@ const MP4 = bytes([0, 0, 0, 0x18], 'ftypisom', [0, 0, 2, 0], 'isomiso2')
 
 describe('an upload is what its bytes say', () => {
   test.each([
-    ['a JPEG', JPEG, { mime: 'image/jpeg', ext: 'jpg' }],
-    ['a PNG', PNG, { mime: 'image/png', ext: 'png' }],
-    ['a GIF', GIF, { mime: 'image/gif', ext: 'gif' }],
-    ['a WEBP', WEBP, { mime: 'image/webp', ext: 'webp' }],
+    ['a JPEG', JPEG, { mime: 'image/jpeg', ext: 'jpg', kind: 'image' }],
+    ['a PNG', PNG, { mime: 'image/png', ext: 'png', kind: 'image' }],
+    ['a GIF', GIF, { mime: 'image/gif', ext: 'gif', kind: 'image' }],
+    ['a WEBP', WEBP, { mime: 'image/webp', ext: 'webp', kind: 'image' }],
   ])('%s is an image for report photos', async (_label, file, type) => {
     expect(await detectUploadType(file, 'reports')).toEqual(type)
   })
@@ -25,9 +25,16 @@ describe('an upload is what its bytes say', () => {
     ['an SVG (it can carry script)', bytes('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
     ['a PDF', bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')],
     ['nothing', Buffer.alloc(0)],
-    ['a video in a photo area', MP4],
   ])('%s is refused', async (_label, file) => {
     expect(await detectUploadType(file, 'reports')).toBeNull()
+  })
+
+  test('a video: 随手拍 takes one (its short clip), a photo-only area and a photo slot do not', async () => {
+    expect(await detectUploadType(MP4, 'reports')).toEqual({ mime: 'video/mp4', ext: 'mp4', kind: 'video' })
+    expect(await detectUploadType(MP4, 'inspect')).toBeNull()
+    // a report's photos are claimed as images only
+    expect(await detectUploadType(MP4, 'reports', ['image'])).toBeNull()
+    expect(await detectUploadType(JPEG, 'reports', ['video'])).toBeNull()
   })
 })
 
