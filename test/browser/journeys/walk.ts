@@ -223,7 +223,9 @@ function viewIds(source: string, view: string, pageIds: string[]): string[] {
 
 function routesOf(page: string): Route[] {
   const source = fs.readFileSync(path.join(ROOT, 'src', `${page}.tsx`), 'utf8')
-  const views = unique(Array.from(source.matchAll(/\bview === '([a-z-]+)'/g), (m) => m[1]))
+  // each `view === '…'` the page tests, and the entries of a `…VIEWS = [...]` list it renders from
+  const listed = Array.from(source.matchAll(/\b[A-Z_]*VIEWS = \[([^\]]*)\]/g), (m) => Array.from(m[1].matchAll(/'([a-z-]+)'/g), (v) => v[1])).flat()
+  const views = unique([...Array.from(source.matchAll(/\bview === '([a-z-]+)'/g), (m) => m[1]), ...listed])
   const ids = paramsRead(source)
   const area = Object.keys(AREA_IDENTITIES).find((prefix) => page.startsWith(prefix))
   const identities = unique(['demo-resident', 'demo-admin', ...(area ? AREA_IDENTITIES[area] : [])])

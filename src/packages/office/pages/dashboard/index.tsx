@@ -9,7 +9,9 @@ import { HandbookView, OverviewView, PostersView, QuizView, ReportsView, Volunte
 import { BriefingView } from '@/features/office-dashboard/briefing'
 
 type TabName = Exclude<DashboardViewName, 'briefing'>
-const TABS: Array<{ value: TabName; label: string }> = (['overview', 'reports', 'volunteers', 'quiz', 'posters', 'handbook'] as const).map((v) => ({ value: v, label: VIEW_TITLE[v] }))
+/** the tabs' views, in order (the walk reads this list to visit each) */
+const TAB_VIEWS = ['overview', 'reports', 'volunteers', 'quiz', 'posters', 'handbook'] as const
+const TABS: Array<{ value: TabName; label: string }> = TAB_VIEWS.map((v) => ({ value: v, label: VIEW_TITLE[v] }))
 
 /**
  * The charts' views: each asks the server for its own view only (again when the view or the
