@@ -55,10 +55,10 @@ function videoRefusal(refusal: ClaimRefusal): Fail {
  */
 export async function checkVideo(ctx: ActionContext, input: { fileId: string; coverFileId: string }): Promise<{ video: StoredVideo; reservations: string[] } | Fail> {
   if (input.fileId === input.coverFileId) return reportFail('REPORT.VIDEO_UNREADABLE')
-  const clip = await claimUploads(ctx, UPLOAD_AREA, [input.fileId], { kinds: ['video'] })
+  let bytes: Buffer | null = null
+  const clip = await claimUploads(ctx, UPLOAD_AREA, [input.fileId], { kinds: ['video'], read: (_id, b) => void (bytes = b) })
   if (typeof clip === 'string') return videoRefusal(clip)
-  const { fileContent } = await ctx.storage.downloadFile({ fileID: input.fileId })
-  const durationMs = movieDurationMs(fileContent)
+  const durationMs = bytes ? movieDurationMs(bytes) : null
   if (durationMs === null || durationMs <= 0) return reportFail('REPORT.VIDEO_UNREADABLE')
   if (durationMs > REPORT_LIMITS.maxVideoMs + DURATION_SLACK_MS) return reportFail('REPORT.VIDEO_TOO_LONG')
   const cover = await claimUploads(ctx, UPLOAD_AREA, [input.coverFileId], { kinds: ['image'] })

@@ -98,6 +98,8 @@ export interface ClaimOptions {
   legacyFolder?: string | null
   /** what is being attached, when narrower than all the area takes (a report's photos: images; its video: a video) */
   kinds?: readonly UploadKind[]
+  /** each file's bytes as stored after the claim (metadata gone), for a caller that reads more of them: one download, not two */
+  read?: (fileId: string, bytes: Buffer) => void
 }
 
 /**
@@ -137,6 +139,7 @@ export async function claimUploads(ctx: ActionContext, area: UploadArea, fileIds
     const clean = type.kind === 'video' ? withoutMovieMetadata(fileContent) : await withoutMetadata(fileContent)
     const cloudPath = storagePath(fileId)
     if (cloudPath && !clean.equals(Buffer.from(fileContent))) await ctx.storage.uploadFile({ cloudPath, fileContent: clean })
+    options.read?.(fileId, clean)
   }
   return { reservations }
 }
