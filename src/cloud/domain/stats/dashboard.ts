@@ -1,7 +1,6 @@
 import { CATEGORIES, holderOf, REPORT_STATUSES, STATUS_LABEL, type ReportStatus } from '@/shared/report'
 import { QUIZ_TOPIC_LABEL, QUIZ_TOPICS } from '@/shared/contract/quiz'
 import {
-  RESOLVE_BUCKETS,
   STATS_DASHBOARD_POSTER_PAGE,
   STATS_LIMITS,
   type StatsCounts,
@@ -24,9 +23,9 @@ import type { ActionContext } from '../../runtime/context'
 import { readMeta } from '../handbook/store'
 import type { GridDoc } from '../report/types'
 import { readReportNow } from '../report/now'
-import { CITY_ID, emptyCounts, STATS, type StatsDoc, type StatsGranularity } from './counters'
+import { CITY_ID, emptyCounts, type StatsGranularity } from './counters'
 import { DASH, DASH_ALL, type DashArea, type DashDoc, type DashTotalDoc } from './dash'
-import { addCounts, citySeries, daysBetween, namesOf, rangeOf, segmentsOf, toRow } from './read'
+import { citySeries, daysBetween, namesOf, rangeOf, segmentsOf, sumPeriod, toRow } from './read'
 import { SNAPSHOTS, type SnapshotDoc } from './snapshot'
 import { loadTargets } from './targets'
 
@@ -112,32 +111,9 @@ function addDash(sums: Map<string, Counts>, doc: DashDoc, sign: 1 | -1): void {
   sums.set(doc.scopeId, into)
 }
 
-/** The same for the 随手拍 counters of one scope (read.ts's sumPeriod, with a sign). */
-async function sumStats(ctx: ActionContext, scope: StatsScope, { granularity, period, sign }: Segment, sums: Map<string, StatsCounts>): Promise<boolean> {
-  const _ = ctx.db.command
-  let after: string | null = null
-  for (let read = 0; read < STATS_LIMITS.rowsMax; read += PAGE) {
-    const where: Record<string, unknown> = { scope, period, ...(after !== null ? { scopeId: _.gt(after) } : {}) }
-    const { data } = await ctx.db.collection(STATS[granularity]).where(where).orderBy('scopeId', 'asc').limit(PAGE).get()
-    const docs = data as unknown as StatsDoc[]
-    for (const doc of docs) {
-      const into = sums.get(doc.scopeId) ?? emptyCounts()
-      if (sign === 1) addCounts(into, doc)
-      else {
-        const minus = emptyCounts()
-        addCounts(minus, doc)
-        for (const key of COUNT_KEYS) into[key] -= minus[key]
-        for (const b of RESOLVE_BUCKETS) into.buckets[b.key] -= minus.buckets[b.key]
-      }
-      sums.set(doc.scopeId, into)
-    }
-    if (docs.length < PAGE) return false
-    after = docs[docs.length - 1].scopeId
-  }
-  return true
-}
-
-const COUNT_KEYS = ['received', 'dispatched', 'resolved', 'resolvedOnTime', 'ratings', 'ratingSum', 'satisfied', 'reopened', 'closedUnrated'] as const
+/** The same for the 随手拍 counters of one scope: read.ts's sumPeriod, with the segment's sign. */
+const sumStats = (ctx: ActionContext, scope: StatsScope, { granularity, period, sign }: Segment, sums: Map<string, StatsCounts>): Promise<boolean> =>
+  sumPeriod(ctx, granularity, scope, period, sums, sign)
 
 /** A scope's sums over a plan; a scope whose counts came to nothing (seen only in the subtracted days) is dropped. */
 async function statsOver(ctx: ActionContext, scope: StatsScope, plan: Plan): Promise<{ sums: Map<string, StatsCounts>; truncated: boolean }> {

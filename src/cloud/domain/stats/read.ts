@@ -22,17 +22,18 @@ export const statsFail = (code: StatsErrorCode, message: string = STATS_ERRORS[c
 
 const PAGE = 100
 
-export function addCounts(into: StatsCounts, from: StatsCounts): void {
-  into.received += from.received ?? 0
-  into.dispatched += from.dispatched ?? 0
-  into.resolved += from.resolved ?? 0
-  into.resolvedOnTime += from.resolvedOnTime ?? 0
-  into.ratings += from.ratings ?? 0
-  into.ratingSum += from.ratingSum ?? 0
-  into.satisfied += from.satisfied ?? 0
-  into.reopened += from.reopened ?? 0
-  into.closedUnrated += from.closedUnrated ?? 0
-  for (const b of RESOLVE_BUCKETS) into.buckets[b.key] += from.buckets?.[b.key] ?? 0
+/** Adds `from` into `into` (`sign` -1 takes it away: a whole week read minus its days outside a range). */
+export function addCounts(into: StatsCounts, from: StatsCounts, sign: 1 | -1 = 1): void {
+  into.received += sign * (from.received ?? 0)
+  into.dispatched += sign * (from.dispatched ?? 0)
+  into.resolved += sign * (from.resolved ?? 0)
+  into.resolvedOnTime += sign * (from.resolvedOnTime ?? 0)
+  into.ratings += sign * (from.ratings ?? 0)
+  into.ratingSum += sign * (from.ratingSum ?? 0)
+  into.satisfied += sign * (from.satisfied ?? 0)
+  into.reopened += sign * (from.reopened ?? 0)
+  into.closedUnrated += sign * (from.closedUnrated ?? 0)
+  for (const b of RESOLVE_BUCKETS) into.buckets[b.key] += sign * (from.buckets?.[b.key] ?? 0)
 }
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null)
@@ -65,9 +66,10 @@ export function toRow(id: string, name: string, c: StatsCounts): StatsRow {
 
 /**
  * Every doc of one scope in one period (one day, week or month), paged by the index
- * (scope, period, scopeId), summed into `sums`. Bounded: at most rowsMax ids; `true` when cut.
+ * (scope, period, scopeId), summed into `sums` (or, with `sign` -1, taken out of it). Bounded: at
+ * most rowsMax ids; `true` when cut.
  */
-export async function sumPeriod(ctx: ActionContext, granularity: StatsGranularity, scope: StatsScope, period: string, sums: Map<string, StatsCounts>): Promise<boolean> {
+export async function sumPeriod(ctx: ActionContext, granularity: StatsGranularity, scope: StatsScope, period: string, sums: Map<string, StatsCounts>, sign: 1 | -1 = 1): Promise<boolean> {
   const _ = ctx.db.command
   let after: string | null = null
   for (let read = 0; read < STATS_LIMITS.rowsMax; read += PAGE) {
@@ -76,7 +78,7 @@ export async function sumPeriod(ctx: ActionContext, granularity: StatsGranularit
     const docs = data as unknown as StatsDoc[]
     for (const doc of docs) {
       const into = sums.get(doc.scopeId) ?? emptyCounts()
-      addCounts(into, doc)
+      addCounts(into, doc, sign)
       sums.set(doc.scopeId, into)
     }
     if (docs.length < PAGE) return false
