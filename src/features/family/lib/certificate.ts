@@ -1,5 +1,6 @@
 import type { PledgeView } from '@/shared/contract/family'
 import { shanghaiTime } from '@/lib/time'
+import { wrapText } from '@/lib/canvas-text'
 
 /** What drawing needs of a canvas, the same in the mini-program's canvas 2d and a browser. */
 export interface CertificateCanvas {
@@ -27,20 +28,6 @@ export function certificateText(pledge: PledgeView, classTitle: string): Certifi
     signer: pledge.signedBy,
     date: shanghaiTime(pledge.signedAt, 'YYYY年M月D日'),
   }
-}
-
-/** Splits a line to the width it may take, one character at a time (Chinese has no spaces). */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of text) {
-    if (ctx.measureText(line + ch).width > width && line) {
-      lines.push(line)
-      line = ch
-    } else line += ch
-  }
-  if (line) lines.push(line)
-  return lines
 }
 
 /** Draws the certificate the family saves: the same words as the page shows. */
@@ -76,7 +63,7 @@ export function drawCertificate(canvas: CertificateCanvas, text: CertificateText
   ctx.font = font(27)
   let y = 320
   text.items.forEach((item, i) => {
-    const lines = wrap(ctx, item, CERT_WIDTH - 220)
+    const lines = wrapText(ctx, item, CERT_WIDTH - 220)
     ctx.fillText(`${i + 1}.`, 90, y)
     for (const line of lines) {
       ctx.fillText(line, 130, y)

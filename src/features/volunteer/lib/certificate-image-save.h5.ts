@@ -1,11 +1,9 @@
 import type { CertificateView } from '@/shared/contract'
 import { CERTIFICATE_PAGE } from '../routes'
 import { certificateImageFileName, certificateImageText, drawCertificateImage } from './certificate-image'
+import type { SaveOutcome } from '@/lib/album'
 
-export interface SaveOutcome {
-  ok: boolean
-  message: string
-}
+export type { SaveOutcome }
 
 /** 4 px a module with the standard 4-module quiet zone: drawn at 1.5× on the image, 6 whole pixels a module */
 const MODULE_PX = 4

@@ -1,5 +1,6 @@
 import type { CertificateView } from '@/shared/contract'
 import { formatDate, formatHours, formatMinutes, groupCode } from './format'
+import { wrapText } from '@/lib/canvas-text'
 
 /** What drawing needs of a canvas, the same in the mini-program's canvas 2d and a browser. */
 export interface CertificateImageCanvas {
@@ -45,20 +46,6 @@ export function certificateImageFileName(text: CertificateImageText): string {
   return `志愿服务证明-${(text.serialNo ?? text.code).replace(/[^A-Za-z0-9-]/g, '')}.png`
 }
 
-/** Splits a line to the width it may take, one character at a time (Chinese has no spaces). */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of text) {
-    if (ctx.measureText(line + ch).width > width && line) {
-      lines.push(line)
-      line = ch
-    } else line += ch
-  }
-  if (line) lines.push(line)
-  return lines
-}
-
 /**
  * Draws the volunteer certificate: title, holder, confirmed hours, issuer, 证书编号, date, the
  * 查验码 large enough to type from paper, and the QR (a 1-bit PNG from the server, drawn without
@@ -98,7 +85,7 @@ export function drawCertificateImage(canvas: CertificateImageCanvas, text: Certi
   ctx.fillStyle = '#1f1a17'
   ctx.font = font(30)
   let y = 280
-  for (const line of wrap(ctx, `兹证明 ${text.holderName} 参加志愿服务 ${text.recordCount} 次，经活动组织者确认的服务时长累计：`, W - 180)) {
+  for (const line of wrapText(ctx, `兹证明 ${text.holderName} 参加志愿服务 ${text.recordCount} 次，经活动组织者确认的服务时长累计：`, W - 180)) {
     ctx.fillText(line, 90, y)
     y += 48
   }
@@ -155,7 +142,7 @@ export function drawCertificateImage(canvas: CertificateImageCanvas, text: Certi
   let hy = qrTop + qrSize + 80
   // two phrases, each wrapped on its own, so 查验码 is never split across lines
   for (const phrase of ['任何人可扫码，或在文明通「志愿服务 › 服务证明」', '输入查验码，查验这份证明']) {
-    for (const line of wrap(ctx, phrase, W - 180)) {
+    for (const line of wrapText(ctx, phrase, W - 180)) {
       ctx.fillText(line, W / 2, hy)
       hy += 32
     }
